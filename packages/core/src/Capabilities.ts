@@ -1,0 +1,42 @@
+import type { AspectRatio } from "./model/AspectRatio.js"
+
+/** The operations of the {@link VideoProvider} port. */
+export const Operations = [
+  "createProduct",
+  "updateProduct",
+  "generateScripts",
+  "generatePreviews",
+  "renderPreview",
+  "render",
+  "getStatus",
+  "listJobs",
+  "parseWebhook",
+] as const
+
+/** One of {@link Operations}. */
+export type Operation = (typeof Operations)[number]
+
+/**
+ * What a vendor can do, so an app (or the CLI's `providers` table) can decide before calling.
+ * An operation not listed fails with `UnsupportedOperation` before any request.
+ */
+export interface Capabilities {
+  /** The operations this provider implements. */
+  readonly operations: ReadonlyArray<Operation>
+  /** Aspect ratios accepted by `render` / `generatePreviews`. Empty: fixed by the vendor template. */
+  readonly aspectRatios: ReadonlyArray<AspectRatio>
+  /** Video lengths (seconds) the vendor accepts, where it restricts them. */
+  readonly durations?: ReadonlyArray<number> | undefined
+  /** `createProduct({ url })` scrapes the page. */
+  readonly productFromUrl: boolean
+  /** `createProduct({ title, imageUrls, ... })` works. */
+  readonly productFromParams: boolean
+  /** The vendor can render from its own templates (`render({ template })`). */
+  readonly templates: boolean
+  /** How callbacks are verified: a vendor signature, a secret token in the URL, or not at all. */
+  readonly webhooks: "signature" | "token" | "none"
+  /** How many jobs one status request can read; 1 when there is no batch read. */
+  readonly batchStatusLimit: number
+  /** Whether the vendor reports credits per job, and whether `estimateCredits` exists. */
+  readonly credits: { readonly reported: boolean; readonly estimate: boolean }
+}

@@ -1,0 +1,95 @@
+/**
+ * A complete, serializable name for a vendor job or product.
+ *
+ * Its string form is short and stable: `provider:kind:id`, with optional extra ids as a
+ * query (`jogg:open_project:ab12?product=3924`). Store the string; after a restart,
+ * `getStatus(ref)` and `waitForCompletion(ref)` need nothing else.
+ *
+ * @example
+ * ```ts
+ * const ref = JobRef.make("creatify", "link_to_video", "3c90c3cc-0d44-4b50-8888-8dd25736052a")
+ * const text = JobRef.format(ref) // "creatify:link_to_video:3c90c3cc-..."
+ * JobRef.parse(text).id           // "3c90c3cc-..."
+ * ```
+ */
+export interface JobRef {
+  readonly provider: string
+  readonly kind: string
+  readonly id: string
+  readonly params?: Readonly<Record<string, string>> | undefined
+}
+
+/** A JobRef, or its string form. Every operation that takes a ref accepts either. */
+export type JobRefInput = JobRef | string
+
+/** Thrown by {@link JobRef.parse} for a string that is not a JobRef. */
+export class InvalidJobRef extends Error {
+  override readonly name = "InvalidJobRef"
+  constructor(readonly input: string) {
+    super(
+      `not a job ref: ${JSON.stringify(input.slice(0, 80))}; expected "provider:kind:id" as made by JobRef.format`,
+    )
+  }
+}
+
+const namePattern = /^[a-z][a-z0-9-]*$/
+const kindPattern = /^[a-z][a-z0-9_]*$/
+const refPattern = /^([a-z][a-z0-9-]*):([a-z][a-z0-9_]*):([^?]+)(?:\?(.*))?$/
+
+const make = (
+  provider: string,
+  kind: string,
+  id: string,
+  params?: Readonly<Record<string, string | undefined>>,
+): JobRef => {
+  if (!namePattern.test(provider)) throw new InvalidJobRef(`${provider}:${kind}:${id}`)
+  if (!kindPattern.test(kind)) throw new InvalidJobRef(`${provider}:${kind}:${id}`)
+  if (id.length === 0) throw new InvalidJobRef(`${provider}:${kind}:`)
+  const defined = params
+    ? Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined))
+    : {}
+  return Object.keys(defined).length > 0 ? { provider, kind, id, params: defined } : { provider, kind, id }
+}
+
+const format = (ref: JobRef): string => {
+  const base = `${ref.provider}:${ref.kind}:${encodeURIComponent(ref.id)}`
+  const entries = Object.entries(ref.params ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return entries.length === 0 ? base : `${base}?${new URLSearchParams(entries).toString()}`
+}
+
+const parse = (input: string): JobRef => {
+  const match = refPattern.exec(input.trim())
+  if (!match) throw new InvalidJobRef(input)
+  const [, provider, kind, encodedId, query] = match
+  let id: string
+  try {
+    id = decodeURIComponent(encodedId!)
+  } catch {
+    throw new InvalidJobRef(input)
+  }
+  const params = query ? Object.fromEntries(new URLSearchParams(query)) : undefined
+  return make(provider!, kind!, id, params)
+}
+
+const from = (input: JobRefInput): JobRef => (typeof input === "string" ? parse(input) : input)
+
+/** Builds, formats and parses {@link JobRef}s. */
+export const JobRef = {
+  /** Builds a ref; `params` with `undefined` values are dropped. Throws {@link InvalidJobRef} on a bad name. */
+  make,
+  /** The short string form; stable, so it can be stored and compared. */
+  format,
+  /** Reads the string form back; throws {@link InvalidJobRef} for anything else. */
+  parse,
+  /** Accepts either form and returns the object. */
+  from,
+  /** True when `input` parses as a JobRef. */
+  isValid: (input: string): boolean => {
+    try {
+      parse(input)
+      return true
+    } catch {
+      return false
+    }
+  },
+} as const

@@ -1,0 +1,365 @@
+import { Clock, Duration, Effect, Redacted, Schedule } from "effect"
+import ky from "ky"
+import type * as z from "zod/mini"
+import { formatPath } from "../internal/issues.js"
+import {
+  RateLimited,
+  Timeout,
+  UnexpectedResponse,
+  VendorUnavailable,
+  VideoError,
+  type VideoErrorReason,
+} from "../VideoError.js"
+import { classifyStatus, type ResponseInfo } from "./classify.js"
+import { makeRedactor, type Redactor } from "./Redactor.js"
+import { parseRetryAfter } from "./retryAfter.js"
+
+/**
+ * How calls are retried. Only failures that are safe to repeat are retried: for
+ * credit-spending calls that means 429 and connection-refused, never a 5xx, a timeout or a
+ * reset after the request was sent.
+ */
+export interface RetryPolicy {
+  /** Retries after the first attempt. Default 3. */
+  readonly maxRetries?: number | undefined
+  /** First backoff delay; doubles each retry, with ±20% jitter. Default 500 ms. */
+  readonly baseDelay?: Duration.Input | undefined
+  /** Longest backoff delay. Default 10 s. */
+  readonly maxDelay?: Duration.Input | undefined
+  /** A `Retry-After` longer than this is not waited for: the call fails with `RateLimited`. Default 60 s. */
+  readonly maxRetryAfter?: Duration.Input | undefined
+}
+
+/** Events for metrics and logs; values are already redacted. */
+export interface HttpObserver {
+  readonly onRequest?: (event: {
+    readonly provider: string
+    readonly operation: string
+    readonly method: string
+    readonly path: string
+    readonly attempt: number
+  }) => void
+  readonly onResponse?: (event: {
+    readonly provider: string
+    readonly operation: string
+    readonly method: string
+    readonly path: string
+    readonly attempt: number
+    readonly status: number | undefined
+    readonly millis: number
+  }) => void
+}
+
+/** Transport settings every provider accepts next to its credentials. */
+export interface HttpSettings {
+  /** Overrides the vendor's base URL (tests, proxies, simulators). */
+  readonly baseUrl?: string | undefined
+  /** Overrides `fetch` (tests, proxies, instrumentation). */
+  readonly fetch?: typeof globalThis.fetch | undefined
+  /** Per-attempt timeout. Default 30 s. */
+  readonly timeout?: Duration.Input | undefined
+  /** Retry policy, or `false` for none. */
+  readonly retry?: RetryPolicy | false | undefined
+  /** Extra headers on every request. */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  readonly observer?: HttpObserver | undefined
+}
+
+/** What an adapter gives to {@link makeHttpClient}. */
+export interface HttpClientConfig extends HttpSettings {
+  readonly provider: string
+  readonly baseUrl: string
+  /** Credential headers; held as `Redacted` and scrubbed from everything we return. */
+  readonly auth: Readonly<Record<string, Redacted.Redacted<string>>>
+  /** Other values to scrub from bodies and errors (webhook tokens, secrets). */
+  readonly secrets?: ReadonlyArray<Redacted.Redacted<string>> | undefined
+  /**
+   * The vendor's error convention: called for every response; return a reason to fail the
+   * call (also for HTTP 200 with an error envelope), or `undefined` to use the HTTP status.
+   */
+  readonly classify?: ((info: ResponseInfo) => VideoErrorReason | undefined) | undefined
+  /** Finds the vendor's request id when it is in the body rather than a header. */
+  readonly requestId?: ((info: ResponseInfo) => string | undefined) | undefined
+}
+
+/** One request. `spendsCredits` decides what may be retried. */
+export interface RequestSpec<A> {
+  readonly operation: string
+  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
+  /** Path below the base URL, exactly as the vendor documents it (trailing slash included). */
+  readonly path: string
+  readonly query?: Readonly<Record<string, string | number | boolean | undefined>> | undefined
+  readonly body?: unknown
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  /** True for calls that cost credits: never retried after an ambiguous failure. */
+  readonly spendsCredits: boolean
+  /** The documented response shape; a mismatch is `UnexpectedResponse` naming the path. */
+  readonly schema?: z.ZodMiniType<A> | undefined
+  /** The job the call is about, for error context. */
+  readonly ref?: string | undefined
+  /** Overrides the client's per-attempt timeout. */
+  readonly timeout?: Duration.Input | undefined
+}
+
+/** A successful, decoded answer. */
+export interface HttpResponse<A> {
+  readonly status: number
+  readonly headers: Headers
+  readonly body: A
+  readonly requestId?: string | undefined
+}
+
+/** The HTTP runtime every adapter uses. Adapters never retry or poll on their own. */
+export interface HttpClient {
+  readonly provider: string
+  readonly request: <A = unknown>(spec: RequestSpec<A>) => Effect.Effect<HttpResponse<A>, VideoError>
+  /** Scrubs the client's secrets from text or JSON. */
+  readonly redact: Redactor
+}
+
+const requestIdHeaders = ["x-request-id", "x-amzn-requestid", "request-id", "x-correlation-id", "cf-ray"]
+
+const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"])
+
+/** Walks an error's `cause` chain for a Node network error code. */
+const networkCode = (error: unknown): string | undefined => {
+  let current: unknown = error
+  for (let depth = 0; depth < 6 && current !== null && typeof current === "object"; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === "string") return code
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+interface Failure {
+  readonly reason: VideoErrorReason
+  readonly status?: number | undefined
+  readonly requestId?: string | undefined
+}
+
+/** Whether a failure may be retried for a call of this kind. */
+export const isRetryable = (reason: VideoErrorReason, spendsCredits: boolean): boolean => {
+  if (!reason.retryable) return false
+  if (!spendsCredits) return true
+  if (reason._tag === "RateLimited") return true
+  return reason._tag === "VendorUnavailable" && reason.delivery === "not_sent"
+}
+
+const excerpt = (text: string): string => (text.length > 200 ? `${text.slice(0, 200)}…` : text)
+
+/**
+ * Makes the HTTP runtime for one vendor: ky for transport (its retry and timeout off),
+ * Effect for policy (timeout per attempt, bounded jittered backoff, `Retry-After`,
+ * interruption aborts the request), vendor request ids captured, secrets scrubbed.
+ *
+ * @example
+ * ```ts
+ * const http = makeHttpClient({ provider: "acme", baseUrl: "https://api.acme.test", auth: { "x-api-key": key } })
+ * const res = yield* http.request({ operation: "getStatus", method: "GET", path: `/jobs/${id}`, spendsCredits: false, schema: Job })
+ * ```
+ */
+export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
+  const redact = makeRedactor([...Object.values(config.auth), ...(config.secrets ?? [])])
+  const timeout = Duration.fromInputUnsafe(config.timeout ?? Duration.seconds(30))
+  const retry = config.retry === false ? undefined : (config.retry ?? {})
+  const maxRetries = retry?.maxRetries ?? 3
+  const maxRetryAfter = Duration.fromInputUnsafe(retry?.maxRetryAfter ?? Duration.seconds(60))
+  const fetchImpl = config.fetch ?? globalThis.fetch
+  const client = ky.create({
+    prefix: config.baseUrl,
+    retry: 0,
+    timeout: false,
+    throwHttpErrors: false,
+    fetch: (input, init) => fetchImpl(input, init),
+  })
+
+  const fail = (spec: RequestSpec<unknown>, failure: Failure) =>
+    Effect.fail(
+      new VideoError({
+        provider: config.provider,
+        operation: spec.operation,
+        reason: failure.reason,
+        status: failure.status,
+        requestId: failure.requestId,
+        ref: spec.ref,
+      }),
+    )
+
+  const attempt = <A>(spec: RequestSpec<A>, attemptNo: number) =>
+    Effect.gen(function* () {
+      const started = yield* Clock.currentTimeMillis
+      config.observer?.onRequest?.({
+        provider: config.provider,
+        operation: spec.operation,
+        method: spec.method,
+        path: spec.path,
+        attempt: attemptNo,
+      })
+      const headers: Record<string, string> = { accept: "application/json", ...config.headers, ...spec.headers }
+      for (const [name, value] of Object.entries(config.auth)) headers[name] = Redacted.value(value)
+      const searchParams: Record<string, string> = {}
+      for (const [key, value] of Object.entries(spec.query ?? {})) {
+        if (value !== undefined) searchParams[key] = String(value)
+      }
+      const perAttempt = spec.timeout === undefined ? timeout : Duration.fromInputUnsafe(spec.timeout)
+
+      const exchange = Effect.tryPromise({
+        try: async (signal) => {
+          const response = await client(spec.path.replace(/^\//, ""), {
+            method: spec.method,
+            headers,
+            searchParams,
+            signal,
+            ...(spec.body === undefined ? {} : { json: spec.body }),
+          })
+          return { response, text: await response.text() }
+        },
+        catch: (error): Failure => {
+          const code = networkCode(error)
+          const notSent = code !== undefined && notSentCodes.has(code)
+          return {
+            reason: new VendorUnavailable({
+              message: notSent
+                ? `could not connect to the vendor (${code}); the request was not sent`
+                : `the connection failed${code ? ` (${code})` : ""}; the request may have reached the vendor`,
+              delivery: notSent ? "not_sent" : "ambiguous",
+            }),
+          }
+        },
+      }).pipe(
+        Effect.timeoutOrElse({
+          duration: perAttempt,
+          orElse: () =>
+            Effect.fail<Failure>({
+              reason: new Timeout({
+                message: `no answer within ${Duration.format(perAttempt)}; the request may have reached the vendor`,
+                after: perAttempt,
+              }),
+            }),
+        }),
+        Effect.tapError(() =>
+          Effect.flatMap(Clock.currentTimeMillis, (now) =>
+            Effect.sync(() =>
+              config.observer?.onResponse?.({
+                provider: config.provider,
+                operation: spec.operation,
+                method: spec.method,
+                path: spec.path,
+                attempt: attemptNo,
+                status: undefined,
+                millis: now - started,
+              }),
+            ),
+          ),
+        ),
+        Effect.catch((failure) => fail(spec, failure)),
+      )
+
+      const { response, text: rawText } = yield* exchange
+      const now = yield* Clock.currentTimeMillis
+      config.observer?.onResponse?.({
+        provider: config.provider,
+        operation: spec.operation,
+        method: spec.method,
+        path: spec.path,
+        attempt: attemptNo,
+        status: response.status,
+        millis: now - started,
+      })
+      const text = redact.text(rawText)
+      let json: unknown
+      try {
+        json = text.trim() === "" ? undefined : JSON.parse(text)
+      } catch {
+        json = undefined
+      }
+      const info: ResponseInfo = {
+        status: response.status,
+        headers: response.headers,
+        json,
+        text,
+        retryAfter: parseRetryAfter(response.headers.get("retry-after"), now),
+      }
+      const requestId =
+        config.requestId?.(info) ??
+        requestIdHeaders.map((h) => response.headers.get(h)).find((v): v is string => typeof v === "string")
+      const vendorReason = config.classify?.(info)
+      const reason = vendorReason ?? (response.ok ? undefined : classifyStatus(info))
+      if (reason !== undefined) {
+        const withHint =
+          reason._tag === "RateLimited" && reason.retryAfter === undefined && info.retryAfter !== undefined
+            ? new RateLimited({ message: reason.message, retryAfter: info.retryAfter })
+            : reason
+        return yield* fail(spec, { reason: withHint, status: response.status, requestId })
+      }
+      if (spec.schema === undefined) {
+        return { status: response.status, headers: response.headers, body: json as A, requestId }
+      }
+      if (json === undefined) {
+        return yield* fail(spec, {
+          reason: new UnexpectedResponse({
+            message: `the vendor answered with a body that is not JSON`,
+            path: "",
+            excerpt: excerpt(text),
+          }),
+          status: response.status,
+          requestId,
+        })
+      }
+      const decoded = spec.schema.safeParse(json)
+      if (!decoded.success) {
+        const issue = decoded.error.issues[0]
+        const path = issue ? formatPath(issue.path) : ""
+        return yield* fail(spec, {
+          reason: new UnexpectedResponse({
+            message: `the vendor's answer does not match the documented shape at ${path || "the top level"} (${issue?.code ?? "invalid"})`,
+            path,
+            excerpt: excerpt(text),
+          }),
+          status: response.status,
+          requestId,
+        })
+      }
+      return { status: response.status, headers: response.headers, body: decoded.data as A, requestId }
+    })
+
+  const schedule = retry
+    ? Schedule.max([
+        Schedule.min([
+          Schedule.jittered(Schedule.exponential(retry.baseDelay ?? Duration.millis(500), 2)),
+          Schedule.spaced(retry.maxDelay ?? Duration.seconds(10)),
+        ]),
+        Schedule.recurs(maxRetries),
+      ]).pipe(
+        Schedule.setInputType<VideoError>(),
+        Schedule.modifyDelay(({ input, duration }) =>
+          Effect.succeed(
+            input.reason._tag === "RateLimited" && input.reason.retryAfter !== undefined
+              ? Duration.max(duration, input.reason.retryAfter)
+              : duration,
+          ),
+        ),
+      )
+    : undefined
+
+  const request = <A>(spec: RequestSpec<A>): Effect.Effect<HttpResponse<A>, VideoError> => {
+    let attempts = 0
+    const once = Effect.suspend(() => attempt(spec, ++attempts))
+    if (schedule === undefined || maxRetries <= 0) return once
+    return once.pipe(
+      Effect.retry({
+        schedule,
+        while: (error: VideoError) =>
+          isRetryable(error.reason, spec.spendsCredits) &&
+          !(
+            error.reason._tag === "RateLimited" &&
+            error.reason.retryAfter !== undefined &&
+            Duration.isGreaterThan(error.reason.retryAfter, maxRetryAfter)
+          ),
+      }),
+    )
+  }
+
+  return { provider: config.provider, request, redact }
+}

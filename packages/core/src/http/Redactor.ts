@@ -1,0 +1,42 @@
+import { Redacted } from "effect"
+
+const MASK = "[REDACTED]"
+
+/**
+ * Removes known secret values from text and JSON before anything leaves the HTTP layer:
+ * error excerpts, `raw` payloads, log lines. Secrets shorter than 4 characters are ignored
+ * (masking them would mangle ordinary text).
+ */
+export interface Redactor {
+  /** Replaces every known secret (and its URL-encoded form) in `text`. */
+  readonly text: (text: string) => string
+  /** Returns a copy of a JSON value with secrets replaced inside every string. */
+  readonly json: <A>(value: A) => A
+}
+
+/** Makes a {@link Redactor} for the given secrets. */
+export const makeRedactor = (secrets: ReadonlyArray<Redacted.Redacted<string> | string>): Redactor => {
+  const needles = [
+    ...new Set(
+      secrets
+        .map((s) => (Redacted.isRedacted(s) ? Redacted.value(s) : s))
+        .filter((s) => s.length >= 4)
+        .flatMap((s) => [s, encodeURIComponent(s)]),
+    ),
+  ].sort((a, b) => b.length - a.length)
+  const text = (value: string): string =>
+    needles.length === 0 ? value : needles.reduce((acc, needle) => acc.split(needle).join(MASK), value)
+  const json = <A>(value: A): A => {
+    if (needles.length === 0) return value
+    const walk = (v: unknown): unknown => {
+      if (typeof v === "string") return text(v)
+      if (Array.isArray(v)) return v.map(walk)
+      if (v !== null && typeof v === "object") {
+        return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, walk(inner)]))
+      }
+      return v
+    }
+    return walk(value) as A
+  }
+  return { text, json }
+}

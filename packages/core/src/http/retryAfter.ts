@@ -1,0 +1,16 @@
+import { Duration } from "effect"
+
+/**
+ * Reads a `Retry-After` header: delay-seconds (`"120"`) or an HTTP date
+ * (`"Wed, 21 Oct 2026 07:28:00 GMT"`), relative to `nowMillis`. A date in the past means
+ * "now" (zero). Anything else is ignored.
+ */
+export const parseRetryAfter = (value: string | null | undefined, nowMillis: number): Duration.Duration | undefined => {
+  if (value === null || value === undefined) return undefined
+  const trimmed = value.trim()
+  if (trimmed === "") return undefined
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Duration.seconds(Number(trimmed))
+  const at = Date.parse(trimmed)
+  if (Number.isNaN(at)) return undefined
+  return Duration.millis(Math.max(0, at - nowMillis))
+}

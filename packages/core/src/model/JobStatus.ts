@@ -1,0 +1,80 @@
+/**
+ * The neutral job status every vendor status maps onto.
+ *
+ * - `queued`: accepted by the vendor, not started.
+ * - `running`: being generated or rendered.
+ * - `awaiting_selection`: previews are ready; pick one and call `renderPreview`.
+ * - `succeeded`: finished; the video URL is set.
+ * - `failed`: the vendor could not make the video (see `failure`).
+ * - `rejected`: the vendor's moderation refused the content.
+ * - `cancelled`: stopped or cancelled before it finished.
+ * - `unknown`: the vendor reported a status this version does not know; the vendor's
+ *   own value is in `vendorStatus` and `raw`. Treated as not finished.
+ *
+ * @example
+ * ```ts
+ * if (isTerminal(job.status)) console.log("done:", job.status)
+ * ```
+ */
+export const JobStatuses = [
+  "queued",
+  "running",
+  "awaiting_selection",
+  "succeeded",
+  "failed",
+  "rejected",
+  "cancelled",
+  "unknown",
+] as const
+
+/** One of {@link JobStatuses}. */
+export type JobStatus = (typeof JobStatuses)[number]
+
+/** The stage of a job: generating previews to choose from, or rendering the final video. */
+export type JobStage = "preview" | "render"
+
+const terminal: ReadonlySet<JobStatus> = new Set(["succeeded", "failed", "rejected", "cancelled"])
+
+/**
+ * True when the job will not change any more (`succeeded`, `failed`, `rejected`, `cancelled`).
+ * `awaiting_selection` is not terminal: the job waits for you, see {@link isSettled}.
+ */
+export const isTerminal = (status: JobStatus): boolean => terminal.has(status)
+
+/**
+ * True when the job needs nothing more from the vendor: terminal, or previews are ready
+ * and waiting for a choice. Polling stops at a settled status.
+ */
+export const isSettled = (status: JobStatus): boolean => terminal.has(status) || status === "awaiting_selection"
+
+/** True when the status means the job ended without a video. */
+export const isFailure = (status: JobStatus): boolean =>
+  status === "failed" || status === "rejected" || status === "cancelled"
+
+const rank: Record<JobStatus, number> = {
+  unknown: 0,
+  queued: 1,
+  running: 2,
+  awaiting_selection: 3,
+  succeeded: 4,
+  failed: 4,
+  rejected: 4,
+  cancelled: 4,
+}
+
+/**
+ * Orders two observations of the same job: negative when `a` is older than `b`, zero when
+ * neither is ahead, positive when `a` is ahead. A render stage is ahead of a preview stage;
+ * within a stage, terminal beats running beats queued, then higher progress wins.
+ * Used to keep webhooks and polls from moving a job backwards.
+ */
+export const compareProgress = (
+  a: { readonly status: JobStatus; readonly stage: JobStage; readonly progress?: number | undefined },
+  b: { readonly status: JobStatus; readonly stage: JobStage; readonly progress?: number | undefined },
+): number => {
+  const stage = (a.stage === "render" ? 1 : 0) - (b.stage === "render" ? 1 : 0)
+  if (stage !== 0) return stage
+  const byStatus = rank[a.status] - rank[b.status]
+  if (byStatus !== 0) return byStatus
+  return (a.progress ?? 0) - (b.progress ?? 0)
+}

@@ -1,0 +1,131 @@
+import * as z from "zod/mini"
+import { AspectRatios } from "./AspectRatio.js"
+
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
+const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname })
+const languageTag = z
+  .string()
+  .check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'an ISO 639-1 code such as "en" or "pt-BR"'))
+
+/** Vendor-only fields, keyed by provider id: `{ creatify: { no_cta: true } }`. */
+export const ProviderOptionsSchema = z.record(z.string(), z.record(z.string(), z.unknown()))
+
+/** A product the vendor should make a video about: a page URL, or your own data. */
+export const ProductInputSchema = z
+  .strictObject({
+    url: z.optional(httpUrl),
+    title: z.optional(text(1000)),
+    description: z.optional(z.string().check(z.maxLength(10_000))),
+    imageUrls: z.optional(z.array(httpUrl).check(z.maxLength(50))),
+    videoUrls: z.optional(z.array(httpUrl).check(z.maxLength(20))),
+    logoUrl: z.optional(httpUrl),
+    targetAudience: z.optional(text(500)),
+    reviews: z.optional(z.string().check(z.maxLength(10_000))),
+    providerOptions: z.optional(ProviderOptionsSchema),
+  })
+  .check(
+    z.refine((p) => p.url !== undefined || p.title !== undefined, {
+      message: "give either url (a product page) or title (with your own product data)",
+      path: ["url"],
+    }),
+  )
+
+/** Input to `createProduct`: `{ url }` to scrape a page, or `{ title, imageUrls, ... }`. */
+export type ProductInput = z.infer<typeof ProductInputSchema>
+
+/** Fields to change on a product; absent fields are kept. */
+export const ProductUpdateSchema = z.strictObject({
+  title: z.optional(text(1000)),
+  description: z.optional(z.string().check(z.maxLength(10_000))),
+  imageUrls: z.optional(z.array(httpUrl).check(z.maxLength(50))),
+  videoUrls: z.optional(z.array(httpUrl).check(z.maxLength(20))),
+  logoUrl: z.optional(httpUrl),
+  targetAudience: z.optional(text(500)),
+  providerOptions: z.optional(ProviderOptionsSchema),
+})
+
+/** Input to `updateProduct`. */
+export type ProductUpdate = z.infer<typeof ProductUpdateSchema>
+
+/** A product: the `ref` string from `createProduct`, or the `Product` object itself. */
+export const ProductRefSchema = z.union([
+  text(2000),
+  z.looseObject({ ref: text(2000), id: text(1000), provider: text(100) }),
+])
+
+const renderFields = {
+  aspectRatio: z.optional(z.enum(AspectRatios)),
+  language: z.optional(languageTag),
+  durationSeconds: z.optional(z.number().check(z.int(), z.positive(), z.lte(600))),
+  avatar: z.optional(text(200)),
+  voice: z.optional(text(200)),
+  subtitles: z.optional(z.boolean()),
+  visualStyle: z.optional(text(200)),
+  scriptStyle: z.optional(text(200)),
+  script: z.optional(text(20_000)),
+  webhookUrl: z.optional(httpUrl),
+  name: z.optional(text(255)),
+  providerOptions: z.optional(ProviderOptionsSchema),
+}
+
+/** Options for generating previews of a product. */
+export const PreviewRequestSchema = z.strictObject({
+  ...renderFields,
+  product: ProductRefSchema,
+  visualStyles: z.optional(z.array(text(200)).check(z.minLength(1), z.maxLength(20))),
+  aspectRatios: z.optional(z.array(z.enum(AspectRatios)).check(z.minLength(1), z.maxLength(3))),
+  targetPlatform: z.optional(text(200)),
+  targetAudience: z.optional(text(500)),
+})
+
+/** Input to `generatePreviews`. */
+export type PreviewRequest = z.infer<typeof PreviewRequestSchema>
+
+/** What to render: a product (URL flow), a vendor template, or both where the vendor allows. */
+export const RenderRequestSchema = z.strictObject({
+  ...renderFields,
+  product: z.optional(ProductRefSchema),
+  /** A vendor template id: Creatify custom template, Hour One draft or recipe, JoggAI template name. */
+  template: z.optional(text(200)),
+  /** Values for the template's variables, where the vendor has them. */
+  variables: z.optional(z.record(z.string(), z.unknown())),
+})
+
+/** Input to `render`. */
+export type RenderRequest = z.infer<typeof RenderRequestSchema>
+
+/** Input to `renderPreview`: the preview job and the chosen preview's id. */
+export const RenderPreviewRequestSchema = z.strictObject({
+  job: text(2000),
+  previewId: text(200),
+  webhookUrl: z.optional(httpUrl),
+  name: z.optional(text(255)),
+  providerOptions: z.optional(ProviderOptionsSchema),
+})
+
+/** Input to `renderPreview`; `job` is the preview job's ref. */
+export type RenderPreviewRequest = z.infer<typeof RenderPreviewRequestSchema>
+
+/** Input to `generateScripts`. */
+export const ScriptRequestSchema = z.strictObject({
+  product: ProductRefSchema,
+  language: z.optional(languageTag),
+  durationSeconds: z.optional(z.number().check(z.int(), z.positive(), z.lte(600))),
+  scriptStyles: z.optional(z.array(text(200)).check(z.minLength(1), z.maxLength(10))),
+  targetAudience: z.optional(text(500)),
+  providerOptions: z.optional(ProviderOptionsSchema),
+})
+
+/** Input to `generateScripts`. */
+export type ScriptRequest = z.infer<typeof ScriptRequestSchema>
+
+/** Input to `listJobs`. */
+export const ListJobsQuerySchema = z.strictObject({
+  limit: z.optional(z.number().check(z.int(), z.positive(), z.lte(100))),
+  cursor: z.optional(text(2000)),
+  ids: z.optional(z.array(text(200)).check(z.maxLength(100))),
+  providerOptions: z.optional(ProviderOptionsSchema),
+})
+
+/** Input to `listJobs`. */
+export type ListJobsQuery = z.infer<typeof ListJobsQuerySchema>

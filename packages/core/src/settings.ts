@@ -1,0 +1,47 @@
+import { Duration, Redacted } from "effect"
+import * as z from "zod/mini"
+import type { HttpObserver, RetryPolicy } from "./http/HttpClient.js"
+
+/**
+ * A credential setting: accepts a plain string or an Effect `Redacted`, always yields a
+ * `Redacted` so the value cannot be printed by accident.
+ */
+export const secret = () =>
+  z.pipe(
+    z.union([
+      z.string().check(z.minLength(1, "must not be empty"), z.trim()),
+      z.custom<Redacted.Redacted<string>>((v) => Redacted.isRedacted(v), "must be a string or Redacted"),
+    ]),
+    z.transform((v): Redacted.Redacted<string> => (Redacted.isRedacted(v) ? v : Redacted.make(v))),
+  )
+
+const durationInput = z.custom<Duration.Input>(
+  (v) => (typeof v === "number" && v >= 0) || Duration.isDuration(v) || typeof v === "string",
+  "must be a duration (milliseconds as a number, or an Effect Duration)",
+)
+
+/**
+ * The transport settings every provider accepts (spread into an adapter's settings schema):
+ * `baseUrl`, `fetch`, `timeout`, `retry`, `headers`, `observer`.
+ */
+export const httpSettingsFields = {
+  baseUrl: z.optional(z.url({ protocol: /^https?$/ })),
+  fetch: z.optional(z.custom<typeof globalThis.fetch>((v) => typeof v === "function", "must be a fetch function")),
+  timeout: z.optional(durationInput),
+  retry: z.optional(
+    z.union([
+      z.literal(false),
+      z.strictObject({
+        maxRetries: z.optional(z.number().check(z.int(), z.gte(0), z.lte(10))),
+        baseDelay: z.optional(durationInput),
+        maxDelay: z.optional(durationInput),
+        maxRetryAfter: z.optional(durationInput),
+      }),
+    ]),
+  ),
+  headers: z.optional(z.record(z.string(), z.string())),
+  observer: z.optional(z.custom<HttpObserver>((v) => typeof v === "object" && v !== null, "must be an object")),
+}
+
+/** Types of {@link httpSettingsFields}, for adapters' settings interfaces. */
+export type RetrySettings = RetryPolicy | false
