@@ -1,9 +1,9 @@
 import { Effect, Layer } from "effect"
 import type * as z from "zod/mini"
 import type { Capabilities } from "./Capabilities.js"
-import { validate } from "./validate.js"
 import { invalidInput, type VideoError } from "./VideoError.js"
 import { VideoProvider, type VideoProviderShape } from "./VideoProvider.js"
+import { validate } from "./validate.js"
 
 /** Where one setting can come from in the environment. */
 export interface EnvVar {
@@ -85,7 +85,10 @@ export const defineProvider = <S extends z.ZodMiniType>(
         ? Effect.succeed(shape)
         : Effect.fail(
             invalidInput(spec.id, "configure", [
-              { path: "capabilities.operations", message: `lists ${missing.join(", ")} but the provider lacks them` },
+              {
+                path: "capabilities.operations",
+                message: `lists ${missing.join(", ")} but the provider lacks them`,
+              },
             ]),
           )
     })

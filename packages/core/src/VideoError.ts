@@ -19,7 +19,9 @@ export class InvalidInput extends Data.TaggedClass("InvalidInput")<{
 }
 
 /** The vendor refused the credentials (wrong key, or a plan without API access). */
-export class AuthenticationFailed extends Data.TaggedClass("AuthenticationFailed")<{ readonly message: string }> {
+export class AuthenticationFailed extends Data.TaggedClass("AuthenticationFailed")<{
+  readonly message: string
+}> {
   get retryable(): boolean {
     return false
   }
@@ -56,7 +58,9 @@ export class NotFound extends Data.TaggedClass("NotFound")<{ readonly message: s
 }
 
 /** The account has too few credits for this call. */
-export class InsufficientCredits extends Data.TaggedClass("InsufficientCredits")<{ readonly message: string }> {
+export class InsufficientCredits extends Data.TaggedClass("InsufficientCredits")<{
+  readonly message: string
+}> {
   get retryable(): boolean {
     return false
   }
@@ -149,7 +153,11 @@ export type VideoErrorReason =
 export type VideoErrorReasonTag = VideoErrorReason["_tag"]
 
 const reasonJson = (reason: VideoErrorReason): Record<string, unknown> => {
-  const out: Record<string, unknown> = { _tag: reason._tag, message: reason.message, retryable: reason.retryable }
+  const out: Record<string, unknown> = {
+    _tag: reason._tag,
+    message: reason.message,
+    retryable: reason.retryable,
+  }
   for (const [key, value] of Object.entries(reason)) {
     if (key === "message" || key === "_tag" || value === undefined) continue
     out[key] = Duration.isDuration(value) ? { millis: Duration.toMillis(value) } : value

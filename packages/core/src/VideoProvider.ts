@@ -10,7 +10,14 @@ import type {
   RenderRequest,
   ScriptRequest,
 } from "./model/inputs.js"
-import type { CreditEstimate, JobPage, Product, ScriptJob, VideoJob, VideoJobEvent } from "./model/VideoJob.js"
+import type {
+  CreditEstimate,
+  JobPage,
+  Product,
+  ScriptJob,
+  VideoJob,
+  VideoJobEvent,
+} from "./model/VideoJob.js"
 import type { VideoError } from "./VideoError.js"
 
 /** A vendor callback as received: the raw body (verification needs the exact bytes), headers and URL. */
@@ -37,7 +44,10 @@ export interface VideoProviderShape {
   readonly id: string
   readonly capabilities: Capabilities
   readonly createProduct?: (input: ProductInput) => Effect.Effect<Product, VideoError>
-  readonly updateProduct?: (product: ProductRefLike, patch: ProductUpdate) => Effect.Effect<Product, VideoError>
+  readonly updateProduct?: (
+    product: ProductRefLike,
+    patch: ProductUpdate,
+  ) => Effect.Effect<Product, VideoError>
   readonly generateScripts?: (request: ScriptRequest) => Effect.Effect<ScriptJob, VideoError>
   /** Reads a pending script job again; core polls it until it is ready. */
   readonly getScripts?: (ref: JobRef) => Effect.Effect<ScriptJob, VideoError>

@@ -26,7 +26,9 @@ const durationInput = z.custom<Duration.Input>(
  */
 export const httpSettingsFields = {
   baseUrl: z.optional(z.url({ protocol: /^https?$/ })),
-  fetch: z.optional(z.custom<typeof globalThis.fetch>((v) => typeof v === "function", "must be a fetch function")),
+  fetch: z.optional(
+    z.custom<typeof globalThis.fetch>((v) => typeof v === "function", "must be a fetch function"),
+  ),
   timeout: z.optional(durationInput),
   retry: z.optional(
     z.union([
@@ -40,7 +42,9 @@ export const httpSettingsFields = {
     ]),
   ),
   headers: z.optional(z.record(z.string(), z.string())),
-  observer: z.optional(z.custom<HttpObserver>((v) => typeof v === "object" && v !== null, "must be an object")),
+  observer: z.optional(
+    z.custom<HttpObserver>((v) => typeof v === "object" && v !== null, "must be an object"),
+  ),
 }
 
 /** Types of {@link httpSettingsFields}, for adapters' settings interfaces. */

@@ -17,5 +17,11 @@ export const validate = <S extends z.ZodMiniType>(
     const result = schema.safeParse(input)
     return result.success
       ? Effect.succeed(result.data as z.infer<S>)
-      : Effect.fail(invalidInput(context.provider, context.operation, toInputIssues(result.error.issues, context.field)))
+      : Effect.fail(
+          invalidInput(
+            context.provider,
+            context.operation,
+            toInputIssues(result.error.issues, context.field),
+          ),
+        )
   })

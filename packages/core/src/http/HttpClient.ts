@@ -196,7 +196,11 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
         path: spec.path,
         attempt: attemptNo,
       })
-      const headers: Record<string, string> = { accept: "application/json", ...config.headers, ...spec.headers }
+      const headers: Record<string, string> = {
+        accept: "application/json",
+        ...config.headers,
+        ...spec.headers,
+      }
       for (const [name, value] of Object.entries(config.auth)) headers[name] = Redacted.value(value)
       const searchParams: Record<string, string> = {}
       for (const [key, value] of Object.entries(spec.query ?? {})) {

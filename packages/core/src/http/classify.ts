@@ -55,7 +55,8 @@ export const vendorMessages = (info: Pick<ResponseInfo, "json" | "text">): Reado
   return out
 }
 
-const said = (messages: ReadonlyArray<string>): string => (messages.length > 0 ? `: ${messages.join("; ")}` : "")
+const said = (messages: ReadonlyArray<string>): string =>
+  messages.length > 0 ? `: ${messages.join("; ")}` : ""
 
 /**
  * The error reason an HTTP status means when the vendor's body says nothing more specific.
@@ -69,9 +70,13 @@ export const classifyStatus = (info: ResponseInfo): VideoErrorReason => {
   }
   if (status === 402) return new InsufficientCredits({ message: `not enough credits${said(messages)}` })
   if (status === 404) return new NotFound({ message: `not found${said(messages)}` })
-  if (status === 408) return new Timeout({ message: `the vendor timed out${said(messages)}`, after: Duration.zero })
+  if (status === 408)
+    return new Timeout({ message: `the vendor timed out${said(messages)}`, after: Duration.zero })
   if (status === 429) {
-    return new RateLimited({ message: `rate limited by the vendor${said(messages)}`, retryAfter: info.retryAfter })
+    return new RateLimited({
+      message: `rate limited by the vendor${said(messages)}`,
+      retryAfter: info.retryAfter,
+    })
   }
   if (status >= 500) {
     return new VendorUnavailable({

@@ -5,7 +5,10 @@ import { Duration } from "effect"
  * (`"Wed, 21 Oct 2026 07:28:00 GMT"`), relative to `nowMillis`. A date in the past means
  * "now" (zero). Anything else is ignored.
  */
-export const parseRetryAfter = (value: string | null | undefined, nowMillis: number): Duration.Duration | undefined => {
+export const parseRetryAfter = (
+  value: string | null | undefined,
+  nowMillis: number,
+): Duration.Duration | undefined => {
   if (value === null || value === undefined) return undefined
   const trimmed = value.trim()
   if (trimmed === "") return undefined

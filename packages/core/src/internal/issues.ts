@@ -22,7 +22,9 @@ const describe = (zodIssue: ZodIssueLike): string => {
     case "invalid_value":
       return `must be one of ${list(issue.values as ReadonlyArray<unknown>)}`
     case "invalid_type":
-      return issue.input === undefined ? `is required (${String(issue.expected)})` : `must be ${String(issue.expected)}`
+      return issue.input === undefined
+        ? `is required (${String(issue.expected)})`
+        : `must be ${String(issue.expected)}`
     case "invalid_format":
       return issue.format === "regex"
         ? `has the wrong format${issue.message && issue.message !== "Invalid input" ? `: ${issue.message}` : ""}`
@@ -49,7 +51,10 @@ const describe = (zodIssue: ZodIssueLike): string => {
 }
 
 /** Turns zod issues into named, readable {@link InputIssue}s. */
-export const toInputIssues = (issues: ReadonlyArray<ZodIssueLike>, prefix?: string): ReadonlyArray<InputIssue> =>
+export const toInputIssues = (
+  issues: ReadonlyArray<ZodIssueLike>,
+  prefix?: string,
+): ReadonlyArray<InputIssue> =>
   issues.map((issue) => {
     const path = formatPath([...(prefix ? [prefix] : []), ...issue.path])
     return { path, message: describe(issue) }

@@ -45,7 +45,8 @@ export const isTerminal = (status: JobStatus): boolean => terminal.has(status)
  * True when the job needs nothing more from the vendor: terminal, or previews are ready
  * and waiting for a choice. Polling stops at a settled status.
  */
-export const isSettled = (status: JobStatus): boolean => terminal.has(status) || status === "awaiting_selection"
+export const isSettled = (status: JobStatus): boolean =>
+  terminal.has(status) || status === "awaiting_selection"
 
 /** True when the status means the job ended without a video. */
 export const isFailure = (status: JobStatus): boolean =>

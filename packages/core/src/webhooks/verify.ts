@@ -19,7 +19,10 @@ export const timingSafeEqual = (a: string, b: string): boolean => {
 }
 
 /** Hex HMAC-SHA256 of `message` keyed with `secret` (Web Crypto: Node, Deno, Bun, workers). */
-export const hmacSha256Hex = (secret: Redacted.Redacted<string> | string, message: string): Effect.Effect<string> =>
+export const hmacSha256Hex = (
+  secret: Redacted.Redacted<string> | string,
+  message: string,
+): Effect.Effect<string> =>
   Effect.promise(async () => {
     const key = await crypto.subtle.importKey(
       "raw",
@@ -43,7 +46,13 @@ export const verifyHmacSha256Hex = (
   signature === undefined
     ? Effect.succeed(false)
     : Effect.map(hmacSha256Hex(secret, body), (expected) =>
-        timingSafeEqual(expected, signature.trim().replace(/^sha256=/i, "").toLowerCase()),
+        timingSafeEqual(
+          expected,
+          signature
+            .trim()
+            .replace(/^sha256=/i, "")
+            .toLowerCase(),
+        ),
       )
 
 /**
@@ -51,7 +60,10 @@ export const verifyHmacSha256Hex = (
  * label, so the secret itself never travels in a URL. Put it in the callback URL; check it
  * with {@link timingSafeEqual}.
  */
-export const deriveWebhookToken = (secret: Redacted.Redacted<string> | string, label: string): Effect.Effect<string> =>
+export const deriveWebhookToken = (
+  secret: Redacted.Redacted<string> | string,
+  label: string,
+): Effect.Effect<string> =>
   Effect.map(hmacSha256Hex(secret, `vidbridge-webhook:${label}`), (hex) => hex.slice(0, 32))
 
 /** Reads a header case-insensitively from a plain record. */

@@ -1,0 +1,175 @@
+import { Effect } from "effect"
+import type * as z from "zod/mini"
+import type { Operation } from "./Capabilities.js"
+import { JobRef, type JobRefInput } from "./JobRef.js"
+import {
+  type ListJobsQuery,
+  ListJobsQuerySchema,
+  type PreviewRequest,
+  PreviewRequestSchema,
+  type ProductInput,
+  ProductInputSchema,
+  ProductRefSchema,
+  type ProductUpdate,
+  ProductUpdateSchema,
+  type RenderPreviewRequest,
+  RenderPreviewRequestSchema,
+  type RenderRequest,
+  RenderRequestSchema,
+  type ScriptRequest,
+  ScriptRequestSchema,
+} from "./model/inputs.js"
+import type { CreditEstimate, JobPage, Product, ScriptJob, VideoJob } from "./model/VideoJob.js"
+import { parseRef, pollUntil, type WaitOptions } from "./polling.js"
+import { Timeout, unsupported, VendorRejected, VideoError } from "./VideoError.js"
+import { VideoProvider, type VideoProviderShape, type WebhookRequest } from "./VideoProvider.js"
+import { validate } from "./validate.js"
+
+const operation = <K extends Operation | "estimateCredits" | "getScripts">(
+  provider: VideoProviderShape,
+  name: K,
+) => {
+  const fn = provider[name as keyof VideoProviderShape]
+  return typeof fn === "function"
+    ? Effect.succeed(fn as NonNullable<VideoProviderShape[K & keyof VideoProviderShape]>)
+    : Effect.fail(unsupported(provider.id, name))
+}
+
+const checked = <S extends z.ZodMiniType>(
+  provider: VideoProviderShape,
+  name: string,
+  schema: S,
+  input: unknown,
+) => validate(schema, input, { provider: provider.id, operation: name })
+
+/**
+ * The neutral operations against one explicit provider. The Effect functions below
+ * (`createProduct`, ...) are these, reading the provider from the {@link VideoProvider}
+ * service; the Promise client uses them directly.
+ */
+export const operationsFor = (provider: VideoProviderShape) => ({
+  createProduct: (input: ProductInput): Effect.Effect<Product, VideoError> =>
+    Effect.flatMap(operation(provider, "createProduct"), (run) =>
+      Effect.flatMap(checked(provider, "createProduct", ProductInputSchema, input), run),
+    ),
+  updateProduct: (product: string | Product, patch: ProductUpdate): Effect.Effect<Product, VideoError> =>
+    Effect.gen(function* () {
+      const run = yield* operation(provider, "updateProduct")
+      const ref = yield* validate(ProductRefSchema, product, {
+        provider: provider.id,
+        operation: "updateProduct",
+        field: "product",
+      })
+      return yield* run(ref, yield* checked(provider, "updateProduct", ProductUpdateSchema, patch))
+    }),
+  generateScripts: (
+    request: ScriptRequest,
+    options: WaitOptions = {},
+  ): Effect.Effect<ScriptJob, VideoError> =>
+    Effect.gen(function* () {
+      const run = yield* operation(provider, "generateScripts")
+      const first = yield* run(yield* checked(provider, "generateScripts", ScriptRequestSchema, request))
+      if (first.status !== "pending") return yield* scriptsOutcome(provider, first)
+      const read = yield* operation(provider, "getScripts")
+      if (first.ref === undefined) return yield* Effect.fail(unsupported(provider.id, "getScripts"))
+      const ref = JobRef.parse(first.ref)
+      const done = yield* pollUntil(read(ref), (job) => job.status !== "pending", {
+        schedule: options.schedule,
+        timeout: options.timeout,
+        maxConsecutiveErrors: options.maxConsecutiveErrors,
+        onTimeout: (_last, after) =>
+          scriptsError(
+            provider.id,
+            first.ref,
+            new Timeout({ message: "the scripts were not ready in time", after }),
+          ),
+      })
+      return yield* scriptsOutcome(provider, done)
+    }),
+  generatePreviews: (request: PreviewRequest): Effect.Effect<VideoJob, VideoError> =>
+    Effect.flatMap(operation(provider, "generatePreviews"), (run) =>
+      Effect.flatMap(checked(provider, "generatePreviews", PreviewRequestSchema, request), run),
+    ),
+  renderPreview: (request: RenderPreviewRequest): Effect.Effect<VideoJob, VideoError> =>
+    Effect.gen(function* () {
+      const run = yield* operation(provider, "renderPreview")
+      const valid = yield* checked(provider, "renderPreview", RenderPreviewRequestSchema, request)
+      yield* parseRef(provider, valid.job, "renderPreview")
+      return yield* run(valid)
+    }),
+  render: (request: RenderRequest): Effect.Effect<VideoJob, VideoError> =>
+    Effect.flatMap(operation(provider, "render"), (run) =>
+      Effect.flatMap(checked(provider, "render", RenderRequestSchema, request), run),
+    ),
+  getStatus: (ref: JobRefInput): Effect.Effect<VideoJob, VideoError> =>
+    Effect.flatMap(parseRef(provider, ref, "getStatus"), provider.getStatus),
+  listJobs: (query: ListJobsQuery = {}): Effect.Effect<JobPage, VideoError> =>
+    Effect.flatMap(operation(provider, "listJobs"), (run) =>
+      Effect.flatMap(checked(provider, "listJobs", ListJobsQuerySchema, query), run),
+    ),
+  parseWebhook: (request: WebhookRequest) =>
+    Effect.flatMap(operation(provider, "parseWebhook"), (run) => run(request)),
+  estimateCredits: (
+    request: RenderRequest | PreviewRequest,
+    kind: "render" | "previews" = "render",
+  ): Effect.Effect<CreditEstimate, VideoError> =>
+    Effect.gen(function* () {
+      const run = yield* operation(provider, "estimateCredits")
+      const valid: RenderRequest | PreviewRequest =
+        kind === "render"
+          ? yield* checked(provider, "estimateCredits", RenderRequestSchema, request)
+          : yield* checked(provider, "estimateCredits", PreviewRequestSchema, request)
+      return yield* run(valid, kind)
+    }),
+})
+
+const scriptsError = (
+  provider: string,
+  ref: string | undefined,
+  reason: Timeout | VendorRejected,
+): VideoError => new VideoError({ provider, operation: "generateScripts", ref, reason })
+
+const scriptsOutcome = (
+  provider: VideoProviderShape,
+  job: ScriptJob,
+): Effect.Effect<ScriptJob, VideoError> =>
+  job.status === "failed"
+    ? Effect.fail(
+        scriptsError(
+          provider.id,
+          job.ref,
+          new VendorRejected({
+            message: `script generation failed${job.failure ? `: ${job.failure.message}` : ""}`,
+            vendorMessages: job.failure ? [job.failure.message] : [],
+          }),
+        ),
+      )
+    : Effect.succeed(job)
+
+const withProvider =
+  <Args extends ReadonlyArray<unknown>, A>(
+    pick: (ops: ReturnType<typeof operationsFor>) => (...args: Args) => Effect.Effect<A, VideoError>,
+  ) =>
+  (...args: Args): Effect.Effect<A, VideoError, VideoProvider> =>
+    Effect.flatMap(VideoProvider, (provider: VideoProviderShape) => pick(operationsFor(provider))(...args))
+
+/** Scrapes a product page (`{ url }`) or registers your own product data. */
+export const createProduct = withProvider((ops) => ops.createProduct)
+/** Changes a product's title, description or media. */
+export const updateProduct = withProvider((ops) => ops.updateProduct)
+/** Asks the vendor to write scripts for a product; waits while the vendor is still writing. */
+export const generateScripts = withProvider((ops) => ops.generateScripts)
+/** Starts preview generation; wait for `awaiting_selection`, then `renderPreview`. */
+export const generatePreviews = withProvider((ops) => ops.generatePreviews)
+/** Renders the chosen preview into the final video. Spends credits; never retried blindly. */
+export const renderPreview = withProvider((ops) => ops.renderPreview)
+/** Renders a video directly (template, draft, or product without previews). Spends credits. */
+export const render = withProvider((ops) => ops.render)
+/** Reads a job once. Works from a stored ref string alone. */
+export const getStatus = withProvider((ops) => ops.getStatus)
+/** Lists the vendor's jobs, newest first where the vendor orders them. */
+export const listJobs = withProvider((ops) => ops.listJobs)
+/** Verifies and parses a vendor callback into a neutral event. */
+export const parseWebhook = withProvider((ops) => ops.parseWebhook)
+/** Estimates credits from the vendor's published rules (an estimate, not a quote). */
+export const estimateCredits = withProvider((ops) => ops.estimateCredits)

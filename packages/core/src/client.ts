@@ -1,0 +1,268 @@
+import { Cause, type Duration, Effect, Exit, Stream } from "effect"
+import { makeBatchPoller } from "./BatchPoller.js"
+import type { Capabilities } from "./Capabilities.js"
+import { JobRef, type JobRefInput } from "./JobRef.js"
+import type {
+  ListJobsQuery,
+  PreviewRequest,
+  ProductInput,
+  ProductUpdate,
+  RenderPreviewRequest,
+  RenderRequest,
+  ScriptRequest,
+} from "./model/inputs.js"
+import type {
+  CreditEstimate,
+  JobPage,
+  Product,
+  ScriptJob,
+  VideoJob,
+  VideoJobEvent,
+} from "./model/VideoJob.js"
+import type { ConfiguredProvider } from "./ProviderDefinition.js"
+import { type WaitOptions, waitWith, watchWith } from "./polling.js"
+import { unknownProvider } from "./registry.js"
+import { invalidInput, type VideoError } from "./VideoError.js"
+import type { VideoProviderShape, WebhookRequest } from "./VideoProvider.js"
+import { operationsFor } from "./Videos.js"
+import { makeWebhookHandler, toWebhookRequest, type WebhookHandlerOptions } from "./webhooks/handler.js"
+
+/** Per-call options of the Promise API. */
+export interface CallOptions {
+  /** Aborting cancels the in-flight request and rejects with the signal's reason. */
+  readonly signal?: AbortSignal | undefined
+}
+
+/** Options of {@link VideoClient.waitForCompletion}. */
+export interface ClientWaitOptions extends WaitOptions, CallOptions {}
+
+/** One result of {@link VideoClient.waitForAll}. */
+export type BatchResult =
+  | { readonly ref: string; readonly ok: true; readonly job: VideoJob }
+  | { readonly ref: string; readonly ok: false; readonly error: VideoError }
+
+/** Configuration of {@link createVideoClient}. */
+export interface VideoClientConfig {
+  /** The provider for new work: a configured provider (`creatify({...})`), or the id of one in `providers`. */
+  readonly provider: ConfiguredProvider | string
+  /** Other configured providers; refs of any of them can be read, and `provider` may name one. */
+  readonly providers?: ReadonlyArray<ConfiguredProvider> | undefined
+  /** Defaults for every wait (timeout, schedule). */
+  readonly polling?: Omit<WaitOptions, "onProgress"> | undefined
+}
+
+/**
+ * The Promise face of vidbridge: every neutral operation, `AbortSignal` support, and
+ * errors that are `instanceof VideoError`. Operations on an existing job route by the
+ * provider named in its ref, so one client reads jobs of every configured provider.
+ */
+export interface VideoClient {
+  /** The id of the provider new work goes to. */
+  readonly provider: string
+  /** Ids of every configured provider. */
+  readonly providers: ReadonlyArray<string>
+  /** What a provider can do (default: the active one). */
+  capabilities(provider?: string): Capabilities
+  createProduct(input: ProductInput, options?: CallOptions): Promise<Product>
+  updateProduct(product: string | Product, patch: ProductUpdate, options?: CallOptions): Promise<Product>
+  generateScripts(request: ScriptRequest, options?: ClientWaitOptions): Promise<ScriptJob>
+  generatePreviews(request: PreviewRequest, options?: CallOptions): Promise<VideoJob>
+  renderPreview(request: RenderPreviewRequest, options?: CallOptions): Promise<VideoJob>
+  render(request: RenderRequest, options?: CallOptions): Promise<VideoJob>
+  getStatus(ref: JobRefInput, options?: CallOptions): Promise<VideoJob>
+  listJobs(query?: ListJobsQuery, options?: CallOptions & { readonly provider?: string }): Promise<JobPage>
+  estimateCredits(
+    request: RenderRequest | PreviewRequest,
+    kind?: "render" | "previews",
+    options?: CallOptions,
+  ): Promise<CreditEstimate>
+  /** Polls until the job is settled; see `waitForCompletion` in the Effect API. */
+  waitForCompletion(ref: JobRefInput, options?: ClientWaitOptions): Promise<VideoJob>
+  /** Each change of a job until it settles. `for await (const job of client.watch(ref))`. */
+  watch(ref: JobRefInput, options?: Omit<ClientWaitOptions, "onProgress">): AsyncIterable<VideoJob>
+  /** Waits for many jobs with one shared loop, batching status reads where the vendor can. */
+  waitForAll(
+    refs: ReadonlyArray<JobRefInput>,
+    options?: CallOptions & {
+      readonly interval?: Duration.Input
+      readonly timeout?: Duration.Input
+      readonly onRound?: (round: { readonly tracked: number; readonly requests: number }) => void
+    },
+  ): Promise<ReadonlyArray<BatchResult>>
+  /** Verifies and parses one delivery. */
+  parseWebhook(request: Request | WebhookRequest, options?: CallOptions): Promise<VideoJobEvent>
+  /** A fetch-style endpoint for every configured provider. */
+  handleWebhook(options: WebhookHandlerOptions): (request: Request) => Promise<Response>
+}
+
+/** Runs an Effect for the Promise API: typed failures reject as themselves. */
+export const runPromise = async <A>(
+  effect: Effect.Effect<A, VideoError>,
+  signal?: AbortSignal,
+): Promise<A> => {
+  signal?.throwIfAborted()
+  const exit = await Effect.runPromiseExit(effect, signal ? { signal } : undefined)
+  if (Exit.isSuccess(exit)) return exit.value
+  const failure = exit.cause.reasons.find((r) => r._tag === "Fail")
+  if (failure !== undefined) throw failure.error
+  if (Cause.hasInterrupts(exit.cause) && signal?.aborted) throw signal.reason
+  throw Cause.squash(exit.cause)
+}
+
+const build = (provider: ConfiguredProvider): VideoProviderShape => {
+  const exit = Effect.runSyncExit(provider.make)
+  if (Exit.isSuccess(exit)) return exit.value
+  const failure = exit.cause.reasons.find((r) => r._tag === "Fail")
+  throw failure?.error ?? Cause.squash(exit.cause)
+}
+
+/**
+ * Creates the Promise client.
+ *
+ * @example
+ * ```ts
+ * import { createVideoClient } from "@vidbridge/core"
+ * import { creatify } from "@vidbridge/adapter-creatify"
+ * import { jogg } from "@vidbridge/adapter-jogg"
+ *
+ * const client = createVideoClient({
+ *   provider: process.env.VIDEO_VENDOR ?? "creatify",
+ *   providers: [creatify({ apiId, apiKey }), jogg({ apiKey: joggKey })],
+ * })
+ * const product = await client.createProduct({ url: "https://shop.example/p/42" })
+ * ```
+ */
+export const createVideoClient = (config: VideoClientConfig): VideoClient => {
+  const configured = [
+    ...(typeof config.provider === "string" ? [] : [config.provider]),
+    ...(config.providers ?? []),
+  ]
+  const shapes = new Map<string, VideoProviderShape>()
+  for (const provider of configured) if (!shapes.has(provider.id)) shapes.set(provider.id, build(provider))
+  const activeId = typeof config.provider === "string" ? config.provider : config.provider.id
+  if (!shapes.has(activeId)) throw unknownProvider(activeId, [...shapes.keys()])
+  const active = shapes.get(activeId)!
+  const ops = (shape: VideoProviderShape) => operationsFor(shape)
+
+  const providerOf = (id: string | undefined, operation: string): VideoProviderShape => {
+    if (id === undefined) return active
+    const found = shapes.get(id)
+    if (found === undefined) {
+      throw invalidInput("vidbridge", operation, [
+        {
+          path: "provider",
+          message: `"${id}" is not configured; configured: ${[...shapes.keys()].join(", ")}`,
+        },
+      ])
+    }
+    return found
+  }
+  const forRef = (ref: JobRefInput, operation: string): VideoProviderShape => {
+    let parsed: JobRef
+    try {
+      parsed = JobRef.from(ref)
+    } catch (error) {
+      throw invalidInput("vidbridge", operation, [{ path: "ref", message: (error as Error).message }])
+    }
+    return providerOf(parsed.provider, operation)
+  }
+  const attempt = async <A>(make: () => Effect.Effect<A, VideoError>, signal?: AbortSignal): Promise<A> => {
+    let effect: Effect.Effect<A, VideoError>
+    try {
+      effect = make()
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return runPromise(effect, signal)
+  }
+  const waitDefaults = config.polling ?? {}
+
+  return {
+    provider: activeId,
+    providers: [...shapes.keys()],
+    capabilities: (id) => providerOf(id, "capabilities").capabilities,
+    createProduct: (input, o) => attempt(() => ops(active).createProduct(input), o?.signal),
+    updateProduct: (product, patch, o) =>
+      attempt(
+        () =>
+          ops(
+            typeof product === "string"
+              ? forRef(product, "updateProduct")
+              : providerOf(product.provider, "updateProduct"),
+          ).updateProduct(product, patch),
+        o?.signal,
+      ),
+    generateScripts: (request, o) =>
+      attempt(() => ops(active).generateScripts(request, { ...waitDefaults, ...o }), o?.signal),
+    generatePreviews: (request, o) => attempt(() => ops(active).generatePreviews(request), o?.signal),
+    renderPreview: (request, o) =>
+      attempt(() => ops(forRef(request.job, "renderPreview")).renderPreview(request), o?.signal),
+    render: (request, o) => attempt(() => ops(active).render(request), o?.signal),
+    getStatus: (ref, o) => attempt(() => ops(forRef(ref, "getStatus")).getStatus(ref), o?.signal),
+    listJobs: (query, o) =>
+      attempt(() => ops(providerOf(o?.provider, "listJobs")).listJobs(query ?? {}), o?.signal),
+    estimateCredits: (request, kind, o) =>
+      attempt(() => ops(active).estimateCredits(request, kind ?? "render"), o?.signal),
+    waitForCompletion: (ref, o) =>
+      attempt(() => waitWith(forRef(ref, "waitForCompletion"), ref, { ...waitDefaults, ...o }), o?.signal),
+    watch: (ref, o) => {
+      const stream = Stream.unwrap(
+        Effect.sync(() => watchWith(forRef(ref, "watch"), ref, { ...waitDefaults, ...o })),
+      )
+      return Stream.toAsyncIterable(stream)
+    },
+    waitForAll: (refs, o) =>
+      attempt(
+        () =>
+          Effect.scoped(
+            Effect.gen(function* () {
+              const byProvider = new Map<VideoProviderShape, Array<JobRefInput>>()
+              for (const ref of refs) {
+                const shape = forRef(ref, "waitForAll")
+                byProvider.set(shape, [...(byProvider.get(shape) ?? []), ref])
+              }
+              const pollers = new Map<
+                VideoProviderShape,
+                Effect.Success<ReturnType<typeof makeBatchPoller>>
+              >()
+              for (const shape of byProvider.keys()) {
+                pollers.set(
+                  shape,
+                  yield* makeBatchPoller(shape, { interval: o?.interval, onRound: o?.onRound }),
+                )
+              }
+              return yield* Effect.forEach(
+                refs,
+                (ref) => {
+                  const shape = forRef(ref, "waitForAll")
+                  const text = typeof ref === "string" ? ref : JobRef.format(ref)
+                  return pollers
+                    .get(shape)!
+                    .track(ref, { timeout: o?.timeout })
+                    .pipe(
+                      Effect.map((job): BatchResult => ({ ref: text, ok: true, job })),
+                      Effect.catch((error: VideoError) =>
+                        Effect.succeed<BatchResult>({ ref: text, ok: false, error }),
+                      ),
+                    )
+                },
+                { concurrency: "unbounded" },
+              )
+            }),
+          ),
+        o?.signal,
+      ),
+    parseWebhook: async (request, o) => {
+      const incoming = request instanceof Request ? await toWebhookRequest(request) : request
+      if (incoming === undefined) {
+        throw invalidInput("vidbridge", "parseWebhook", [{ path: "body", message: "is larger than 1 MiB" }])
+      }
+      const named = new URL(incoming.url).searchParams.get("provider")
+      return attempt(
+        () => ops(providerOf(named ?? undefined, "parseWebhook")).parseWebhook(incoming),
+        o?.signal,
+      )
+    },
+    handleWebhook: (options) => makeWebhookHandler([...shapes.values()], options),
+  }
+}

@@ -1,0 +1,223 @@
+import { Duration, Effect, Queue, Schedule, Stream } from "effect"
+import { JobRef, type JobRefInput } from "./JobRef.js"
+import { isFailure, isSettled } from "./model/JobStatus.js"
+import type { VideoJob } from "./model/VideoJob.js"
+import { ContentRejected, invalidInput, JobFailed, Timeout, VideoError } from "./VideoError.js"
+import { VideoProvider, type VideoProviderShape } from "./VideoProvider.js"
+
+/** Options for {@link waitForCompletion} and {@link watch}. */
+export interface WaitOptions {
+  /** Give up after this long (failing with `Timeout` carrying the last job). Default 20 minutes. */
+  readonly timeout?: Duration.Input | undefined
+  /**
+   * When to read again. Default: 2 s, growing 1.5x to a 30 s cap, with jitter. A vendor's
+   * `Retry-After` always wins when it is longer. A schedule that ends stops the wait with `Timeout`.
+   */
+  readonly schedule?: Schedule.Schedule<unknown, unknown> | undefined
+  /** Called with every job that differs from the last one seen (status, progress, URLs, previews). */
+  readonly onProgress?: ((job: VideoJob) => void) | undefined
+  /** Transient read failures (5xx, timeouts, 429) tolerated in a row before the wait fails. Default 10. */
+  readonly maxConsecutiveErrors?: number | undefined
+}
+
+/** The default polling schedule: starts short, backs off 1.5x, caps at 30 s, jittered. */
+export const defaultPollSchedule: Schedule.Schedule<Duration.Duration> = Schedule.min([
+  Schedule.jittered(Schedule.exponential(Duration.seconds(2), 1.5)),
+  Schedule.spaced(Duration.seconds(30)),
+])
+
+type Poll<A> =
+  | { readonly _tag: "Value"; readonly value: A }
+  | { readonly _tag: "Transient"; readonly error: VideoError }
+
+const retryAfterOf = (poll: Poll<unknown>): Duration.Duration | undefined =>
+  poll._tag === "Transient" && poll.error.reason._tag === "RateLimited"
+    ? poll.error.reason.retryAfter
+    : undefined
+
+/** Same job, nothing new to report. */
+export const sameJob = (a: VideoJob, b: VideoJob): boolean =>
+  a.status === b.status &&
+  a.vendorStatus === b.vendorStatus &&
+  a.stage === b.stage &&
+  a.progress === b.progress &&
+  a.videoUrl === b.videoUrl &&
+  a.previewUrl === b.previewUrl &&
+  (a.previews?.length ?? 0) === (b.previews?.length ?? 0) &&
+  a.failure?.message === b.failure?.message
+
+/**
+ * Reads `read` until `done`, on a schedule, tolerating transient failures and honouring
+ * `Retry-After`. Used by every wait in core (jobs, scripts, batches).
+ * @internal
+ */
+export const pollUntil = <A>(
+  read: Effect.Effect<A, VideoError>,
+  done: (value: A) => boolean,
+  options: {
+    readonly schedule?: Schedule.Schedule<unknown, unknown> | undefined
+    readonly timeout?: Duration.Input | undefined
+    readonly maxConsecutiveErrors?: number | undefined
+    readonly onValue?: ((value: A) => void) | undefined
+    readonly onTimeout: (last: A | undefined, after: Duration.Duration) => VideoError
+  },
+): Effect.Effect<A, VideoError> =>
+  Effect.suspend(() => {
+    const maxErrors = options.maxConsecutiveErrors ?? 10
+    const timeout = Duration.fromInputUnsafe(options.timeout ?? Duration.minutes(20))
+    let last: A | undefined
+    let errors = 0
+    const step: Effect.Effect<Poll<A>, VideoError> = read.pipe(
+      Effect.map((value): Poll<A> => {
+        errors = 0
+        last = value
+        options.onValue?.(value)
+        return { _tag: "Value", value }
+      }),
+      Effect.catch((error: VideoError) =>
+        error.retryable && ++errors <= maxErrors
+          ? Effect.succeed<Poll<A>>({ _tag: "Transient", error })
+          : Effect.fail(error),
+      ),
+    )
+    const schedule = (options.schedule ?? defaultPollSchedule).pipe(
+      Schedule.setInputType<Poll<A>>(),
+      Schedule.modifyDelay(({ input, duration }) => {
+        const hint = retryAfterOf(input)
+        return Effect.succeed(hint === undefined ? duration : Duration.max(duration, hint))
+      }),
+    )
+    return step.pipe(
+      Effect.repeat({ schedule, until: (poll) => poll._tag === "Value" && done(poll.value) }),
+      Effect.flatMap(() =>
+        last !== undefined && done(last)
+          ? Effect.succeed(last)
+          : Effect.fail(options.onTimeout(last, timeout)),
+      ),
+      Effect.timeoutOrElse({
+        duration: timeout,
+        orElse: () => Effect.fail(options.onTimeout(last, timeout)),
+      }),
+    )
+  })
+
+/** Turns a settled job into success (video or previews ready) or the matching typed failure. */
+export const settle = (
+  provider: string,
+  operation: string,
+  job: VideoJob,
+): Effect.Effect<VideoJob, VideoError> => {
+  if (!isFailure(job.status)) return Effect.succeed(job)
+  const why = job.failure?.message ? `: ${job.failure.message}` : ""
+  return Effect.fail(
+    new VideoError({
+      provider,
+      operation,
+      ref: job.ref,
+      reason:
+        job.status === "rejected"
+          ? new ContentRejected({ message: `the vendor's moderation rejected the job${why}`, job })
+          : new JobFailed({ message: `the job ended as ${job.status} (${job.vendorStatus})${why}`, job }),
+    }),
+  )
+}
+
+const timeoutError =
+  (provider: string, operation: string, ref: string) =>
+  (last: VideoJob | undefined, after: Duration.Duration) =>
+    new VideoError({
+      provider,
+      operation,
+      ref,
+      reason: new Timeout({
+        message: `the job was not finished after ${Duration.format(after)}${last ? ` (last status: ${last.status})` : ""}`,
+        after,
+        job: last,
+      }),
+    })
+
+/**
+ * Polls a job until it is settled: `succeeded`, or `awaiting_selection` (previews ready).
+ * Fails with `JobFailed` / `ContentRejected` carrying the last job, or `Timeout`.
+ *
+ * @example
+ * ```ts
+ * const job = yield* waitForCompletion(ref, { timeout: "10 minutes", onProgress: (j) => console.log(j.status) })
+ * ```
+ */
+export const waitForCompletion = Effect.fn("vidbridge.waitForCompletion")(function* (
+  ref: JobRefInput,
+  options: WaitOptions = {},
+) {
+  const provider = yield* VideoProvider
+  return yield* waitWith(provider, ref, options)
+})
+
+/** {@link waitForCompletion} against an explicit provider. @internal */
+export const waitWith = (
+  provider: VideoProviderShape,
+  input: JobRefInput,
+  options: WaitOptions,
+): Effect.Effect<VideoJob, VideoError> =>
+  Effect.gen(function* () {
+    const ref = yield* parseRef(provider, input, "waitForCompletion")
+    const text = JobRef.format(ref)
+    let previous: VideoJob | undefined
+    const job = yield* pollUntil(provider.getStatus(ref), (j) => isSettled(j.status), {
+      schedule: options.schedule,
+      timeout: options.timeout,
+      maxConsecutiveErrors: options.maxConsecutiveErrors,
+      onValue: (j) => {
+        if (previous === undefined || !sameJob(previous, j)) options.onProgress?.(j)
+        previous = j
+      },
+      onTimeout: timeoutError(provider.id, "waitForCompletion", text),
+    })
+    return yield* settle(provider.id, "waitForCompletion", job)
+  })
+
+/**
+ * A stream of a job's changes until it is settled; ends after the settled job, fails like
+ * {@link waitForCompletion}. In the Promise API it is an AsyncIterable.
+ */
+export const watch = (ref: JobRefInput, options: Omit<WaitOptions, "onProgress"> = {}) =>
+  Stream.unwrap(
+    Effect.map(VideoProvider, (provider: VideoProviderShape) => watchWith(provider, ref, options)),
+  )
+
+/** {@link watch} against an explicit provider. @internal */
+export const watchWith = (
+  provider: VideoProviderShape,
+  ref: JobRefInput,
+  options: Omit<WaitOptions, "onProgress">,
+): Stream.Stream<VideoJob, VideoError> =>
+  Stream.callback<VideoJob, VideoError>((queue) =>
+    waitWith(provider, ref, { ...options, onProgress: (job) => Queue.offerUnsafe(queue, job) }).pipe(
+      Effect.flatMap(() => Queue.end(queue)),
+      Effect.catch((error) => Queue.fail(queue, error)),
+    ),
+  )
+
+/** Parses a ref and checks it belongs to this provider; a bad ref is `InvalidInput` naming `ref`. @internal */
+export const parseRef = (
+  provider: VideoProviderShape,
+  input: JobRefInput,
+  operation: string,
+): Effect.Effect<JobRef, VideoError> =>
+  Effect.suspend(() => {
+    let ref: JobRef
+    try {
+      ref = JobRef.from(input)
+    } catch (error) {
+      return Effect.fail(
+        invalidInput(provider.id, operation, [{ path: "ref", message: (error as Error).message }]),
+      )
+    }
+    return ref.provider === provider.id
+      ? Effect.succeed(ref)
+      : Effect.fail(
+          invalidInput(provider.id, operation, [
+            { path: "ref", message: `belongs to provider "${ref.provider}", not "${provider.id}"` },
+          ]),
+        )
+  })

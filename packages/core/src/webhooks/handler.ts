@@ -1,0 +1,105 @@
+import { Effect, Exit } from "effect"
+import type { VideoJobEvent } from "../model/VideoJob.js"
+import { invalidInput, VideoError } from "../VideoError.js"
+import type { VideoProviderShape, WebhookRequest } from "../VideoProvider.js"
+import { type JobTracker, makeJobTracker, type Observation } from "./JobTracker.js"
+
+/** Options for {@link makeWebhookHandler}. */
+export interface WebhookHandlerOptions {
+  /** Called once per delivery that moves a job forward (not for duplicates or stale ones). */
+  readonly onEvent: (event: VideoJobEvent, observation: Observation) => void | Promise<void>
+  /** Also called for duplicates and stale deliveries, e.g. for metrics. */
+  readonly onIgnored?: ((event: VideoJobEvent, observation: Observation) => void) | undefined
+  /** Where job progress is remembered; default in memory. */
+  readonly tracker?: JobTracker | undefined
+  /** Largest body accepted. Default 1 MiB. */
+  readonly maxBodyBytes?: number | undefined
+}
+
+const json = (status: number, body: Record<string, unknown>): Response =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } })
+
+const statusFor = (error: VideoError): number =>
+  error.reason._tag === "AuthenticationFailed"
+    ? 401
+    : error.reason._tag === "UnsupportedOperation"
+      ? 404
+      : 400
+
+/** Reads a fetch `Request` into the neutral {@link WebhookRequest} (raw body kept for signatures). */
+export const toWebhookRequest = async (
+  request: Request,
+  maxBytes = 1_048_576,
+): Promise<WebhookRequest | undefined> => {
+  const length = Number(request.headers.get("content-length") ?? "0")
+  if (length > maxBytes) return undefined
+  const body = await request.text()
+  if (new TextEncoder().encode(body).length > maxBytes) return undefined
+  const headers: Record<string, string> = {}
+  request.headers.forEach((value, key) => {
+    headers[key] = value
+  })
+  return { method: request.method, url: request.url, headers, body }
+}
+
+/**
+ * A fetch-style webhook endpoint, `(Request) => Promise<Response>`, for any framework
+ * (Next.js route handlers, Hono, Bun, Deno, or node:http through a small adapter).
+ *
+ * It verifies each delivery with the provider's own check (vendor signature, or the secret
+ * token vidbridge put in the callback URL), parses it, drops duplicates and out-of-order
+ * deliveries, and calls `onEvent`. With several providers, the callback URL names one:
+ * `?provider=jogg`. Answers: 200 accepted (also for duplicates, so vendors stop retrying),
+ * 401 failed verification, 400 malformed, 405 not POST, 413 too large, 500 when `onEvent` threw
+ * (so the vendor retries).
+ */
+export const makeWebhookHandler = (
+  providers: ReadonlyArray<VideoProviderShape>,
+  options: WebhookHandlerOptions,
+): ((request: Request) => Promise<Response>) => {
+  const tracker = options.tracker ?? makeJobTracker()
+  return async (request) => {
+    if (request.method !== "POST") return json(405, { ok: false, error: "webhooks must be POSTed" })
+    const named =
+      new URL(request.url).searchParams.get("provider") ?? request.headers.get("x-vidbridge-provider")
+    const provider =
+      named === null
+        ? providers.length === 1
+          ? providers[0]
+          : undefined
+        : providers.find((p) => p.id === named)
+    if (provider === undefined) {
+      return json(400, {
+        ok: false,
+        error: `name the provider with ?provider=<id>; configured: ${providers.map((p) => p.id).join(", ")}`,
+      })
+    }
+    const incoming = await toWebhookRequest(request, options.maxBodyBytes)
+    if (incoming === undefined) return json(413, { ok: false, error: "body too large" })
+    const parse = provider.parseWebhook
+      ? provider.parseWebhook(incoming)
+      : Effect.fail(
+          invalidInput(provider.id, "parseWebhook", [{ path: "provider", message: "has no webhooks" }]),
+        )
+    const exit = await Effect.runPromiseExit(parse)
+    if (Exit.isFailure(exit)) {
+      const error = exit.cause.reasons.find((r) => r._tag === "Fail")?.error
+      return error instanceof VideoError
+        ? json(statusFor(error), { ok: false, error: error.reason.message })
+        : json(400, { ok: false, error: "could not read the delivery" })
+    }
+    const event = exit.value
+    const observation = tracker.check(event.job, event.eventId)
+    if (observation !== "advanced") {
+      options.onIgnored?.(event, observation)
+      return json(200, { ok: true, observation })
+    }
+    try {
+      await options.onEvent(event, observation)
+    } catch {
+      return json(500, { ok: false, error: "the event handler failed; deliver again" })
+    }
+    tracker.record(event.job, event.eventId)
+    return json(200, { ok: true, observation })
+  }
+}
