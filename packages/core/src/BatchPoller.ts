@@ -1,4 +1,4 @@
-import { Deferred, Duration, Effect, type Scope } from "effect"
+import { Deferred, Duration, Effect, Exit, type Scope } from "effect"
 import { JobRef, type JobRefInput } from "./JobRef.js"
 import { isSettled } from "./model/JobStatus.js"
 import type { VideoJob } from "./model/VideoJob.js"
@@ -63,65 +63,75 @@ export const makeBatchPoller = (
     const limit = provider.getStatuses ? Math.max(1, provider.capabilities.batchStatusLimit) : 1
     const entries = new Map<string, Entry>()
 
-    const resolve = (entry: Entry, job: VideoJob) =>
-      Effect.gen(function* () {
-        entry.last = job
-        if (!isSettled(job.status)) return
-        entries.delete(JobRef.format(entry.ref))
-        yield* Deferred.done(
-          entry.deferred,
-          yield* Effect.exit(settle(provider.id, "waitForCompletion", job)),
-        )
-      })
+    type Outcome = readonly [Entry, Exit.Exit<VideoJob, VideoError>]
 
-    const failAll = (group: ReadonlyArray<Entry>, error: VideoError) =>
-      Effect.forEach(group, (entry) =>
-        Effect.andThen(
-          Effect.sync(() => entries.delete(JobRef.format(entry.ref))),
-          Deferred.fail(entry.deferred, error),
-        ),
-      )
+    const readOne = (entry: Entry): Effect.Effect<Outcome> =>
+      Effect.map(Effect.exit(provider.getStatus(entry.ref)), (exit) => [entry, exit] as const)
 
-    const readOne = (entry: Entry) =>
-      provider.getStatus(entry.ref).pipe(
-        Effect.flatMap((job) => resolve(entry, job)),
-        Effect.catch((error: VideoError) => (error.retryable ? Effect.void : failAll([entry], error))),
-        Effect.as(1),
-      )
-
-    const readGroup = (group: ReadonlyArray<Entry>): Effect.Effect<number> => {
+    const readGroup = (
+      group: ReadonlyArray<Entry>,
+    ): Effect.Effect<{ requests: number; outcomes: Outcome[] }> => {
       if (group.length === 1 || provider.getStatuses === undefined) {
         return Effect.map(
           Effect.forEach(group, readOne, { concurrency: options.concurrency ?? 4 }),
-          (counts) => counts.reduce((a, b) => a + b, 0),
+          (outcomes) => ({
+            requests: outcomes.length,
+            outcomes,
+          }),
         )
       }
-      return provider.getStatuses(group.map((e) => e.ref)).pipe(
-        Effect.flatMap((jobs) =>
-          Effect.gen(function* () {
-            const byRef = new Map(jobs.map((job) => [job.ref, job]))
-            let extra = 0
-            for (const entry of group) {
-              const job = byRef.get(JobRef.format(entry.ref))
-              if (job) yield* resolve(entry, job)
-              else extra += yield* readOne(entry)
-            }
-            return 1 + extra
-          }),
-        ),
-        Effect.catch((error: VideoError) =>
-          error.retryable ? Effect.succeed(1) : Effect.as(failAll(group, error), 1),
-        ),
+      return Effect.exit(provider.getStatuses(group.map((e) => e.ref))).pipe(
+        Effect.flatMap((exit) => {
+          if (Exit.isFailure(exit)) {
+            return Effect.succeed({
+              requests: 1,
+              outcomes: group.map((entry): Outcome => [entry, Exit.failCause(exit.cause)]),
+            })
+          }
+          const byRef = new Map(exit.value.map((job) => [job.ref, job]))
+          const missing = group.filter((entry) => !byRef.has(JobRef.format(entry.ref)))
+          const found = group
+            .filter((entry) => byRef.has(JobRef.format(entry.ref)))
+            .map((entry): Outcome => [entry, Exit.succeed(byRef.get(JobRef.format(entry.ref))!)])
+          return Effect.map(Effect.forEach(missing, readOne), (extra) => ({
+            requests: 1 + extra.length,
+            outcomes: [...found, ...extra],
+          }))
+        }),
       )
     }
+
+    // A transient failure keeps the job for the next round; a final one ends its wait.
+    const apply = ([entry, exit]: Outcome) =>
+      Effect.gen(function* () {
+        const key = JobRef.format(entry.ref)
+        if (Exit.isFailure(exit)) {
+          const error = exit.cause.reasons.find((r) => r._tag === "Fail")?.error
+          if (error === undefined || error.retryable) return
+          entries.delete(key)
+          yield* Deferred.fail(entry.deferred, error)
+          return
+        }
+        entry.last = exit.value
+        if (!isSettled(exit.value.status)) return
+        entries.delete(key)
+        yield* Deferred.done(
+          entry.deferred,
+          yield* Effect.exit(settle(provider.id, "waitForCompletion", exit.value)),
+        )
+      })
 
     const round = Effect.gen(function* () {
       const tracked = [...entries.values()]
       if (tracked.length === 0) return
-      const requests = yield* Effect.forEach(chunk(tracked, limit), readGroup, {
+      const results = yield* Effect.forEach(chunk(tracked, limit), readGroup, {
         concurrency: options.concurrency ?? 4,
       })
-      options.onRound?.({ tracked: tracked.length, requests: requests.reduce((a, b) => a + b, 0) })
+      options.onRound?.({ tracked: tracked.length, requests: results.reduce((n, r) => n + r.requests, 0) })
+      yield* Effect.forEach(
+        results.flatMap((r) => r.outcomes),
+        apply,
+      )
     })
 
     yield* Effect.forkScoped(Effect.forever(Effect.andThen(Effect.sleep(interval), round)))

@@ -80,7 +80,7 @@ export const classifyStatus = (info: ResponseInfo): VideoErrorReason => {
   }
   if (status >= 500) {
     return new VendorUnavailable({
-      message: `the vendor failed with HTTP ${status}${said(messages)}`,
+      message: `the vendor failed${said(messages)}`,
       delivery: "ambiguous",
     })
   }

@@ -1,0 +1,113 @@
+import { Effect } from "effect"
+import { beforeEach, describe, expect, it } from "vitest"
+import {
+  createVideoClient,
+  hmacSha256Hex,
+  makeJobTracker,
+  timingSafeEqual,
+  type VideoJob,
+  type VideoJobEvent,
+} from "../src/index.js"
+import { API_KEY, fake, WEBHOOK_SECRET } from "./support/fakeVendor.js"
+
+const client = () => createVideoClient({ provider: fake({ apiKey: API_KEY, webhookSecret: WEBHOOK_SECRET }) })
+
+const delivery = async (
+  eventId: string,
+  status: string,
+  options: { secret?: string; progress?: number } = {},
+) => {
+  const body = JSON.stringify({
+    event_id: eventId,
+    job: { id: "job-7", status, progress: options.progress ?? 0 },
+  })
+  const signature = await Effect.runPromise(hmacSha256Hex(options.secret ?? WEBHOOK_SECRET, body))
+  return new Request("https://app.test/hooks/video", {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", "x-signature": signature },
+  })
+}
+
+describe("webhook handler", () => {
+  let events: VideoJobEvent[]
+  let handler: (request: Request) => Promise<Response>
+  beforeEach(() => {
+    events = []
+    handler = client().handleWebhook({ onEvent: (event) => void events.push(event) })
+  })
+
+  it("accepts a signed delivery and rejects a tampered or unsigned one", async () => {
+    expect((await handler(await delivery("e1", "working"))).status).toBe(200)
+    expect((await handler(await delivery("e2", "ok", { secret: "someone-else" }))).status).toBe(401)
+    const unsigned = new Request("https://app.test/hooks", { method: "POST", body: "{}" })
+    expect((await handler(unsigned)).status).toBe(401)
+    expect((await handler(new Request("https://app.test/hooks", { method: "GET" }))).status).toBe(405)
+    expect(events.map((e) => e.job.status)).toEqual(["running"])
+  })
+
+  it("drops duplicates and never moves a job backwards", async () => {
+    const answers = []
+    for (const [id, status] of [
+      ["e1", "waiting"],
+      ["e1", "waiting"],
+      ["e3", "ok"],
+      ["e2", "working"],
+      ["e4", "broken"],
+    ] as const) {
+      answers.push(await (await handler(await delivery(id, status))).json())
+    }
+    expect(answers.map((a) => a.observation)).toEqual(["advanced", "duplicate", "advanced", "stale", "stale"])
+    expect(events.map((e) => e.job.status)).toEqual(["queued", "succeeded"])
+  })
+
+  it("a failing onEvent answers 500 and the vendor's retry is processed", async () => {
+    let fail = true
+    const flaky = client().handleWebhook({
+      onEvent: () => {
+        if (fail) throw new Error("db down")
+      },
+    })
+    expect((await flaky(await delivery("e1", "ok"))).status).toBe(500)
+    fail = false
+    const retry = await flaky(await delivery("e1", "ok"))
+    expect(await retry.json()).toMatchObject({ ok: true, observation: "advanced" })
+  })
+})
+
+describe("job tracker", () => {
+  const job = (
+    status: VideoJob["status"],
+    stage: VideoJob["stage"] = "render",
+    progress?: number,
+  ): VideoJob => ({
+    ref: "fake:render:1",
+    provider: "fake",
+    status,
+    vendorStatus: status,
+    stage,
+    progress,
+    raw: {},
+  })
+  it("orders by stage, then status, then progress", () => {
+    const tracker = makeJobTracker()
+    const see = (j: VideoJob) => {
+      const o = tracker.check(j)
+      if (o === "advanced") tracker.record(j)
+      return o
+    }
+    expect(see(job("awaiting_selection", "preview"))).toBe("advanced")
+    expect(see(job("queued", "render"))).toBe("advanced")
+    expect(see(job("awaiting_selection", "preview"))).toBe("stale")
+    expect(see(job("running", "render", 0.2))).toBe("advanced")
+    expect(see(job("running", "render", 0.1))).toBe("stale")
+    expect(see(job("running", "render", 0.6))).toBe("advanced")
+    expect(see(job("succeeded"))).toBe("advanced")
+    expect(see(job("failed"))).toBe("stale")
+  })
+  it("compares secrets in constant time semantics", () => {
+    expect(timingSafeEqual("abc", "abc")).toBe(true)
+    expect(timingSafeEqual("abc", "abd")).toBe(false)
+    expect(timingSafeEqual("abc", "abcd")).toBe(false)
+  })
+})
