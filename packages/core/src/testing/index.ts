@@ -6,6 +6,8 @@
  * @module
  */
 export * from "./faults.js"
+export * from "./productPage.js"
 export * from "./RequestLog.js"
 export * from "./SimClock.js"
 export * from "./serve.js"
+export * from "./VendorSimulator.js"
