@@ -50,7 +50,15 @@ export type ProductUpdate = z.infer<typeof ProductUpdateSchema>
 /** A product: the `ref` string from `createProduct`, or the `Product` object itself. */
 export const ProductRefSchema = z.union([
   text(2000),
-  z.looseObject({ ref: text(2000), id: text(1000), provider: text(100) }),
+  z.custom<{ readonly ref: string; readonly id: string; readonly provider: string }>(
+    (v) =>
+      typeof v === "object" &&
+      v !== null &&
+      typeof (v as { ref?: unknown }).ref === "string" &&
+      typeof (v as { id?: unknown }).id === "string" &&
+      typeof (v as { provider?: unknown }).provider === "string",
+    "must be a product ref string or the Product from createProduct",
+  ),
 ])
 
 const renderFields = {
