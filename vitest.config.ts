@@ -13,6 +13,7 @@ export default defineConfig({
       { extends: true, test: { name: "adapter-creatify", root: "packages/adapter-creatify" } },
       { extends: true, test: { name: "adapter-jogg", root: "packages/adapter-jogg" } },
       { extends: true, test: { name: "adapter-drafts", root: "packages/adapter-drafts" } },
+      { extends: true, test: { name: "cli", root: "packages/cli" } },
     ],
     include: ["test/**/*.test.ts"],
     passWithNoTests: true,

@@ -2,6 +2,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net"
 import { getResponse, type RequestHandler } from "msw"
 
+/**
+ * Set on every request a served simulator handles: the loopback origin it is reachable at,
+ * so simulators can hand out file URLs (videos, previews) that work from the client.
+ */
+export const SERVED_ORIGIN_HEADER = "x-vidbridge-served-origin"
+
+/** The origin a request reached the simulator at: the served loopback origin, or `fallback` under msw. */
+export const servedOrigin = (request: Request, fallback: string): string =>
+  request.headers.get(SERVED_ORIGIN_HEADER) ?? fallback
+
 /** A simulator served over real HTTP on loopback. */
 export interface SimulatorServer {
   /** `http://127.0.0.1:<port>`: pass it as the provider's `baseUrl` (plus the vendor's path prefix). */
@@ -51,6 +61,7 @@ export const serveHandlers = async (
   options: { readonly canonicalBase: string; readonly port?: number },
 ): Promise<SimulatorServer> => {
   const base = new URL(options.canonicalBase)
+  let origin = ""
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", base.origin)
@@ -60,6 +71,7 @@ export const serveHandlers = async (
         if (typeof value === "string") headers.set(key, value)
         else if (Array.isArray(value)) headers.set(key, value.join(", "))
       }
+      headers.set(SERVED_ORIGIN_HEADER, origin)
       const request = new Request(url, {
         method: req.method ?? "GET",
         headers,
@@ -72,8 +84,9 @@ export const serveHandlers = async (
   })
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve))
   const { port } = server.address() as AddressInfo
+  origin = `http://127.0.0.1:${port}`
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: origin,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -1,0 +1,52 @@
+import type { Command } from "../context.js"
+import { parseFlags } from "../context.js"
+import { modeOf } from "../environment.js"
+import { renderTable } from "../table.js"
+
+const yes = (b: boolean) => (b ? "yes" : "-")
+
+/** `vidbridge providers`: the capability matrix, and whether each runs live or simulated. */
+export const providers: Command = {
+  name: "providers",
+  summary: "show what each vendor can do, and whether it runs live or on its simulator",
+  usage: "vidbridge providers [--json]",
+  run: async (args, { io, providers: known }) => {
+    const { values } = parseFlags(args, {})
+    const rows = known.definitions.map((d) => ({
+      id: d.id,
+      name: d.displayName,
+      mode: modeOf(d, io.env),
+      capabilities: d.capabilities,
+      env: Object.values(d.env).map((v) => v.name),
+    }))
+    if (values.json) {
+      io.out(`${JSON.stringify(rows, null, 2)}\n`)
+      return 0
+    }
+    const ops = [
+      "createProduct",
+      "generateScripts",
+      "generatePreviews",
+      "renderPreview",
+      "render",
+      "listJobs",
+    ] as const
+    io.out(
+      renderTable(
+        ["provider", "mode", "from URL", "from params", ...ops, "aspects", "webhooks", "batch status"],
+        rows.map((r) => [
+          r.id,
+          r.mode,
+          yes(r.capabilities.productFromUrl),
+          yes(r.capabilities.productFromParams),
+          ...ops.map((op) => yes(r.capabilities.operations.includes(op))),
+          r.capabilities.aspectRatios.join(" ") || "template",
+          r.capabilities.webhooks,
+          String(r.capabilities.batchStatusLimit),
+        ]),
+      ),
+    )
+    io.out(`\nLive mode needs: ${rows.map((r) => `${r.id}: ${r.env.join(", ")}`).join("; ")}\n`)
+    return 0
+  },
+}

@@ -1,0 +1,84 @@
+import { parseArgs } from "node:util"
+import { type AspectRatio, AspectRatios, VideoError } from "@vidbridge/core"
+import type { CliProviders } from "./environment.js"
+import { type Io, UsageError } from "./io.js"
+
+/** What every command gets. */
+export interface Context {
+  readonly io: Io
+  readonly providers: CliProviders
+  readonly signal?: AbortSignal | undefined
+}
+
+/** One `vidbridge` subcommand. */
+export interface Command {
+  readonly name: string
+  readonly summary: string
+  readonly usage: string
+  readonly run: (args: ReadonlyArray<string>, context: Context) => Promise<number>
+}
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>["options"]
+
+/** Parses flags strictly; an unknown flag or missing value is a {@link UsageError}. */
+export const parseFlags = <O extends Options>(args: ReadonlyArray<string>, options: O) => {
+  try {
+    return parseArgs({
+      args: [...args],
+      options: { ...options, help: { type: "boolean", short: "h" }, json: { type: "boolean" } },
+      allowPositionals: true,
+      strict: true,
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
+/** Checks `--aspect`. */
+export const aspectFlag = (value: string | undefined): AspectRatio | undefined => {
+  if (value === undefined) return undefined
+  if ((AspectRatios as ReadonlyArray<string>).includes(value)) return value as AspectRatio
+  throw new UsageError(`--aspect must be one of ${AspectRatios.join(", ")} (got "${value}")`)
+}
+
+/** Checks a positive whole number flag. */
+export const numberFlag = (name: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`--${name} must be a positive whole number (got "${value}")`)
+  return n
+}
+
+/** Reads `--timeout` as minutes (`15`) or with a unit (`90s`, `10m`). Answers milliseconds. */
+export const durationFlag = (value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined
+  const match = /^(\d+)(s|m|h)?$/.exec(value)
+  if (!match) throw new UsageError(`--timeout must look like 90s, 15m or 1h (got "${value}")`)
+  const unit = match[2] ?? "m"
+  return Number(match[1]) * (unit === "s" ? 1000 : unit === "m" ? 60_000 : 3_600_000)
+}
+
+/** A URL flag that must be http(s). */
+export const urlFlag = (name: string, value: string | undefined): string => {
+  if (value === undefined) throw new UsageError(`--${name} is required`)
+  try {
+    const url = new URL(value)
+    if (url.protocol === "http:" || url.protocol === "https:") return value
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`--${name} must be an http(s) URL (got "${value}")`)
+}
+
+/** Prints an error the way every command does, and answers the exit code (1). */
+export const reportError = (io: Io, json: boolean, error: unknown): number => {
+  if (json) {
+    io.out(
+      `${JSON.stringify({ ok: false, error: error instanceof VideoError ? error.toJSON() : { message: String((error as Error)?.message ?? error) } })}\n`,
+    )
+  } else {
+    io.err(`error: ${error instanceof Error ? error.message : String(error)}\n`)
+  }
+  return 1
+}

@@ -1,0 +1,136 @@
+import {
+  type AnyProviderDefinition,
+  configureFromEnv,
+  createVideoClient,
+  type HttpObserver,
+  type VideoClient,
+  VideoError,
+} from "@vidbridge/core"
+import { makeSimClock, serveHandlers, type VendorSimulator } from "@vidbridge/core/testing"
+import { Schedule } from "effect"
+import { UsageError } from "./io.js"
+
+/** Makes a vendor simulator on a given clock (each adapter's `./testing` export has one). */
+export type SimulatorFactory = (options: {
+  readonly clock: ReturnType<typeof makeSimClock>
+}) => VendorSimulator
+
+/** The vendors the CLI knows: adapter definitions and their simulators. */
+export interface CliProviders {
+  readonly definitions: ReadonlyArray<AnyProviderDefinition>
+  readonly simulators: Readonly<Record<string, SimulatorFactory>>
+}
+
+/** A provider ready for one CLI run. */
+export interface OpenedProvider {
+  readonly id: string
+  readonly mode: "live" | "simulator"
+  readonly client: VideoClient
+  /** HTTP requests made so far (retries included). */
+  readonly requests: () => number
+  /** Credits the simulator counted; `undefined` live (read `creditsUsed` on jobs). */
+  readonly credits: () => number | undefined
+  readonly close: () => Promise<void>
+  /** For a simulator: the environment variables that point another process at it. */
+  readonly exports: Readonly<Record<string, string>>
+}
+
+/** Options for {@link openProvider}. */
+export interface OpenOptions {
+  /** Use the simulator even when keys are set. */
+  readonly simulate?: boolean | undefined
+  /** How much faster than real time simulated jobs move. Default 60. */
+  readonly speed?: number | undefined
+  /** Poll interval against a simulator, in milliseconds. Default 300. */
+  readonly pollEvery?: number | undefined
+}
+
+const hasAnyVariable = (
+  definition: AnyProviderDefinition,
+  env: Readonly<Record<string, string | undefined>>,
+) => Object.values(definition.env).some((v) => (env[v.name] ?? "").trim() !== "")
+
+/** Whether a provider would run live (its variables are set) or on its simulator. */
+export const modeOf = (
+  definition: AnyProviderDefinition,
+  env: Readonly<Record<string, string | undefined>>,
+  simulate = false,
+): "live" | "simulator" => (!simulate && hasAnyVariable(definition, env) ? "live" : "simulator")
+
+/**
+ * Simulator pacing from the environment: `VIDBRIDGE_SIM_SPEED` (how many times faster than
+ * real time simulated jobs move, default 60) and `VIDBRIDGE_SIM_POLL_MS` (poll interval, default 300).
+ */
+export const simulatorPacing = (env: Readonly<Record<string, string | undefined>>): OpenOptions => {
+  const speed = Number(env.VIDBRIDGE_SIM_SPEED)
+  const poll = Number(env.VIDBRIDGE_SIM_POLL_MS)
+  return {
+    ...(speed > 0 ? { speed } : {}),
+    ...(poll > 0 ? { pollEvery: poll } : {}),
+  }
+}
+
+/**
+ * Opens one provider: live when its environment variables are set (a malformed or partial
+ * set is an error naming the variable), otherwise its simulator served on 127.0.0.1.
+ */
+export const openProvider = async (
+  id: string,
+  providers: CliProviders,
+  env: Readonly<Record<string, string | undefined>>,
+  requested: OpenOptions = {},
+): Promise<OpenedProvider> => {
+  const options = { ...simulatorPacing(env), ...requested }
+  const definition = providers.definitions.find((d) => d.id === id)
+  if (definition === undefined) {
+    throw new UsageError(
+      `unknown provider "${id}"; known: ${providers.definitions.map((d) => d.id).join(", ")}`,
+    )
+  }
+  let requests = 0
+  const observer: HttpObserver = {
+    onRequest: () => {
+      requests++
+    },
+  }
+  if (modeOf(definition, env, options.simulate) === "live") {
+    const configured = configureFromEnv(definition, env, { observer })
+    return {
+      id,
+      mode: "live",
+      client: createVideoClient({ provider: configured }),
+      requests: () => requests,
+      credits: () => undefined,
+      close: async () => {},
+      exports: {},
+    }
+  }
+  const factory = providers.simulators[id]
+  if (factory === undefined) throw new UsageError(`"${id}" has no simulator; set its API keys to use it`)
+  const simulator = factory({ clock: makeSimClock({ speed: options.speed ?? 60 }) })
+  const server = await serveHandlers(simulator.handlers, { canonicalBase: simulator.canonicalBase })
+  try {
+    const settings = simulator.settings(server.url)
+    const configured = definition({ ...settings, observer, retry: { baseDelay: 50, maxDelay: 200 } })
+    const exports: Record<string, string> = {}
+    for (const [key, variable] of Object.entries(definition.env)) {
+      const value = settings[key]
+      if (typeof value === "string") exports[variable.name] = value
+    }
+    return {
+      id,
+      mode: "simulator",
+      client: createVideoClient({
+        provider: configured,
+        polling: { schedule: Schedule.spaced(options.pollEvery ?? 300) },
+      }),
+      requests: () => requests,
+      credits: () => simulator.creditsSpent(),
+      close: () => server.close(),
+      exports,
+    }
+  } catch (error) {
+    await server.close()
+    throw error instanceof VideoError ? error : new Error(String(error))
+  }
+}

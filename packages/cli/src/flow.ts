@@ -1,0 +1,72 @@
+import type { AspectRatio, Product, VideoClient, VideoJob } from "@vidbridge/core"
+import { scrapeProductPage } from "@vidbridge/core/testing"
+
+/** What the user asked for on the command line. */
+export interface FlowInput {
+  readonly url: string
+  readonly aspectRatio?: AspectRatio | undefined
+  readonly durationSeconds?: number | undefined
+  readonly language?: string | undefined
+  /** A vendor template / draft id, for vendors that render from templates. */
+  readonly template?: string | undefined
+  readonly visualStyle?: string | undefined
+}
+
+/** Where the flow got to. */
+export interface FlowResult {
+  readonly product?: Product | undefined
+  readonly previews?: VideoJob | undefined
+  /** The render job (its `ref` is what `vidbridge wait` takes). */
+  readonly render: VideoJob
+}
+
+/**
+ * Runs URL -> video on any provider, choosing the path its capabilities allow:
+ * product from URL -> previews -> first preview -> render; or, for template vendors without
+ * scraping, the page's OpenGraph/JSON-LD data -> product from params -> render from a template.
+ */
+export const startFlow = async (
+  client: VideoClient,
+  input: FlowInput,
+  onProgress: (stage: string, job: VideoJob) => void,
+  signal?: AbortSignal,
+): Promise<FlowResult> => {
+  const caps = client.capabilities()
+  const options = {
+    ...(input.aspectRatio && caps.aspectRatios.length > 0 ? { aspectRatio: input.aspectRatio } : {}),
+    ...(input.durationSeconds ? { durationSeconds: input.durationSeconds } : {}),
+    ...(input.language ? { language: input.language } : {}),
+  }
+  if (caps.productFromUrl && caps.operations.includes("generatePreviews")) {
+    const product = await client.createProduct({ url: input.url }, { signal })
+    const started = await client.generatePreviews(
+      { product, ...options, ...(input.visualStyle ? { visualStyles: [input.visualStyle] } : {}) },
+      { signal },
+    )
+    const previews = await client.waitForCompletion(started.ref, {
+      signal,
+      onProgress: (job) => onProgress("previews", job),
+    })
+    const first = previews.previews?.find((p) => p.failure === undefined)
+    if (first === undefined) throw new Error("the vendor made no usable preview")
+    const render = await client.renderPreview({ job: previews.ref, previewId: first.id }, { signal })
+    return { product, previews, render }
+  }
+  const scraped = await scrapeProductPage(input.url)
+  const product = caps.operations.includes("createProduct")
+    ? await client.createProduct(
+        {
+          title: scraped.title ?? input.url,
+          ...(scraped.description ? { description: scraped.description } : {}),
+          imageUrls: [...scraped.imageUrls],
+          ...(scraped.videoUrls.length > 0 ? { videoUrls: [...scraped.videoUrls] } : {}),
+        },
+        { signal },
+      )
+    : undefined
+  const render = await client.render(
+    { ...(product ? { product } : {}), ...options, ...(input.template ? { template: input.template } : {}) },
+    { signal },
+  )
+  return { product, render }
+}

@@ -1,0 +1,14 @@
+export { type CompareRow, compare } from "./commands/compare.js"
+export type { Command, Context } from "./context.js"
+export {
+  type CliProviders,
+  modeOf,
+  type OpenedProvider,
+  type OpenOptions,
+  openProvider,
+  type SimulatorFactory,
+} from "./environment.js"
+export { type FlowInput, type FlowResult, startFlow } from "./flow.js"
+export { type Io, processIo, UsageError } from "./io.js"
+export { commands, main } from "./main.js"
+export { renderTable } from "./table.js"

@@ -1,0 +1,33 @@
+import { type CliProviders, main } from "../../src/index.js"
+import { createToySimulator, toy } from "./toy.js"
+
+/** The toy vendor, wired like the real CLI wires the three adapters. */
+export const toyProviders: CliProviders = {
+  definitions: [toy],
+  simulators: { toy: (options) => createToySimulator(options) },
+}
+
+/** Runs the CLI in-process and captures what it printed. */
+export const run = async (
+  argv: ReadonlyArray<string>,
+  options: { env?: Record<string, string>; interactive?: boolean } = {},
+) => {
+  let out = ""
+  let err = ""
+  const code = await main(argv, {
+    io: {
+      out: (t) => {
+        out += t
+      },
+      err: (t) => {
+        err += t
+      },
+      interactive: options.interactive ?? false,
+      // Simulated time runs 10,000x faster than real time and the CLI polls every 20 ms,
+      // so a 3 s simulated render takes a few real milliseconds.
+      env: { VIDBRIDGE_SIM_SPEED: "10000", VIDBRIDGE_SIM_POLL_MS: "20", ...options.env },
+    },
+    providers: toyProviders,
+  })
+  return { code, out, err }
+}
