@@ -1,0 +1,96 @@
+import { JobRef, type JobStatus, type VideoJob } from "@vidbridge/core"
+import type { VideoMetadataResponse, VideoResponse } from "./wire.js"
+
+/** The provider id: first part of every ref this adapter makes. */
+export const PROVIDER_ID = "drafts"
+
+/** The JobRef kind of an Hour One video. */
+export const VIDEO_KIND = "video"
+
+/**
+ * Hour One `VideoStatusEnum` -> neutral status. `stopped` and `cancelled` both end the
+ * video without a result and map to `cancelled`.
+ */
+export const statusTable: Readonly<Record<string, JobStatus>> = {
+  not_started: "queued",
+  started: "running",
+  processing: "running",
+  ready: "succeeded",
+  published: "succeeded",
+  failed: "failed",
+  stopped: "cancelled",
+  cancelled: "cancelled",
+}
+
+/** The neutral status of a vendor status; anything not in {@link statusTable} is `unknown`. */
+export const mapStatus = (vendorStatus: string): JobStatus =>
+  Object.hasOwn(statusTable, vendorStatus) ? statusTable[vendorStatus]! : "unknown"
+
+/** Vendor progress (-1..100) -> 0..1, clamped; a finished video is 1. */
+export const mapProgress = (progress: number | null | undefined, status: JobStatus): number | undefined => {
+  if (status === "succeeded") return 1
+  if (progress === null || progress === undefined || !Number.isFinite(progress)) return undefined
+  return Math.min(1, Math.max(0, progress / 100))
+}
+
+/** `drafts:video:<id>`; the same string whether the job came from a poll, a list or a webhook. */
+export const videoRef = (id: string): string => JobRef.format(JobRef.make(PROVIDER_ID, VIDEO_KIND, id))
+
+const defined = (entries: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined && v !== null))
+
+/**
+ * A vendor video -> neutral job. `videoUrl` is `download_url` (the file); `previewUrl` is
+ * `video_player_url` (Hour One's player page, not a file). Vendor ids that have no neutral
+ * field (correlation id, draft id, request id) are kept in `metadata`.
+ */
+export const toVideoJob = (video: VideoResponse): VideoJob => {
+  const status = mapStatus(video.status)
+  const progress = mapProgress(video.progress, status)
+  const failure =
+    status === "failed" || status === "cancelled"
+      ? { code: video.status, message: `Hour One reported the video as "${video.status}"` }
+      : undefined
+  const metadata = defined({
+    correlationId: video.correlation_id,
+    draftId: video.draft_id,
+    sourceDraftId: video.source_draft_id,
+    recipeId: video.recipe_id,
+    requestId: video.req_id,
+    name: video.name,
+    vendorMetadata: video.metadata,
+  })
+  return {
+    ref: videoRef(video.id),
+    provider: PROVIDER_ID,
+    status,
+    vendorStatus: video.status,
+    stage: "render",
+    ...(progress === undefined ? {} : { progress }),
+    ...(video.download_url ? { videoUrl: video.download_url } : {}),
+    ...(video.video_player_url ? { previewUrl: video.video_player_url } : {}),
+    ...(failure ? { failure } : {}),
+    metadata,
+    raw: video,
+  }
+}
+
+/** Adds `GET /videos/{id}/metadata` to a job: `durationSeconds` and per-scene timings. */
+export const withVideoMetadata = (job: VideoJob, meta: VideoMetadataResponse): VideoJob => ({
+  ...job,
+  durationSeconds: meta.duration,
+  metadata: {
+    ...job.metadata,
+    scenes: meta.scenes_metadata.map((s) => ({
+      index: s.scene_index,
+      startSeconds: s.start_time,
+      durationSeconds: s.duration,
+    })),
+  },
+})
+
+/** Notes on a job that its metadata could not be read (the job itself is fine). */
+export const withMetadataError = (job: VideoJob, message: string): VideoJob => ({
+  ...job,
+  metadata: { ...job.metadata, metadataError: message },
+})

@@ -1,0 +1,128 @@
+import { type InputIssue, invalidInput, type RenderRequest, type VideoError, validate } from "@vidbridge/core"
+import { Effect } from "effect"
+import * as z from "zod/mini"
+import { PROVIDER_ID } from "./mapping.js"
+import { type ProductContent, scenesFor } from "./product.js"
+import type { OverrideScene, OverrideVideoRequest } from "./wire.js"
+
+const id = z.string().check(z.minLength(1), z.maxLength(200))
+const httpUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2083))
+
+const SceneOption = z.strictObject({
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  texts: z.optional(z.array(z.string()).check(z.maxLength(50))),
+  media: z.optional(z.array(httpUrl).check(z.maxLength(50))),
+  transcript: z.optional(z.string().check(z.maxLength(1000))),
+  voiceRecordingUrl: z.optional(httpUrl),
+})
+
+/** `providerOptions.drafts` of `render`: Hour One fields the neutral model has no place for. */
+export const DraftsRenderOptions = z.strictObject({
+  sourceDraftId: z.optional(id),
+  recipeId: z.optional(id),
+  folderId: z.optional(id),
+  paletteId: z.optional(id),
+  scenes: z.optional(z.array(SceneOption).check(z.minLength(1), z.maxLength(100))),
+  logoUrl: z.optional(httpUrl),
+  metadata: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+  correlationId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  workspaceId: z.optional(id),
+  teamId: z.optional(id),
+})
+
+/**
+ * `providerOptions.drafts` of `render`: the source (`sourceDraftId` / `recipeId`), `folderId`,
+ * `paletteId`, `scenes`, `logoUrl`, `metadata`, `correlationId` (<= 100 characters, unique
+ * per video) and per-call `workspaceId` / `teamId`. Unknown fields are `InvalidInput`.
+ *
+ * @example
+ * ```ts
+ * const drafts: DraftsRenderOptions = { recipeId: "rcp-1", scenes: [{ name: "Intro", texts: ["Hi"] }] }
+ * await client.render({ providerOptions: { drafts } })
+ * ```
+ */
+export type DraftsRenderOptions = z.infer<typeof DraftsRenderOptions>
+
+const fail = (issues: ReadonlyArray<InputIssue>) => Effect.fail(invalidInput(PROVIDER_ID, "render", issues))
+
+const exactlyOne =
+  "give exactly one of template (a source draft id), providerOptions.drafts.sourceDraftId or " +
+  "providerOptions.drafts.recipeId"
+
+/** Where the video comes from: a source draft or a recipe, exactly one. */
+export const resolveSource = (
+  template: string | undefined,
+  options: DraftsRenderOptions,
+): Effect.Effect<{ source_draft_id: string } | { recipe_id: string }, VideoError> => {
+  const { recipeId, sourceDraftId } = options
+  if (recipeId !== undefined && sourceDraftId !== undefined) {
+    return fail([{ path: "providerOptions.drafts.recipeId", message: exactlyOne }])
+  }
+  const explicit = recipeId ?? sourceDraftId
+  if (explicit !== undefined && template !== undefined && template !== explicit) {
+    return fail([{ path: "template", message: exactlyOne }])
+  }
+  if (recipeId !== undefined) return Effect.succeed({ recipe_id: recipeId })
+  const draft = sourceDraftId ?? template
+  if (draft !== undefined) return Effect.succeed({ source_draft_id: draft })
+  return fail([
+    {
+      path: "template",
+      message:
+        "is required: the Hour One source draft id (the project id in the studio editor URL); " +
+        "for a recipe set providerOptions.drafts.recipeId instead",
+    },
+  ])
+}
+
+/** Reads and checks `providerOptions.drafts` and the neutral fields Hour One cannot honour. */
+export const renderOptions = (request: RenderRequest): Effect.Effect<DraftsRenderOptions, VideoError> =>
+  request.variables !== undefined
+    ? fail([
+        {
+          path: "variables",
+          message:
+            "Hour One drafts have no template variables; put scene content in " +
+            "providerOptions.drafts.scenes (name, texts, media, transcript)",
+        },
+      ])
+    : validate(DraftsRenderOptions, request.providerOptions?.[PROVIDER_ID] ?? {}, {
+        provider: PROVIDER_ID,
+        operation: "render",
+        field: "providerOptions.drafts",
+      })
+
+const toWireScene = (scene: NonNullable<DraftsRenderOptions["scenes"]>[number]): OverrideScene => ({
+  name: scene.name,
+  type: "override_scene",
+  ...(scene.texts ? { texts: scene.texts } : {}),
+  ...(scene.media ? { media: scene.media } : {}),
+  ...(scene.transcript !== undefined ? { transcript: scene.transcript } : {}),
+  ...(scene.voiceRecordingUrl ? { voice_recording_url: scene.voiceRecordingUrl } : {}),
+})
+
+/** The `POST /videos` body (`type: "override"`). `scenes` is left out when there is no content. */
+export const buildBody = (input: {
+  readonly request: RenderRequest
+  readonly options: DraftsRenderOptions
+  readonly source: { source_draft_id: string } | { recipe_id: string }
+  readonly product: ProductContent | undefined
+  readonly correlationId: string
+}): OverrideVideoRequest & { readonly correlation_id: string } => {
+  const { request, options, product } = input
+  const scenes = scenesFor(options.scenes?.map(toWireScene), product, request.script)
+  const logo = options.logoUrl ?? product?.logoUrl
+  return {
+    type: "override",
+    ...(request.name ? { name: request.name } : {}),
+    ...input.source,
+    ...(options.folderId ? { folder_id: options.folderId } : {}),
+    ...(options.paletteId ? { palette_id: options.paletteId } : {}),
+    ...(request.avatar ? { character_id: request.avatar } : {}),
+    ...(request.voice ? { voice_id: request.voice } : {}),
+    ...(scenes.length > 0 ? { scenes } : {}),
+    ...(logo ? { logo_url: logo } : {}),
+    ...(options.metadata ? { metadata: options.metadata } : {}),
+    correlation_id: input.correlationId,
+  }
+}

@@ -1,0 +1,87 @@
+import {
+  AuthenticationFailed,
+  headerOf,
+  UnexpectedResponse,
+  VideoError,
+  type VideoJobEvent,
+  verifyHmacSha256Hex,
+  type WebhookRequest,
+} from "@vidbridge/core"
+import { Effect, type Redacted } from "effect"
+import { PROVIDER_ID, toVideoJob } from "./internal/mapping.js"
+import { WebhookEvent } from "./internal/wire.js"
+
+/** The header carrying the hex HMAC-SHA256 of the raw body. */
+export const SIGNATURE_HEADER = "x-hourone-signature"
+
+const fail = (reason: AuthenticationFailed | UnexpectedResponse) =>
+  Effect.fail(new VideoError({ provider: PROVIDER_ID, operation: "parseWebhook", reason }))
+
+/** `video_ready` -> `video.ready`: Hour One's docs use both spellings. */
+const normalizeEvent = (name: string): string => name.replace(/^video_/, "video.")
+
+const statusOfEvent: Readonly<Record<string, string>> = { "video.ready": "ready", "video.failed": "failed" }
+
+/**
+ * Verifies and parses an Hour One callback (`video.ready` / `video.failed`, or the
+ * `video_ready` / `video_failed` spelling). The signature is `x-hourone-signature`, the hex
+ * HMAC-SHA256 of the raw body keyed with the webhook's signing secret (from the studio's
+ * webhook settings). A missing secret, a missing or wrong signature fail with
+ * `AuthenticationFailed`. The event carries no URLs: read the job with `getStatus` for them.
+ *
+ * @example
+ * ```ts
+ * const event = yield* parseDraftsWebhook(secret, { method: "POST", url, headers, body })
+ * if (event.job.status === "succeeded") yield* getStatus(event.job.ref)
+ * ```
+ */
+export const parseDraftsWebhook = (
+  secret: Redacted.Redacted<string> | undefined,
+  request: WebhookRequest,
+): Effect.Effect<VideoJobEvent, VideoError> =>
+  Effect.gen(function* () {
+    if (secret === undefined) {
+      return yield* fail(
+        new AuthenticationFailed({
+          message:
+            "no webhookSecret is configured, so the callback cannot be verified; set webhookSecret " +
+            "(HOURONE_WEBHOOK_SECRET) to the signing secret of the webhook in Hour One's settings",
+        }),
+      )
+    }
+    const valid = yield* verifyHmacSha256Hex(
+      secret,
+      request.body,
+      headerOf(request.headers, SIGNATURE_HEADER),
+    )
+    if (!valid) {
+      return yield* fail(
+        new AuthenticationFailed({
+          message: `the ${SIGNATURE_HEADER} header is missing or does not match the body; check webhookSecret`,
+        }),
+      )
+    }
+    const json = yield* Effect.try(() => JSON.parse(request.body) as unknown).pipe(
+      Effect.orElseSucceed(() => undefined),
+    )
+    const parsed = WebhookEvent.safeParse(json)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const path = issue ? issue.path.map(String).join(".") : ""
+      return yield* fail(
+        new UnexpectedResponse({
+          message: `the callback body is not an Hour One video event (at ${path || "the top level"})`,
+          path,
+          excerpt: request.body.slice(0, 200),
+        }),
+      )
+    }
+    const type = normalizeEvent(parsed.data.event_name)
+    const { data } = parsed.data
+    const status = data.status ?? statusOfEvent[type] ?? type
+    return {
+      provider: PROVIDER_ID,
+      type,
+      job: { ...toVideoJob({ ...data, status }), raw: parsed.data },
+    }
+  })

@@ -1,0 +1,220 @@
+import { JobRef } from "@vidbridge/core"
+import { Effect } from "effect"
+import { HttpResponse, http } from "msw"
+import { describe, expect, it } from "vitest"
+import { API_KEY, BASE, failure, makeProvider, mockVendor, useServer } from "./support.js"
+
+const { server, seen } = useServer()
+
+const capture = () => {
+  const calls: Array<{ headers: Headers; body: Record<string, unknown> }> = []
+  server.use(
+    http.post(`${BASE}/videos`, async ({ request }) => {
+      const body = (await request.json()) as Record<string, unknown>
+      calls.push({ headers: request.headers, body })
+      return HttpResponse.json(
+        {
+          id: "vid-1",
+          status: "not_started",
+          progress: 0,
+          req_id: "req-1",
+          draft_id: "d-1",
+          video_player_url: "https://player.hourone.test/vid-1",
+          correlation_id: body.correlation_id,
+        },
+        { status: 201 },
+      )
+    }),
+  )
+  return calls
+}
+
+describe("render -> POST /videos", () => {
+  it("sends the override body with the neutral fields mapped, api-key header and a correlation id", async () => {
+    const calls = capture()
+    const provider = await makeProvider({ workspaceId: "ws-1", teamId: "team-1" })
+    const job = await Effect.runPromise(
+      provider.render!({
+        template: "draft-123",
+        avatar: "char-9",
+        voice: "voice-7",
+        name: "Spring SKU 123",
+        providerOptions: {
+          drafts: {
+            folderId: "folder-1",
+            paletteId: "pal-2",
+            logoUrl: "https://shop.test/logo.png",
+            metadata: { sku: "123", batch: 4, live: true },
+            scenes: [
+              { name: "Intro", texts: ["Hi"], media: ["https://shop.test/a.jpg"], transcript: "Hello" },
+            ],
+          },
+        },
+      }),
+    )
+    expect(calls).toHaveLength(1)
+    const [call] = calls
+    expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual(["POST /api/v1/videos"])
+    expect(call!.headers.get("api-key")).toBe(API_KEY)
+    expect(call!.headers.get("workspace-id")).toBe("ws-1")
+    expect(call!.headers.get("team-id")).toBe("team-1")
+    expect(call!.headers.get("content-type")).toContain("application/json")
+    const { correlation_id, ...rest } = call!.body
+    expect(rest).toEqual({
+      type: "override",
+      name: "Spring SKU 123",
+      source_draft_id: "draft-123",
+      folder_id: "folder-1",
+      palette_id: "pal-2",
+      character_id: "char-9",
+      voice_id: "voice-7",
+      scenes: [
+        {
+          name: "Intro",
+          type: "override_scene",
+          texts: ["Hi"],
+          media: ["https://shop.test/a.jpg"],
+          transcript: "Hello",
+        },
+      ],
+      logo_url: "https://shop.test/logo.png",
+      metadata: { sku: "123", batch: 4, live: true },
+    })
+    expect(correlation_id).toMatch(/^vidbridge-[0-9a-f-]{36}$/)
+    expect(String(correlation_id).length).toBeLessThanOrEqual(100)
+    expect(job).toMatchObject({
+      ref: "drafts:video:vid-1",
+      status: "queued",
+      vendorStatus: "not_started",
+      previewUrl: "https://player.hourone.test/vid-1",
+      metadata: { correlationId: correlation_id },
+    })
+    expect(JobRef.parse(job.ref)).toEqual({ provider: "drafts", kind: "video", id: "vid-1" })
+  })
+
+  it("each render gets a fresh correlation id; a caller's own id is sent as given", async () => {
+    const calls = capture()
+    const provider = await makeProvider()
+    await Effect.runPromise(provider.render!({ template: "d" }))
+    await Effect.runPromise(provider.render!({ template: "d" }))
+    await Effect.runPromise(
+      provider.render!({ template: "d", providerOptions: { drafts: { correlationId: "order-77" } } }),
+    )
+    const ids = calls.map((c) => c.body.correlation_id)
+    expect(new Set(ids).size).toBe(3)
+    expect(ids[2]).toBe("order-77")
+    expect(calls[0]!.body).toEqual({ type: "override", source_draft_id: "d", correlation_id: ids[0] })
+  })
+
+  it("recipe via providerOptions.drafts.recipeId; per-call workspace/team override the settings", async () => {
+    const calls = capture()
+    const provider = await makeProvider({ workspaceId: "ws-1" })
+    await Effect.runPromise(
+      provider.render!({
+        providerOptions: { drafts: { recipeId: "rcp-1", workspaceId: "ws-2", teamId: "t-2" } },
+      }),
+    )
+    expect(calls[0]!.body).toMatchObject({ type: "override", recipe_id: "rcp-1" })
+    expect(calls[0]!.body).not.toHaveProperty("source_draft_id")
+    expect(calls[0]!.headers.get("workspace-id")).toBe("ws-2")
+    expect(calls[0]!.headers.get("team-id")).toBe("t-2")
+  })
+
+  it("sourceDraftId equal to template is accepted", async () => {
+    const calls = capture()
+    const provider = await makeProvider()
+    await Effect.runPromise(
+      provider.render!({ template: "d-1", providerOptions: { drafts: { sourceDraftId: "d-1" } } }),
+    )
+    expect(calls[0]!.body.source_draft_id).toBe("d-1")
+  })
+})
+
+describe("bad input fails before any request", () => {
+  it.each([
+    ["no template", {}, "template", "Hour One source draft id"],
+    [
+      "template and a different recipe",
+      { template: "d", providerOptions: { drafts: { recipeId: "r" } } },
+      "template",
+      "exactly one",
+    ],
+    [
+      "draft and recipe",
+      { providerOptions: { drafts: { recipeId: "r", sourceDraftId: "d" } } },
+      "providerOptions.drafts.recipeId",
+      "exactly one",
+    ],
+    [
+      "unknown option",
+      { template: "d", providerOptions: { drafts: { aspect: "9:16" } } },
+      "providerOptions.drafts",
+      "unknown field",
+    ],
+    [
+      "correlation id too long",
+      { template: "d", providerOptions: { drafts: { correlationId: "x".repeat(101) } } },
+      "providerOptions.drafts.correlationId",
+      "at most 100",
+    ],
+    [
+      "scene transcript too long",
+      {
+        template: "d",
+        providerOptions: { drafts: { scenes: [{ name: "A", transcript: "x".repeat(1001) }] } },
+      },
+      "providerOptions.drafts.scenes[0].transcript",
+      "at most 1000",
+    ],
+    [
+      "scene without a name",
+      { template: "d", providerOptions: { drafts: { scenes: [{ texts: ["a"] }] } } },
+      "providerOptions.drafts.scenes[0].name",
+      "required",
+    ],
+    [
+      "template variables",
+      { template: "d", variables: { a: 1 } },
+      "variables",
+      "providerOptions.drafts.scenes",
+    ],
+    ["unknown product ref", { template: "d", product: "drafts:product:p123" }, "product", "Product object"],
+    ["another vendor's product ref", { template: "d", product: "creatify:product:9" }, "product", "creatify"],
+  ] as const)("%s -> InvalidInput naming %s", async (_name, request, path, text) => {
+    mockVendor(server)
+    const provider = await makeProvider()
+    const error = await failure(provider.render!(request as never))
+    expect(error.reason._tag).toBe("InvalidInput")
+    const issues = (error.reason as { issues: ReadonlyArray<{ path: string; message: string }> }).issues
+    expect(issues.some((i) => i.path.startsWith(path) && `${i.path}: ${i.message}`.includes(text))).toBe(true)
+    expect(seen).toHaveLength(0)
+  })
+})
+
+describe("listJobs -> GET /videos, sliced locally", () => {
+  it("pages with limit and cursor; filters by ids or refs", async () => {
+    const vendor = mockVendor(server)
+    const provider = await makeProvider()
+    for (let i = 0; i < 5; i++) await Effect.runPromise(provider.render!({ template: "d" }))
+    vendor.advance("vid-2", { status: "processing", progress: 30 })
+    seen.length = 0
+    const first = await Effect.runPromise(provider.listJobs!({ limit: 2 }))
+    expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual(["GET /api/v1/videos"])
+    expect(seen[0]!.headers.get("api-key")).toBe(API_KEY)
+    expect(first.jobs.map((j) => j.ref)).toEqual(["drafts:video:vid-1", "drafts:video:vid-2"])
+    expect(first.jobs[1]).toMatchObject({ status: "running", progress: 0.3 })
+    expect(first.nextCursor).toBe("2")
+    const last = await Effect.runPromise(provider.listJobs!({ limit: 2, cursor: "4" }))
+    expect(last.jobs.map((j) => j.ref)).toEqual(["drafts:video:vid-5"])
+    expect(last.nextCursor).toBeUndefined()
+    const picked = await Effect.runPromise(provider.listJobs!({ ids: ["vid-3", "drafts:video:vid-5"] }))
+    expect(picked.jobs.map((j) => j.ref)).toEqual(["drafts:video:vid-3", "drafts:video:vid-5"])
+  })
+
+  it("a cursor it did not make is InvalidInput naming cursor", async () => {
+    mockVendor(server)
+    const provider = await makeProvider()
+    const error = await failure(provider.listJobs!({ cursor: "abc" }))
+    expect(error.reason).toMatchObject({ _tag: "InvalidInput", issues: [{ path: "cursor" }] })
+  })
+})
