@@ -1,0 +1,95 @@
+import { type VideoError, validate } from "@vidbridge/core"
+import { Effect, Redacted } from "effect"
+import * as z from "zod/mini"
+import { str } from "./internal/shared.js"
+import type { WebhookEndpoint } from "./internal/wire.js"
+import { type JoggSettingsInput, makeJoggClient, parseJoggSettings } from "./JoggClient.js"
+
+/** JoggAI's documented account webhook events (v2). */
+export const JoggWebhookEvents = [
+  "generated_video_success",
+  "generated_video_failed",
+  "generated_avatar_video_success",
+  "generated_avatar_video_failed",
+  "generated_product_video_success",
+  "generated_product_video_failed",
+  "generated_template_video_success",
+  "generated_template_video_failed",
+] as const
+
+/** An account webhook endpoint. `secret` verifies deliveries: pass it as `webhookSecret`. */
+export interface JoggWebhookEndpoint {
+  readonly id: string
+  readonly url?: string | undefined
+  /** The signing secret (JoggAI cannot change it); `Redacted` so it is not printed by accident. */
+  readonly secret?: Redacted.Redacted<string> | undefined
+  readonly status?: string | undefined
+  readonly events: ReadonlyArray<string>
+  readonly createdAt?: string | number | undefined
+}
+
+/** What to register: an https URL and the event names (`status` defaults to `"enabled"`). */
+export interface JoggWebhookRegistration {
+  readonly url: string
+  readonly events: ReadonlyArray<string>
+  readonly status?: "enabled" | "disabled" | undefined
+}
+
+/** Manages JoggAI account webhook endpoints (v2: `/v2/endpoint(s)`; at most 20 per account). */
+export interface JoggWebhooks {
+  /** `POST /v2/endpoint`: registers an endpoint; its answer carries the signing secret. */
+  readonly register: (registration: JoggWebhookRegistration) => Effect.Effect<JoggWebhookEndpoint, VideoError>
+  /** `GET /v2/endpoints`: the account's endpoints. */
+  readonly list: () => Effect.Effect<ReadonlyArray<JoggWebhookEndpoint>, VideoError>
+  /** `DELETE /v2/endpoint/{id}`: removes an endpoint. */
+  readonly remove: (endpointId: string) => Effect.Effect<void, VideoError>
+}
+
+const Registration = z.strictObject({
+  url: z.url({ protocol: /^https$/ }),
+  events: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  status: z.optional(z.enum(["enabled", "disabled"])),
+})
+
+const endpointOf = (endpoint: WebhookEndpoint): JoggWebhookEndpoint => ({
+  id: String(endpoint.endpoint_id),
+  url: str(endpoint.url),
+  secret: endpoint.secret ? Redacted.make(endpoint.secret) : undefined,
+  status: str(endpoint.status),
+  events: endpoint.events ?? [],
+  createdAt: endpoint.created_at ?? undefined,
+})
+
+/**
+ * Account webhook management for JoggAI (always the v2 API). Takes the same settings as
+ * `jogg({...})`; register an endpoint once, store its `secret`, and pass it as
+ * `webhookSecret` so `parseWebhook` can verify deliveries.
+ *
+ * @example
+ * ```ts
+ * const hooks = yield* joggWebhooks({ apiKey })
+ * const endpoint = yield* hooks.register({ url: "https://app.example/hooks/jogg", events: ["generated_product_video_success"] })
+ * saveSecret(Redacted.value(endpoint.secret!))
+ * ```
+ */
+export const joggWebhooks = (settings: JoggSettingsInput): Effect.Effect<JoggWebhooks, VideoError> =>
+  Effect.map(parseJoggSettings(settings), (checked) => {
+    const api = makeJoggClient({ ...checked, apiVersion: "v2" }).v2
+    return {
+      register: (registration) =>
+        Effect.gen(function* () {
+          const valid = yield* validate(Registration, registration, {
+            provider: "jogg",
+            operation: "registerWebhook",
+          })
+          const endpoint = yield* api.createEndpoint(
+            { url: valid.url, events: valid.events, status: valid.status ?? "enabled" },
+            { operation: "registerWebhook" },
+          )
+          return endpointOf(endpoint)
+        }),
+      list: () =>
+        Effect.map(api.listEndpoints({ operation: "listWebhooks" }), (list) => list.map(endpointOf)),
+      remove: (endpointId) => api.deleteEndpoint(endpointId, { operation: "deleteWebhook", ref: undefined }),
+    }
+  })

@@ -1,0 +1,27 @@
+import { UnexpectedResponse, VideoError } from "@vidbridge/core"
+import { Effect } from "effect"
+
+/** A string from a vendor id field (numbers too); `undefined` when absent or empty. */
+export const str = (value: string | number | null | undefined): string | undefined =>
+  value === null || value === undefined || value === "" ? undefined : String(value)
+
+/** Fails with `UnexpectedResponse` when an id the docs promise is missing from an answer. */
+export const requireId = (
+  value: string | undefined,
+  operation: string,
+  path: string,
+  raw: unknown,
+): Effect.Effect<string, VideoError> =>
+  value !== undefined
+    ? Effect.succeed(value)
+    : Effect.fail(
+        new VideoError({
+          provider: "jogg",
+          operation,
+          reason: new UnexpectedResponse({
+            message: `JoggAI's answer has no ${path}`,
+            path,
+            excerpt: JSON.stringify(raw ?? null).slice(0, 200),
+          }),
+        }),
+      )

@@ -1,0 +1,127 @@
+import * as z from "zod/mini"
+
+// Wire shapes of JoggAI's v2 API (docs.jogg.ai, openapi-v2.yaml). Tolerant on purpose:
+// the guide, the spec and the Postman examples disagree, so every field is nullish and
+// unknown fields are kept.
+
+const idLike = z.union([z.string(), z.number()])
+
+/** `{ code, msg, rid, data }`: every JoggAI answer. `code: 0` is success. */
+export const envelope = <T extends z.ZodMiniType>(data: T) =>
+  z.looseObject({
+    code: z.nullish(z.number()),
+    msg: z.nullish(z.string()),
+    rid: z.nullish(z.string()),
+    data,
+  })
+
+/** An answer whose `data` we do not read (`PUT /v2/product`). */
+export const EmptyEnvelope = envelope(z.nullish(z.unknown()))
+
+export const Media = z.looseObject({
+  type: z.nullish(z.number()),
+  name: z.nullish(z.string()),
+  url: z.nullish(z.string()),
+  description: z.nullish(z.string()),
+})
+
+/** `data` of `POST /v2/product`. The docs name the id `product_id`; JoggAI's own script also reads `id`. */
+export const ProductInfo = z.looseObject({
+  product_id: z.nullish(idLike),
+  id: z.nullish(idLike),
+  url: z.nullish(z.string()),
+  name: z.nullish(z.string()),
+  description: z.nullish(z.string()),
+  target_audience: z.nullish(z.string()),
+  media: z.nullish(z.array(Media)),
+})
+export type ProductInfo = z.infer<typeof ProductInfo>
+
+export const PreviewSubmission = z.looseObject({
+  preview_id: z.nullish(idLike),
+  visual_style: z.nullish(z.string()),
+  err_msg: z.nullish(z.string()),
+  status: z.nullish(z.string()),
+})
+
+/** `data` of `POST /v2/create_video_from_product/preview_list` (spec and guide variants). */
+export const PreviewListResult = z.looseObject({
+  preview_list_id: z.nullish(idLike),
+  previews: z.array(PreviewSubmission),
+})
+export type PreviewListResult = z.infer<typeof PreviewListResult>
+
+/** `data` of `render_single_preview` / `create_video_from_product`: `video_id` (spec) or `product_video_id` (guide). */
+export const RenderResult = z.looseObject({
+  video_id: z.nullish(idLike),
+  product_video_id: z.nullish(idLike),
+  status: z.nullish(z.string()),
+})
+export type RenderResult = z.infer<typeof RenderResult>
+
+export const VendorFailure = z.looseObject({
+  code: z.nullish(idLike),
+  message: z.nullish(z.string()),
+})
+
+/** `data` of `GET /v2/product_video/{id}`, and one item of the product video / preview lists. */
+export const ProductVideo = z.looseObject({
+  id: z.nullish(idLike),
+  preview_id: z.nullish(idLike),
+  title: z.nullish(z.string()),
+  status: z.nullish(z.union([z.string(), z.number()])),
+  video_url: z.nullish(z.string()),
+  cover_url: z.nullish(z.string()),
+  duration: z.nullish(z.number()),
+  video_duration: z.nullish(z.number()),
+  created_at: z.nullish(z.number()),
+  deducted_credit: z.nullish(z.number()),
+  error: z.nullish(VendorFailure),
+  err_msg: z.nullish(z.string()),
+})
+export type ProductVideo = z.infer<typeof ProductVideo>
+
+/** `data` of `GET /v2/product_videos` and `GET /v2/product_previews`. */
+export const VideoList = z.looseObject({
+  videos: z.nullish(z.array(ProductVideo)),
+  previews: z.nullish(z.array(ProductVideo)),
+  total: z.nullish(z.number()),
+  page: z.nullish(z.number()),
+  page_size: z.nullish(z.number()),
+})
+export type VideoList = z.infer<typeof VideoList>
+
+/** An account webhook endpoint (`POST /v2/endpoint`, `GET /v2/endpoints`). */
+export const WebhookEndpoint = z.looseObject({
+  endpoint_id: idLike,
+  url: z.nullish(z.string()),
+  secret: z.nullish(z.string()),
+  status: z.nullish(z.string()),
+  events: z.nullish(z.array(z.string())),
+  username: z.nullish(z.string()),
+  created_at: z.nullish(z.union([z.number(), z.string()])),
+})
+export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>
+
+export const WebhookEndpointList = z.looseObject({ endpoints: z.nullish(z.array(WebhookEndpoint)) })
+
+/** A webhook delivery: v2 (`video_id`) or v1/open (`project_id`) payloads. */
+export const WebhookPayload = z.looseObject({
+  event_id: z.nullish(z.string()),
+  event: z.string(),
+  timestamp: z.nullish(z.number()),
+  data: z.nullish(
+    z.looseObject({
+      video_id: z.nullish(idLike),
+      product_video_id: z.nullish(idLike),
+      project_id: z.nullish(idLike),
+      status: z.nullish(z.string()),
+      video_url: z.nullish(z.string()),
+      cover_url: z.nullish(z.string()),
+      duration: z.nullish(z.number()),
+      video_duration: z.nullish(z.number()),
+      error: z.nullish(VendorFailure),
+    }),
+  ),
+})
+export type WebhookPayload = z.infer<typeof WebhookPayload>

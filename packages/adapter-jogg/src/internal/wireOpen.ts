@@ -1,0 +1,32 @@
+import * as z from "zod/mini"
+
+// Wire shapes of JoggAI's older `open` API (the seed document, base api-services.jogg.ai).
+
+const idLike = z.union([z.string(), z.number()])
+
+/** `data` of `POST /open/product`: the product id (an integer) and the project id. */
+export const OpenProduct = z.looseObject({
+  id: idLike,
+  prj_id: idLike,
+})
+export type OpenProduct = z.infer<typeof OpenProduct>
+
+/** `data` of `GET /open/prj_info?project_id=`; `status` is an integer, `progress` a percent. */
+export const OpenProject = z.looseObject({
+  id: z.nullish(idLike),
+  title: z.nullish(z.string()),
+  progress: z.nullish(z.number()),
+  progress_desc: z.nullish(z.string()),
+  aspect_ratio: z.nullish(z.number()),
+  step: z.nullish(idLike),
+  status: z.nullish(z.union([z.number(), z.string()])),
+  err_msg: z.nullish(z.string()),
+  video_path: z.nullish(z.string()),
+  video_duration: z.nullish(z.number()),
+  video_url: z.nullish(z.string()),
+  cover_path: z.nullish(z.string()),
+  cover_url: z.nullish(z.string()),
+  created_at: z.nullish(idLike),
+  updated_at: z.nullish(idLike),
+})
+export type OpenProject = z.infer<typeof OpenProject>

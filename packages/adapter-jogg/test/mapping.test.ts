@@ -1,0 +1,83 @@
+import { Effect } from "effect"
+import { describe, expect, it } from "vitest"
+import { jogg, joggCapabilities, joggOpenCapabilities } from "../src/index.js"
+import {
+  fromOpenStatus,
+  fromPercent,
+  fromV2Status,
+  joggLanguage,
+  languages,
+} from "../src/internal/mapping.js"
+import { client } from "./support.js"
+
+describe("JoggAI mapping tables", () => {
+  it.each([
+    ["pending", "queued"],
+    ["processing", "running"],
+    ["completed", "succeeded"],
+    ["failed", "failed"],
+    ["Completed", "succeeded"],
+    ["exploded", "unknown"],
+  ])("v2 status %s -> %s", (vendor, neutral) => {
+    expect(fromV2Status(vendor)).toBe(neutral)
+  })
+
+  it.each([
+    [1, "queued"],
+    [2, "queued"],
+    [3, "running"],
+    [4, "succeeded"],
+    [5, "failed"],
+    [99, "cancelled"],
+    [0, "unknown"],
+    [42, "unknown"],
+    ["4", "succeeded"],
+  ] as const)("open status %s -> %s", (vendor, neutral) => {
+    expect(fromOpenStatus(vendor)).toBe(neutral)
+  })
+
+  it("maps progress percent to 0..1", () => {
+    expect(fromPercent(45)).toBe(0.45)
+    expect(fromPercent(140)).toBe(1)
+    expect(fromPercent(undefined)).toBeUndefined()
+  })
+
+  it("maps ISO language codes to all 54 JoggAI language names", () => {
+    expect(joggLanguage("en")).toBe("english")
+    expect(joggLanguage("pt-BR")).toBe("portuguese")
+    expect(joggLanguage("zh-TW")).toBe("traditional-chinese")
+    expect(joggLanguage("nl-BE")).toBe("flemish")
+    expect(joggLanguage("xx")).toBeUndefined()
+    expect(new Set(Object.values(languages)).size).toBe(54)
+  })
+
+  it("describes v2 statically and open on the built provider", async () => {
+    expect(jogg.capabilities).toBe(joggCapabilities)
+    const open = await Effect.runPromise(jogg({ apiKey: "k", apiVersion: "open" }).make)
+    expect(open.capabilities).toBe(joggOpenCapabilities)
+    expect(jogg.env.apiKey?.name).toBe("JOGG_API_KEY")
+  })
+})
+
+describe("JoggAI credit estimates (published rules)", () => {
+  it.each([
+    [15, 1],
+    [60, 1],
+    [180, 2],
+    [300, 3],
+  ])("a %ss video costs %s credit(s)", async (seconds, credits) => {
+    const estimate = await client().estimateCredits(
+      { product: "jogg:product:P", durationSeconds: seconds },
+      "render",
+    )
+    expect(estimate).toMatchObject({ provider: "jogg", credits, estimate: true })
+  })
+
+  it("previews cost 0.5 per 2 minutes each", async () => {
+    const estimate = await client().estimateCredits(
+      { product: "jogg:product:P", visualStyles: ["A", "B", "C"], durationSeconds: 30 },
+      "previews",
+    )
+    expect(estimate.credits).toBe(1.5)
+  })
+})

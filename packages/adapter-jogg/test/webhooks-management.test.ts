@@ -1,0 +1,42 @@
+import { Effect, Redacted } from "effect"
+import { describe, expect, it } from "vitest"
+import { joggWebhooks } from "../src/index.js"
+import { API_KEY, fixture, json, route, settings, useMsw } from "./support.js"
+
+const server = useMsw()
+
+describe("JoggAI account webhook endpoints", () => {
+  it("registers (POST /v2/endpoint), lists (GET /v2/endpoints) and deletes (DELETE /v2/endpoint/{id})", async () => {
+    const created = route(server, "post", "/v2/endpoint", json(fixture("v2-endpoint")))
+    const listed = route(server, "get", "/v2/endpoints", json(fixture("v2-endpoints")))
+    const deleted = route(server, "delete", "/v2/endpoint/wh_123456789", json(fixture("v2-endpoint-delete")))
+    const hooks = await Effect.runPromise(joggWebhooks(settings({ apiVersion: "open" })))
+    const endpoint = await Effect.runPromise(
+      hooks.register({ url: "https://app.example/hooks/jogg", events: ["generated_product_video_success"] }),
+    )
+    expect(created[0]!.headers.get("x-api-key")).toBe(API_KEY)
+    expect(created[0]!.body).toEqual({
+      url: "https://app.example/hooks/jogg",
+      status: "enabled",
+      events: ["generated_product_video_success"],
+    })
+    expect(endpoint).toMatchObject({ id: "wh_123456789", status: "enabled" })
+    expect(Redacted.value(endpoint.secret!)).toBe("whsec_abc123xyz")
+    expect(JSON.stringify(endpoint)).not.toContain("whsec_abc123xyz")
+    const all = await Effect.runPromise(hooks.list())
+    expect(all.map((e) => e.id)).toEqual(["wh_123456789"])
+    expect(listed).toHaveLength(1)
+    await Effect.runPromise(hooks.remove("wh_123456789"))
+    expect(deleted).toHaveLength(1)
+  })
+
+  it("checks the registration before any request", async () => {
+    const hooks = await Effect.runPromise(joggWebhooks(settings()))
+    const error = await Effect.runPromise(
+      Effect.flip(hooks.register({ url: "http://app.example/hooks", events: [] })),
+    )
+    expect(error.reason._tag).toBe("InvalidInput")
+    expect(error.message).toContain("url")
+    expect(error.message).toContain("events")
+  })
+})
