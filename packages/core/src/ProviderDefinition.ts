@@ -55,8 +55,10 @@ export interface ProviderSpec<S extends z.ZodMiniType> {
 }
 
 /**
- * Declares an adapter. Its capabilities' `operations` are checked against the built
- * provider, so a table can never promise an operation the code lacks.
+ * Declares an adapter. The built provider's `capabilities.operations` are checked against
+ * the functions it has, so a table can never promise an operation the code lacks. A
+ * provider's capabilities may depend on its settings (e.g. an older API generation); the
+ * definition's static `capabilities` describe the default settings.
  *
  * @example
  * ```ts
@@ -78,7 +80,7 @@ export const defineProvider = <S extends z.ZodMiniType>(
     >
   const make = (settings: z.output<S>) =>
     Effect.flatMap(spec.make(settings), (shape) => {
-      const missing = spec.capabilities.operations.filter(
+      const missing = shape.capabilities.operations.filter(
         (op) => typeof (shape as unknown as Record<string, unknown>)[op] !== "function",
       )
       return missing.length === 0

@@ -1,6 +1,6 @@
 import { Effect } from "effect"
 import type * as z from "zod/mini"
-import type { Operation } from "./Capabilities.js"
+import { type Operation, Operations } from "./Capabilities.js"
 import { JobRef, type JobRefInput } from "./JobRef.js"
 import {
   type ListJobsQuery,
@@ -30,7 +30,11 @@ const operation = <K extends Operation | "estimateCredits" | "getScripts">(
   name: K,
 ) => {
   const fn = provider[name as keyof VideoProviderShape]
-  return typeof fn === "function"
+  // A port operation counts only when the provider also lists it (capabilities may depend on settings).
+  const listed =
+    !(Operations as ReadonlyArray<string>).includes(name) ||
+    (provider.capabilities.operations as ReadonlyArray<string>).includes(name)
+  return typeof fn === "function" && listed
     ? Effect.succeed(fn as NonNullable<VideoProviderShape[K & keyof VideoProviderShape]>)
     : Effect.fail(unsupported(provider.id, name))
 }

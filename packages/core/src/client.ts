@@ -186,9 +186,11 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
       attempt(
         () =>
           ops(
-            typeof product === "string"
-              ? forRef(product, "updateProduct")
-              : providerOf(product.provider, "updateProduct"),
+            typeof product !== "string"
+              ? providerOf(product.provider, "updateProduct")
+              : JobRef.isValid(product)
+                ? forRef(product, "updateProduct")
+                : active, // a bare vendor id belongs to the active provider
           ).updateProduct(product, patch),
         o?.signal,
       ),
