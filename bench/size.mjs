@@ -53,7 +53,9 @@ for (const [name, [factory, settings]] of Object.entries(programs)) {
   results[name] = { minKB: +(code.length / 1024).toFixed(1), gzipKB: +kb.toFixed(1), budgetKB: budget }
   const over = budget !== undefined && kb > budget
   failed ||= over
-  console.log(`${over ? "OVER " : "ok   "} ${name.padEnd(26)} ${kb.toFixed(1).padStart(6)} KB gz (budget ${budget} KB)`)
+  console.log(
+    `${over ? "OVER " : "ok   "} ${name.padEnd(26)} ${kb.toFixed(1).padStart(6)} KB gz (budget ${budget} KB)`,
+  )
 }
 writeFileSync(join(root, "bench/size.json"), `${JSON.stringify(results, null, 2)}\n`)
 rmSync(tmp, { recursive: true, force: true })
