@@ -93,6 +93,23 @@ describe("simulator kit over real loopback HTTP", () => {
     expect(res.body.id).toBe("j1")
   })
 
+  it("a slow answer has already created the job: a credit call times out and is not resent", async () => {
+    faults.inject("POST /v1/jobs", { kind: "slow", millis: 80 })
+    const error = await flip(
+      create(
+        makeHttpClient({
+          provider: "sim",
+          baseUrl: `${server.url}/v1`,
+          auth: { "x-api-key": Redacted.make("k-sim-1234") },
+          timeout: 20,
+          retry: { baseDelay: 1, maxDelay: 1 },
+        }),
+      ),
+    )
+    expect(error.reason._tag).toBe("Timeout")
+    expect(created).toBe(1)
+  })
+
   it("malformed, missing and extra fields", async () => {
     faults.inject("POST /v1/jobs", { kind: "malformed" })
     expect((await flip(create())).reason._tag).toBe("UnexpectedResponse")

@@ -10,6 +10,7 @@ export type Fault =
   | { readonly kind: "status"; readonly status: number; readonly when: "before" | "after" }
   | { readonly kind: "reset"; readonly when: "before" | "after" }
   | { readonly kind: "rateLimit"; readonly retryAfterSeconds: number; readonly form?: "seconds" | "date" }
+  /** The request takes effect at once; the answer comes `millis` later. */
   | { readonly kind: "slow"; readonly millis: number }
   | { readonly kind: "malformed" }
   | { readonly kind: "missingField"; readonly field: string }
@@ -86,18 +87,22 @@ export const withFault = async (
       if (fault.when === "after") await handle()
       return HttpResponse.error()
     case "rateLimit": {
+      // An HTTP date is wall-clock time (the client compares it with its own clock), not simulated time.
       const retryAfter =
         fault.form === "date"
-          ? new Date(clock.now() + fault.retryAfterSeconds * 1000).toUTCString()
+          ? new Date(Date.now() + fault.retryAfterSeconds * 1000).toUTCString()
           : String(fault.retryAfterSeconds)
       return HttpResponse.json(
         { detail: "simulated rate limit" },
         { status: 429, headers: { "retry-after": retryAfter } },
       )
     }
-    case "slow":
+    case "slow": {
+      // The vendor does the work at once and answers late: the case credit safety is about.
+      const response = await handle()
       await sleep(fault.millis)
-      return handle()
+      return response
+    }
     case "malformed":
       await handle()
       return new HttpResponse('{"this is": not json', {
