@@ -57,6 +57,36 @@ export const modeOf = (
   simulate = false,
 ): "live" | "simulator" => (!simulate && hasAnyVariable(definition, env) ? "live" : "simulator")
 
+/** A vendor simulator served on 127.0.0.1, with the settings and variables that reach it. */
+export interface ServedSimulator {
+  readonly simulator: VendorSimulator
+  /** Adapter settings for the served simulator (credentials it accepts, `baseUrl`). */
+  readonly settings: Record<string, unknown>
+  /** The same settings as environment variables (`CREATIFY_BASE_URL=...`), for `fromEnv` or another shell. */
+  readonly exports: Readonly<Record<string, string>>
+  readonly close: () => Promise<void>
+}
+
+/**
+ * Serves one vendor simulator on 127.0.0.1 with its clock running `speed` times faster than
+ * real time (default 60).
+ */
+export const serveSimulator = async (
+  definition: AnyProviderDefinition,
+  factory: SimulatorFactory,
+  options: { readonly speed?: number | undefined } = {},
+): Promise<ServedSimulator> => {
+  const simulator = factory({ clock: makeSimClock({ speed: options.speed ?? 60 }) })
+  const server = await serveHandlers(simulator.handlers, { canonicalBase: simulator.canonicalBase })
+  const settings = simulator.settings(server.url)
+  const exports: Record<string, string> = {}
+  for (const [key, variable] of Object.entries(definition.env)) {
+    const value = settings[key]
+    if (typeof value === "string") exports[variable.name] = value
+  }
+  return { simulator, settings, exports, close: server.close }
+}
+
 /**
  * Simulator pacing from the environment: `VIDBRIDGE_SIM_SPEED` (how many times faster than
  * real time simulated jobs move, default 60) and `VIDBRIDGE_SIM_POLL_MS` (poll interval, default 300).
@@ -107,16 +137,9 @@ export const openProvider = async (
   }
   const factory = providers.simulators[id]
   if (factory === undefined) throw new UsageError(`"${id}" has no simulator; set its API keys to use it`)
-  const simulator = factory({ clock: makeSimClock({ speed: options.speed ?? 60 }) })
-  const server = await serveHandlers(simulator.handlers, { canonicalBase: simulator.canonicalBase })
+  const served = await serveSimulator(definition, factory, options)
   try {
-    const settings = simulator.settings(server.url)
-    const configured = definition({ ...settings, observer, retry: { baseDelay: 50, maxDelay: 200 } })
-    const exports: Record<string, string> = {}
-    for (const [key, variable] of Object.entries(definition.env)) {
-      const value = settings[key]
-      if (typeof value === "string") exports[variable.name] = value
-    }
+    const configured = definition({ ...served.settings, observer, retry: { baseDelay: 50, maxDelay: 200 } })
     return {
       id,
       mode: "simulator",
@@ -125,12 +148,12 @@ export const openProvider = async (
         polling: { schedule: Schedule.spaced(options.pollEvery ?? 300) },
       }),
       requests: () => requests,
-      credits: () => simulator.creditsSpent(),
-      close: () => server.close(),
-      exports,
+      credits: () => served.simulator.creditsSpent(),
+      close: served.close,
+      exports: served.exports,
     }
   } catch (error) {
-    await server.close()
+    await served.close()
     throw error instanceof VideoError ? error : new Error(String(error))
   }
 }

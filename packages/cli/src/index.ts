@@ -6,7 +6,10 @@ export {
   type OpenedProvider,
   type OpenOptions,
   openProvider,
+  type ServedSimulator,
   type SimulatorFactory,
+  serveSimulator,
+  simulatorPacing,
 } from "./environment.js"
 export { type FlowInput, type FlowResult, startFlow } from "./flow.js"
 export { type Io, processIo, UsageError } from "./io.js"
