@@ -1,0 +1,179 @@
+import type { AspectRatio, JobStage, JobStatus, Preview, Product, ScriptJob, VideoJob } from "@vidbridge/core"
+import { JobRef } from "@vidbridge/core"
+import type { AiScript, AuroraJob, CustomTemplateJob, LinkAnyShape, LinkToVideo } from "./wire.js"
+
+/** The provider id, first part of every ref this adapter makes. */
+export const PROVIDER_ID = "creatify"
+
+/** JobRef kinds this adapter makes. */
+export const Kind = {
+  product: "product",
+  linkToVideo: "link_to_video",
+  customTemplateJob: "custom_template_job",
+  aurora: "aurora",
+  aiScript: "ai_script",
+} as const
+
+/** Neutral aspect ratio -> Creatify code. */
+export const aspectToVendor: Readonly<Record<AspectRatio, string>> = {
+  "9:16": "9x16",
+  "16:9": "16x9",
+  "1:1": "1x1",
+}
+
+const aspectFromVendor: Readonly<Record<string, AspectRatio>> = {
+  "9x16": "9:16",
+  "16x9": "16:9",
+  "1x1": "1:1",
+}
+
+/** Creatify code -> neutral aspect ratio; undefined for a code we do not know. */
+export const toAspect = (code: string | null | undefined): AspectRatio | undefined =>
+  code ? aspectFromVendor[code] : undefined
+
+/** `video_length` values Creatify accepts (seconds). */
+export const VideoLengths = [15, 30, 60] as const
+
+/** Languages Creatify's link-to-video reference lists (ISO 639-1), plus `af` from newer schemas. */
+export const Languages: ReadonlyArray<string> =
+  "af ar bg cs da de el en es fi fr hi hr id it ja ko ms nl pl pt ro ru sk sv ta tl tr uk zh".split(" ")
+
+/** `model_version` values (custom templates, previews). */
+export const ModelVersions = ["standard", "aurora_v1", "aurora_v1_fast"] as const
+
+/** Vendor status -> neutral status (link-to-video `pending` depends on previews and stage). */
+export const statusTable: Readonly<Record<string, JobStatus>> = {
+  pending: "queued",
+  in_queue: "queued",
+  running: "running",
+  processing: "running",
+  done: "succeeded",
+  failed: "failed",
+  error: "failed",
+  rejected: "rejected",
+}
+
+/**
+ * Maps a vendor status. `pending` with previews, before a render was asked for, means the
+ * previews are ready: `awaiting_selection`. Unknown values map to `unknown` (never throw).
+ */
+export const toStatus = (vendor: string, stage: JobStage, hasPreviews: boolean): JobStatus => {
+  if (vendor === "pending" && hasPreviews && stage === "preview") return "awaiting_selection"
+  return statusTable[vendor] ?? "unknown"
+}
+
+/** `progress` is a number on most resources, a string on link-to-video; 0..100 or 0..1. */
+export const toProgress = (value: number | string | null | undefined): number | undefined => {
+  const n = typeof value === "string" ? Number.parseFloat(value) : value
+  if (n === undefined || n === null || !Number.isFinite(n) || n < 0) return undefined
+  return Math.min(1, n > 1 ? n / 100 : n)
+}
+
+const opt = <K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } =>
+  (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+
+const failureOf = (status: string, reason: string | null | undefined) =>
+  status === "failed" || status === "error" || status === "rejected"
+    ? { failure: { message: reason || `the job ended with status ${status}` } }
+    : {}
+
+/** A link (either documented shape) -> neutral Product. */
+export const toProduct = (
+  body: LinkAnyShape,
+  extra: { targetAudience?: string | undefined } = {},
+): Product => {
+  const inner = body.link ?? body
+  return {
+    ref: JobRef.format(JobRef.make(PROVIDER_ID, Kind.product, body.id)),
+    provider: PROVIDER_ID,
+    id: body.id,
+    ...opt("url", inner.url ?? body.url),
+    ...opt("title", inner.title ?? body.title),
+    ...opt("description", inner.description ?? body.description),
+    imageUrls: inner.image_urls ?? body.image_urls ?? [],
+    videoUrls: inner.video_urls ?? body.video_urls ?? [],
+    ...opt("logoUrl", inner.logo_url ?? body.logo_url),
+    ...opt("targetAudience", extra.targetAudience),
+    ...opt("creditsUsed", body.credits_used),
+    raw: body,
+  }
+}
+
+/** The stage a link-to-video ref is in: `render` once a render was asked for. */
+export const stageOf = (ref: JobRef): JobStage => (ref.params?.stage === "render" ? "render" : "preview")
+
+/** A link-to-video job -> neutral VideoJob, read through `ref` (its stage param decides `pending`). */
+export const linkToVideoJob = (body: LinkToVideo, ref: JobRef): VideoJob => {
+  const previews = body.previews ?? []
+  const stage: JobStage = stageOf(ref) === "render" || body.status === "done" ? "render" : "preview"
+  const mapped: ReadonlyArray<Preview> = previews.map((p) => ({
+    id: p.media_job,
+    ...opt("visualStyle", p.visual_style),
+    ...opt("aspectRatio", toAspect(p.aspect_ratio)),
+    ...opt("url", p.url),
+  }))
+  return {
+    ref: JobRef.format(ref),
+    provider: PROVIDER_ID,
+    status: toStatus(body.status, stage, previews.length > 0),
+    vendorStatus: body.status,
+    stage,
+    ...opt("progress", toProgress(body.progress)),
+    ...opt("videoUrl", body.video_output),
+    ...opt("previewUrl", body.preview ?? previews[0]?.url),
+    ...opt("thumbnailUrl", body.video_thumbnail),
+    ...opt("editorUrl", body.editor_url),
+    ...opt("durationSeconds", body.duration),
+    ...opt("creditsUsed", body.credits_used),
+    ...(mapped.length > 0 ? { previews: mapped } : {}),
+    ...failureOf(body.status, body.failed_reason),
+    ...opt("createdAt", body.created_at),
+    raw: body,
+  }
+}
+
+/** A custom template job or an Aurora job -> neutral VideoJob (always the render stage). */
+export const renderJob = (
+  body: CustomTemplateJob | AuroraJob,
+  kind: typeof Kind.customTemplateJob | typeof Kind.aurora,
+): VideoJob => ({
+  ref: JobRef.format(JobRef.make(PROVIDER_ID, kind, body.id)),
+  provider: PROVIDER_ID,
+  status: toStatus(body.status, "render", false),
+  vendorStatus: body.status,
+  stage: "render",
+  ...opt("progress", toProgress(body.progress)),
+  ...opt("videoUrl", body.video_output),
+  ...opt("previewUrl", body.preview),
+  ...opt("editorUrl", body.editor_url),
+  ...opt("durationSeconds", body.duration),
+  ...opt("creditsUsed", body.credits_used),
+  ...failureOf(body.status, body.failed_reason),
+  ...opt("createdAt", body.created_at),
+  raw: body,
+})
+
+/**
+ * An AI script job -> neutral ScriptJob. Scripts present are finished; no scripts and a
+ * status other than `done` means the job is still running (`pending`, with a ref to poll).
+ */
+export const toScriptJob = (body: AiScript): ScriptJob => {
+  const scripts = (body.generated_scripts ?? []).map((s) => ({
+    ...opt("title", s.title),
+    ...opt("name", s.script_name),
+    ...opt("style", s.script_style),
+    ...opt("language", body.language),
+    text: s.paragraphs,
+  }))
+  const failed = body.status === "failed" || body.status === "rejected" || body.status === "error"
+  const status = failed ? "failed" : scripts.length > 0 || body.status === "done" ? "ready" : "pending"
+  return {
+    ref: JobRef.format(JobRef.make(PROVIDER_ID, Kind.aiScript, body.id)),
+    provider: PROVIDER_ID,
+    status,
+    scripts,
+    ...opt("creditsUsed", body.credits_used),
+    ...(failed ? { failure: { message: body.failed_reason || `script generation ${body.status}` } } : {}),
+    raw: body,
+  }
+}

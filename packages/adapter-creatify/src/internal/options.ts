@@ -1,0 +1,85 @@
+import { type InputIssue, invalidInput, type VideoError, validate } from "@vidbridge/core"
+import { Effect } from "effect"
+import * as z from "zod/mini"
+import { Languages, ModelVersions, PROVIDER_ID, VideoLengths } from "./mapping.js"
+
+const volume = z.optional(z.nullable(z.number().check(z.gte(0), z.lte(1))))
+const modelVersion = z.optional(z.enum(ModelVersions))
+
+/** `providerOptions.creatify` for previews and direct renders: Creatify-only fields, sent as is. */
+export const LinkVideoOptions = z.strictObject({
+  model_version: modelVersion,
+  no_background_music: z.optional(z.boolean()),
+  no_caption: z.optional(z.boolean()),
+  no_emotion: z.optional(z.boolean()),
+  no_cta: z.optional(z.boolean()),
+  no_stock_broll: z.optional(z.boolean()),
+  caption_style: z.optional(z.string()),
+  caption_setting: z.optional(z.record(z.string(), z.unknown())),
+  background_music_url: z.optional(z.nullable(z.string().check(z.maxLength(255)))),
+  background_music_volume: volume,
+  voiceover_volume: volume,
+  override_avatar_by_image: z.optional(z.string()),
+  is_hidden: z.optional(z.boolean()),
+  /** A language code sent verbatim, for codes newer than this adapter's list. */
+  language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}$/))),
+})
+export type LinkVideoOptions = z.infer<typeof LinkVideoOptions>
+
+/** `providerOptions.creatify` for custom template renders. */
+export const TemplateOptions = z.strictObject({
+  model_version: modelVersion,
+  is_hidden: z.optional(z.boolean()),
+  /** The custom template job to render (from `preview_async`); default: the template id. */
+  job_id: z.optional(z.string().check(z.minLength(1))),
+})
+export type TemplateOptions = z.infer<typeof TemplateOptions>
+
+/** Reads and checks `providerOptions.creatify`. */
+export const creatifyOptions = <S extends z.ZodMiniType>(
+  schema: S,
+  providerOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined,
+  operation: string,
+): Effect.Effect<z.infer<S>, VideoError> =>
+  validate(schema, providerOptions?.[PROVIDER_ID] ?? {}, {
+    provider: PROVIDER_ID,
+    operation,
+    field: "providerOptions.creatify",
+  })
+
+/**
+ * Neutral language tag -> Creatify code. A region is dropped (`pt-BR` -> `pt`); the base must be
+ * in the documented list. Newer codes can be sent with `providerOptions.creatify.language`.
+ */
+export const languageIssue = (language: string | undefined): InputIssue | undefined => {
+  if (language === undefined) return undefined
+  const base = language.split("-")[0]!.toLowerCase()
+  return (Languages as ReadonlyArray<string>).includes(base)
+    ? undefined
+    : {
+        path: "language",
+        message: `Creatify does not list "${language}"; use one of ${Languages.join(", ")} (or send a newer code as providerOptions.creatify.language)`,
+      }
+}
+
+/** The Creatify code for a checked language tag. */
+export const toLanguage = (language: string | undefined): string | undefined =>
+  language === undefined ? undefined : language.split("-")[0]!.toLowerCase()
+
+/** `durationSeconds` must be a documented `video_length`. */
+export const durationIssue = (seconds: number | undefined): InputIssue | undefined =>
+  seconds === undefined || (VideoLengths as ReadonlyArray<number>).includes(seconds)
+    ? undefined
+    : {
+        path: "durationSeconds",
+        message: `Creatify makes videos of ${VideoLengths.join(", ")} seconds; got ${seconds}`,
+      }
+
+/** Fails with one InvalidInput naming every issue, or succeeds when there are none. */
+export const failOnIssues = (
+  operation: string,
+  issues: ReadonlyArray<InputIssue | undefined>,
+): Effect.Effect<void, VideoError> => {
+  const found = issues.filter((i): i is InputIssue => i !== undefined)
+  return found.length === 0 ? Effect.void : Effect.fail(invalidInput(PROVIDER_ID, operation, found))
+}

@@ -1,0 +1,60 @@
+import { JobRef, type ProductRefLike, type RenderRequest } from "@vidbridge/core"
+import { Effect } from "effect"
+import type { CreatifyClientShape } from "../CreatifyClient.js"
+import { Kind, linkToVideoJob, PROVIDER_ID, renderJob } from "./mapping.js"
+import { creatifyOptions, failOnIssues, LinkVideoOptions, TemplateOptions } from "./options.js"
+import { checkVideoFields, directRenderBody, productId } from "./request.js"
+import { signedWebhookUrl } from "./webhookUrl.js"
+
+const TEMPLATE_FIXED = [
+  "aspectRatio",
+  "language",
+  "durationSeconds",
+  "avatar",
+  "voice",
+  "subtitles",
+  "visualStyle",
+  "scriptStyle",
+  "script",
+] as const
+
+/** `render` of a custom template (`POST /api/custom_template_jobs/{id}/render/`) and of a product (`POST /api/link_to_videos/`). */
+export const makeRenderers = (client: CreatifyClientShape, token: string | undefined) => {
+  const renderTemplate = Effect.fnUntraced(function* (request: RenderRequest, template: string) {
+    const options = yield* creatifyOptions(TemplateOptions, request.providerOptions, "render")
+    yield* failOnIssues("render", [
+      request.product === undefined
+        ? undefined
+        : { path: "product", message: "Creatify custom templates take variables, not a product" },
+      ...TEMPLATE_FIXED.filter((key) => request[key] !== undefined).map((key) => ({
+        path: key,
+        message: "is fixed by the Creatify custom template; pass template values in variables",
+      })),
+    ])
+    const webhook = yield* signedWebhookUrl(request.webhookUrl, token, "render")
+    const body = yield* client.renderCustomTemplate(options.job_id ?? template, {
+      template_id: template,
+      variables: request.variables ?? {},
+      ...(request.name === undefined ? {} : { name: request.name }),
+      ...(webhook === undefined ? {} : { webhook_url: webhook }),
+      ...(options.model_version === undefined ? {} : { model_version: options.model_version }),
+      ...(options.is_hidden === undefined ? {} : { is_hidden: options.is_hidden }),
+    })
+    return renderJob(body, Kind.customTemplateJob)
+  })
+
+  const renderProduct = Effect.fnUntraced(function* (request: RenderRequest, product: ProductRefLike) {
+    const options = yield* creatifyOptions(LinkVideoOptions, request.providerOptions, "render")
+    yield* checkVideoFields(request, options, "render")
+    yield* failOnIssues("render", [
+      request.variables === undefined
+        ? undefined
+        : { path: "variables", message: "are for custom templates; give template too" },
+    ])
+    const link = yield* productId(product, "render")
+    const webhook = yield* signedWebhookUrl(request.webhookUrl, token, "render")
+    const body = yield* client.createLinkToVideo(directRenderBody(request, options, link, webhook))
+    return linkToVideoJob(body, JobRef.make(PROVIDER_ID, Kind.linkToVideo, body.id, { stage: "render" }))
+  })
+  return { renderTemplate, renderProduct }
+}
