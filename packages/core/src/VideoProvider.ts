@@ -28,8 +28,22 @@ export interface WebhookRequest {
   readonly body: string
 }
 
-/** A product reference inside a request, after validation: a ref string or a Product object. */
-export type ProductRefLike = string | { readonly ref: string; readonly id: string; readonly provider: string }
+/**
+ * A product reference inside a request, after validation: a ref string (or a bare vendor id),
+ * or the Product object itself, whose data an adapter may read (e.g. to fill a template).
+ */
+export type ProductRefLike =
+  | string
+  | {
+      readonly ref: string
+      readonly id: string
+      readonly provider: string
+      readonly url?: string | undefined
+      readonly title?: string | undefined
+      readonly description?: string | undefined
+      readonly imageUrls?: ReadonlyArray<string> | undefined
+      readonly videoUrls?: ReadonlyArray<string> | undefined
+    }
 
 /**
  * The port every adapter implements: one vendor's API, in neutral terms.

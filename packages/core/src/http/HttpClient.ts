@@ -279,6 +279,8 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
         json = undefined
       }
       const info: ResponseInfo = {
+        operation: spec.operation,
+        path: spec.path,
         status: response.status,
         headers: response.headers,
         json,

@@ -12,6 +12,10 @@ import {
 
 /** A vendor answer, as the error classifiers see it (already redacted). */
 export interface ResponseInfo {
+  /** The operation that made the call (`createProduct`, `render`, ...). */
+  readonly operation: string
+  /** The request path, as given to `request`. */
+  readonly path: string
   readonly status: number
   readonly headers: Headers
   /** The parsed JSON body, or `undefined` when the body was empty or not JSON. */
