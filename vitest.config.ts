@@ -14,6 +14,7 @@ export default defineConfig({
       { extends: true, test: { name: "adapter-jogg", root: "packages/adapter-jogg" } },
       { extends: true, test: { name: "adapter-drafts", root: "packages/adapter-drafts" } },
       { extends: true, test: { name: "cli", root: "packages/cli" } },
+      { extends: true, test: { name: "examples", root: "examples" } },
     ],
     include: ["test/**/*.test.ts"],
     passWithNoTests: true,

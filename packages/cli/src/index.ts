@@ -14,4 +14,5 @@ export {
 export { type FlowInput, type FlowResult, startFlow } from "./flow.js"
 export { type Io, processIo, UsageError } from "./io.js"
 export { commands, main } from "./main.js"
+export { builtInProviders } from "./providers.js"
 export { renderTable } from "./table.js"

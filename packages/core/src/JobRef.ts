@@ -25,10 +25,13 @@ export type JobRefInput = JobRef | string
 /** Thrown by {@link JobRef.parse} for a string that is not a JobRef. */
 export class InvalidJobRef extends Error {
   override readonly name = "InvalidJobRef"
-  constructor(readonly input: string) {
+  /** The string that failed to parse. */
+  readonly input: string
+  constructor(input: string) {
     super(
       `not a job ref: ${JSON.stringify(input.slice(0, 80))}; expected "provider:kind:id" as made by JobRef.format`,
     )
+    this.input = input
   }
 }
 

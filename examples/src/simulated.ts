@@ -1,0 +1,47 @@
+// Runs the examples without API keys: starts vendor simulators on 127.0.0.1 and answers the
+// environment variables that point `fromEnv` at them (the same variables real keys use).
+import { drafts } from "@vidbridge/adapter-drafts"
+import { createSimulator as draftsSimulator } from "@vidbridge/adapter-drafts/testing"
+import { type ServedSimulator, type SimulatorFactory, serveSimulator } from "@vidbridge/cli"
+import type { AnyProviderDefinition } from "@vidbridge/core"
+import { serveProductPage } from "@vidbridge/core/testing"
+
+/** The adapters these examples ship with, and their simulators. */
+export const definitions: ReadonlyArray<AnyProviderDefinition> = [drafts]
+const simulators: Record<string, SimulatorFactory> = { drafts: (o) => draftsSimulator(o) }
+
+/** Simulators (and a sample product page) on loopback, with the env that reaches them. */
+export interface Simulated {
+  readonly env: Record<string, string>
+  /** A product page the simulators can scrape. */
+  readonly productUrl: string
+  readonly served: Readonly<Record<string, ServedSimulator>>
+  readonly close: () => Promise<void>
+}
+
+/** Starts the simulators for `ids` (default: all), running `speed` times faster than real time. */
+export const startSimulators = async (
+  ids: ReadonlyArray<string> = definitions.map((d) => d.id),
+  speed = 600,
+): Promise<Simulated> => {
+  const page = await serveProductPage()
+  const served: Record<string, ServedSimulator> = {}
+  for (const id of ids) {
+    const definition = definitions.find((d) => d.id === id)
+    const factory = simulators[id]
+    if (!definition || !factory) throw new Error(`no simulator for "${id}"`)
+    served[id] = await serveSimulator(definition, factory, { speed })
+  }
+  const env = Object.assign({}, ...Object.values(served).map((s) => s.exports)) as Record<string, string>
+  return {
+    env,
+    productUrl: page.url,
+    served,
+    close: async () => {
+      await Promise.all([page.close(), ...Object.values(served).map((s) => s.close())])
+    },
+  }
+}
+
+/** True when the example was started directly (`node examples/dist/...`), not imported by a test. */
+export const isMain = (url: string): boolean => process.argv[1] !== undefined && url.endsWith(process.argv[1])

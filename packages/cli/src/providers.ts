@@ -1,0 +1,13 @@
+import { creatify } from "@vidbridge/adapter-creatify"
+import { drafts } from "@vidbridge/adapter-drafts"
+import { createSimulator as draftsSimulator } from "@vidbridge/adapter-drafts/testing"
+import { jogg } from "@vidbridge/adapter-jogg"
+import type { CliProviders } from "./environment.js"
+
+/** The vendors the `vidbridge` command ships with, and their simulators. */
+export const builtInProviders: CliProviders = {
+  definitions: [creatify, jogg, drafts],
+  simulators: {
+    drafts: (options) => draftsSimulator(options),
+  },
+}
