@@ -73,7 +73,8 @@ const dropField = (body: unknown, field: string): unknown => {
  */
 export const withFault = async (
   plan: FaultPlan,
-  clock: SimClock,
+  // Unused since faults stopped depending on simulated time; kept so simulators' calls stay stable.
+  _clock: SimClock,
   route: Route,
   handle: () => Promise<Response> | Response,
 ): Promise<Response> => {
