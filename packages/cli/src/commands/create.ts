@@ -8,6 +8,7 @@ import {
   urlFlag,
 } from "../context.js"
 import { openProvider } from "../environment.js"
+import { startFlow } from "../flow.js"
 import { UsageError } from "../io.js"
 import { makeProgress } from "../progress.js"
 import { describeJob } from "./jobs.js"
@@ -50,10 +51,14 @@ export const create: Command = {
     }
     const progress = makeProgress(context.io, json)
     try {
-      const { startFlow } = await import("../flow.js")
+      // Simulators accept any template id; live template vendors need --template (their error says so).
+      const flowInput =
+        input.template === undefined && provider.mode === "simulator"
+          ? { ...input, template: "sim-template" }
+          : input
       const started = await startFlow(
         provider.client,
-        input,
+        flowInput,
         (stage, job) => progress.update(stage, job),
         context.signal,
       )

@@ -1,0 +1,77 @@
+// The built `vidbridge` binary as a child process against simulators on loopback
+// (the root `test` script builds the packages first).
+import { spawn } from "node:child_process"
+import { existsSync, mkdtempSync, statSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { serveProductPage } from "@vidbridge/core/testing"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
+
+const vidbridge = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
+  new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      // No vendor keys: simulators. 6000x simulated time and a 20 ms poll keep it fast.
+      env: { PATH: process.env.PATH ?? "", VIDBRIDGE_SIM_SPEED: "6000", VIDBRIDGE_SIM_POLL_MS: "20", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    let out = ""
+    let err = ""
+    child.stdout.on("data", (d) => {
+      out += d
+    })
+    child.stderr.on("data", (d) => {
+      err += d
+    })
+    child.on("close", (code) => resolve({ code, out, err }))
+  })
+
+let page: Awaited<ReturnType<typeof serveProductPage>>
+beforeAll(async () => {
+  expect(existsSync(bin), "build the packages first (the root test script does)").toBe(true)
+  page = await serveProductPage()
+})
+afterAll(() => page.close())
+
+describe("vidbridge binary", () => {
+  it("--help exits 0; no command or a bad flag exits 2 with a message", async () => {
+    expect((await vidbridge(["--help"])).code).toBe(0)
+    expect((await vidbridge([])).code).toBe(2)
+    const bad = await vidbridge(["create", "--provider", "drafts", "--url", page.url, "--aspect", "square"])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain("--aspect must be one of 9:16, 16:9, 1:1")
+  })
+
+  it("create --wait --json on a simulator: JSON on stdout only, exit 0", async () => {
+    const result = await vidbridge(["create", "--provider", "drafts", "--url", page.url, "--wait", "--json"])
+    expect(result.code).toBe(0)
+    const body = JSON.parse(result.out)
+    expect(body).toMatchObject({ ok: true, mode: "simulator", job: { status: "succeeded" } })
+  })
+
+  it("compare prints the table; progress on stderr has no carriage returns when not a TTY", async () => {
+    const result = await vidbridge(["compare", "--url", page.url, "--providers", "drafts"])
+    expect(result.code).toBe(0)
+    expect(result.out).toMatch(/drafts\s+simulator\s+succeeded\s+[\d.]+ s\s+\d+\s+1\s+http:\/\/127\.0\.0\.1/)
+    expect(result.err).not.toContain("\r")
+  })
+
+  it("a provider without a simulator and without keys is a clear failure", async () => {
+    const result = await vidbridge(["compare", "--url", page.url, "--providers", "drafts,nope"])
+    expect(result.code).toBe(2)
+    expect(result.err).toContain("unknown provider(s) nope")
+  })
+
+  it("download streams a finished video to a file (through a running simulator)", async () => {
+    const created = await vidbridge(["create", "--provider", "drafts", "--url", page.url, "--wait", "--json"])
+    const ref = JSON.parse(created.out).job.ref as string
+    // The job lived in that process's simulator; a new process cannot see it, and says so.
+    const file = join(mkdtempSync(join(tmpdir(), "vidbridge-")), "video.mp4")
+    const lost = await vidbridge(["download", ref, file])
+    expect(lost.code).toBe(1)
+    expect(lost.err).toContain("vidbridge simulators")
+    expect(existsSync(file) && statSync(file).size > 0).toBe(false)
+  })
+})
