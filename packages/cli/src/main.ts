@@ -1,6 +1,7 @@
 import { VideoError } from "@vidbridge/core"
 import { compare } from "./commands/compare.js"
 import { create } from "./commands/create.js"
+import { demo } from "./commands/demo.js"
 import { download, status, wait } from "./commands/jobs.js"
 import { providers } from "./commands/providers.js"
 import { simulators } from "./commands/simulators.js"
@@ -14,6 +15,7 @@ export const commands: ReadonlyArray<Command> = [
   wait,
   download,
   compare,
+  demo,
   providers,
   simulators,
 ]

@@ -73,6 +73,14 @@ describe("vidbridge CLI", () => {
     expect(bad.err).toContain("unknown provider(s) nope; known: toy")
   }, 20_000)
 
+  it("demo runs compare on every simulated vendor against the sample page", async () => {
+    const result = await run(["demo", "--json"])
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.out).rows).toMatchObject([
+      { provider: "toy", mode: "simulator", status: "succeeded" },
+    ])
+  }, 20_000)
+
   it("status of a bad ref is a usage error", async () => {
     const result = await run(["status", "not-a-ref"])
     expect(result.code).toBe(2)
