@@ -10,4 +10,6 @@ export default defineConfig({
   unbundle: true,
   clean: true,
   outExtensions: () => ({ js: ".js", dts: ".d.ts" }),
+  // The ./testing entry serves simulators with node:http; builtins stay imports.
+  deps: { neverBundle: [/^node:/] },
 })
