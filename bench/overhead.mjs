@@ -1,0 +1,94 @@
+// Per-request CPU overhead of a full adapter call (validate, HTTP through ky + Effect policy,
+// decode with zod/mini, map to the neutral job) against plain fetch + JSON.parse, on the same
+// loopback server (a child process, so only the client's CPU is measured) in the same run.
+// Run after `pnpm build`: `pnpm bench`. Prints a markdown table; bench/run.mjs writes RESULTS.md.
+import { spawn } from "node:child_process"
+import { once } from "node:events"
+
+const SERVER = `
+const http = require("node:http")
+const body = JSON.stringify({ id: "vid-1", name: "Spring", status: "processing", progress: 42,
+  correlation_id: "vidbridge-1", draft_id: "d-1", video_player_url: null, download_url: null,
+  created_at: "2026-11-01T10:00:00Z", updated_at: "2026-11-01T10:01:00Z" })
+http.createServer((req, res) => { res.writeHead(200, { "content-type": "application/json" }); res.end(body) })
+  .listen(0, "127.0.0.1", function () { process.stdout.write(String(this.address().port) + "\\n") })
+`
+
+const startServer = async () => {
+  const child = spawn(process.execPath, ["-e", SERVER], { stdio: ["ignore", "pipe", "inherit"] })
+  const [chunk] = await once(child.stdout, "data")
+  return { origin: `http://127.0.0.1:${String(chunk).trim()}`, stop: () => child.kill() }
+}
+
+const cpuMicros = () => {
+  const u = process.cpuUsage()
+  return u.user + u.system
+}
+
+const measure = async (label, count, concurrency, call) => {
+  for (let i = 0; i < 200; i++) await call() // warm-up
+  const start = cpuMicros()
+  const wall = performance.now()
+  let next = 0
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < count) await call()
+    }),
+  )
+  return {
+    label,
+    concurrency,
+    cpuPerRequestUs: (cpuMicros() - start) / count,
+    wallMs: performance.now() - wall,
+  }
+}
+
+export const runOverhead = async ({ count = 2000 } = {}) => {
+  const { Effect } = await import("effect")
+  const { drafts } = await import("@vidbridge/adapter-drafts")
+  const { JobRef } = await import("@vidbridge/core")
+  const server = await startServer()
+  try {
+    const provider = await Effect.runPromise(
+      drafts({ apiKey: "bench-key", baseUrl: server.origin, retry: false }).make,
+    )
+    const ref = JobRef.make("drafts", "video", "vid-1")
+    const plain = async () => {
+      const response = await fetch(`${server.origin}/videos/vid-1`, { headers: { "api-key": "bench-key" } })
+      return JSON.parse(await response.text())
+    }
+    const adapter = () => Effect.runPromise(provider.getStatus(ref))
+    // Interleave the two calls over several rounds and keep the median: single runs on a
+    // shared 2-core machine vary by 30% or more.
+    const rows = []
+    for (const concurrency of [1, 64]) {
+      const base = []
+      const full = []
+      for (let round = 0; round < 5; round++) {
+        base.push(await measure("plain fetch + JSON.parse", count, concurrency, plain))
+        full.push(await measure("drafts.getStatus (full adapter call)", count, concurrency, adapter))
+      }
+      const median = (xs) => [...xs].sort((a, b) => a.cpuPerRequestUs - b.cpuPerRequestUs)[2]
+      const b = median(base)
+      const f = median(full)
+      rows.push({ concurrency, base: b, full: f, ratio: f.cpuPerRequestUs / b.cpuPerRequestUs })
+    }
+    return rows
+  } finally {
+    server.stop()
+  }
+}
+
+export const overheadTable = (rows) =>
+  [
+    "| concurrency | plain fetch + JSON.parse (µs CPU/req) | full adapter call (µs CPU/req) | ratio | target |",
+    "|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.concurrency} | ${r.base.cpuPerRequestUs.toFixed(0)} | ${r.full.cpuPerRequestUs.toFixed(0)} | ${r.ratio.toFixed(2)}x | ≤ 1.5x ${r.ratio <= 1.5 ? "✅" : "❌"} |`,
+    ),
+  ].join("\n")
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(overheadTable(await runOverhead()))
+}
