@@ -1,15 +1,9 @@
 import { defineConfig } from "tsdown"
+import { base } from "../../tsdown.base.ts"
 
 export default defineConfig({
+  ...base,
   entry: ["src/index.ts", "src/testing/index.ts"],
-  format: "esm",
-  platform: "neutral",
-  target: "es2022",
-  sourcemap: true,
-  dts: { sourcemap: true },
-  unbundle: true,
-  clean: true,
-  outExtensions: () => ({ js: ".js", dts: ".d.ts" }),
   // The ./testing entry serves simulators with node:http; builtins stay imports.
   deps: { neverBundle: [/^node:/] },
 })
