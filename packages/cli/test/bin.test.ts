@@ -64,14 +64,50 @@ describe("vidbridge binary", () => {
     expect(result.err).toContain("unknown provider(s) nope")
   })
 
-  it("download streams a finished video to a file (through a running simulator)", async () => {
+  it("a job made in one process is not visible to a fresh in-process simulator, and the CLI says so", async () => {
     const created = await vidbridge(["create", "--provider", "drafts", "--url", page.url, "--wait", "--json"])
     const ref = JSON.parse(created.out).job.ref as string
-    // The job lived in that process's simulator; a new process cannot see it, and says so.
     const file = join(mkdtempSync(join(tmpdir(), "vidbridge-")), "video.mp4")
     const lost = await vidbridge(["download", ref, file])
     expect(lost.code).toBe(1)
     expect(lost.err).toContain("vidbridge simulators")
-    expect(existsSync(file) && statSync(file).size > 0).toBe(false)
+    expect(existsSync(file)).toBe(false)
+  })
+
+  it("across processes through `vidbridge simulators`: create, status, wait, download", async () => {
+    const running = spawn(process.execPath, [bin, "simulators", "--speed", "6000"], {
+      env: { PATH: process.env.PATH ?? "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    try {
+      let printed = ""
+      await new Promise<void>((resolve) => {
+        running.stdout.on("data", (d) => {
+          printed += d
+          if (printed.includes("HOURONE_BASE_URL")) resolve()
+        })
+      })
+      const env = Object.fromEntries(
+        [...printed.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!] as const),
+      )
+      const created = await vidbridge(
+        ["create", "--provider", "drafts", "--url", page.url, "--template", "d-1", "--json"],
+        env,
+      )
+      expect(created.code).toBe(0)
+      const { job } = JSON.parse(created.out)
+      expect(JSON.parse(created.out).mode).toBe("live")
+      const status = await vidbridge(["status", job.ref, "--json"], env)
+      expect(JSON.parse(status.out).job.ref).toBe(job.ref)
+      const waited = await vidbridge(["wait", job.ref, "--json"], env)
+      expect(JSON.parse(waited.out).job.status).toBe("succeeded")
+      const file = join(mkdtempSync(join(tmpdir(), "vidbridge-")), "video.mp4")
+      const saved = await vidbridge(["download", job.ref, file, "--json"], env)
+      expect(saved.code).toBe(0)
+      expect(JSON.parse(saved.out).bytes).toBeGreaterThan(0)
+      expect(statSync(file).size).toBe(JSON.parse(saved.out).bytes)
+    } finally {
+      running.kill("SIGINT")
+    }
   })
 })

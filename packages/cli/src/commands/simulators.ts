@@ -1,6 +1,6 @@
 import { serveProductPage } from "@vidbridge/core/testing"
-import { type Command, parseFlags } from "../context.js"
-import { openProvider } from "../environment.js"
+import { type Command, numberFlag, parseFlags } from "../context.js"
+import { serveSimulator } from "../environment.js"
 
 /** `vidbridge simulators`: keeps every simulator running so refs work across commands. */
 export const simulators: Command = {
@@ -9,24 +9,25 @@ export const simulators: Command = {
   usage: "vidbridge simulators [--speed 60]",
   run: async (args, context) => {
     const { values } = parseFlags(args, { speed: { type: "string" } })
-    const speed = values.speed === undefined ? 60 : Number(values.speed)
+    const speed = numberFlag("speed", values.speed) ?? 60
     const page = await serveProductPage()
-    const opened = await Promise.all(
-      context.providers.definitions.map((d) =>
-        openProvider(d.id, context.providers, {}, { simulate: true, speed }),
-      ),
+    const served = await Promise.all(
+      Object.entries(context.providers.simulators).flatMap(([id, factory]) => {
+        const definition = context.providers.definitions.find((d) => d.id === id)
+        return definition ? [serveSimulator(definition, factory, { speed })] : []
+      }),
     )
-    context.io.out(`sample product page: ${page.url}\n`)
-    context.io.out("simulators are running (Ctrl-C stops them); point other shells at them with:\n")
-    for (const provider of opened) {
-      for (const [name, value] of Object.entries(provider.exports))
+    context.io.out(`# sample product page: ${page.url}\n`)
+    context.io.out("# simulators are running (Ctrl-C stops them); point other shells at them with:\n")
+    for (const simulator of served) {
+      for (const [name, value] of Object.entries(simulator.exports))
         context.io.out(`export ${name}=${value}\n`)
     }
     await new Promise<void>((resolve) => {
       if (context.signal?.aborted) return resolve()
       context.signal?.addEventListener("abort", () => resolve(), { once: true })
     })
-    await Promise.all([page.close(), ...opened.map((p) => p.close())])
+    await Promise.all([page.close(), ...served.map((s) => s.close())])
     return 0
   },
 }
