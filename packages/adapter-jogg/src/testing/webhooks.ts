@@ -1,0 +1,179 @@
+import { hmacSha256Hex } from "@vidbridge/core"
+import { deliverWebhook } from "@vidbridge/core/testing"
+import { Effect } from "effect"
+import { JOGG_SIGNATURE_HEADER } from "../webhook.js"
+import type { JoggStore } from "./state.js"
+import { fileUrl } from "./wireViews.js"
+
+/** A JoggAI webhook body: `{event_id, event, timestamp, data}`. */
+export interface JoggWebhookEvent {
+  readonly event_id: string
+  readonly event: string
+  readonly timestamp: number
+  readonly data: Readonly<Record<string, unknown>>
+}
+
+/** One delivery attempt the simulator made. */
+export interface JoggWebhookDelivery {
+  readonly url: string
+  /** The raw body sent (what the signature covers). */
+  readonly body: string
+  readonly headers: Readonly<Record<string, string>>
+  /** The receiver's HTTP status; 0 when it could not be reached. */
+  readonly status: number
+  /** Clock time (ms) of the attempt. */
+  readonly at: number
+}
+
+/** `X-Webhook-Signature`: hex HMAC-SHA256 of the raw body keyed with the endpoint secret. */
+export const signJoggWebhook = (secret: string, body: string): Promise<string> =>
+  Effect.runPromise(hmacSha256Hex(secret, body))
+
+/** A finished job that calls for an event, before it is addressed to receivers. */
+interface Finished {
+  readonly key: string
+  readonly event: string
+  readonly endedAt: number
+  readonly data: Readonly<Record<string, unknown>>
+  /** The per-request `webhook_url`, if the job had one. */
+  readonly webhookUrl: string | undefined
+}
+
+/** Events for every finished product video (`generated_product_video_*`) and `open` project (`generated_video_*`). */
+const finishedJobs = (store: JoggStore, origin: string): Finished[] => {
+  const out: Finished[] = []
+  for (const video of store.videos.values()) {
+    const view = store.videoView(video)
+    if (view.endedAt === undefined || (view.status !== "completed" && view.status !== "failed")) continue
+    const success = view.status === "completed"
+    out.push({
+      key: video.id,
+      event: success ? "generated_product_video_success" : "generated_product_video_failed",
+      endedAt: view.endedAt,
+      webhookUrl: video.webhookUrl,
+      data: success
+        ? {
+            video_id: video.id,
+            status: "completed",
+            video_url: fileUrl(origin, video.id, "mp4"),
+            cover_url: fileUrl(origin, video.id, "jpg"),
+            duration: video.seconds,
+          }
+        : {
+            video_id: video.id,
+            status: "failed",
+            error: { code: 50000, message: video.failure ?? "Video generation failed" },
+          },
+    })
+  }
+  for (const project of store.openProjects.values()) {
+    const view = store.openView(project)
+    if (view.endedAt === undefined || (view.status !== 4 && view.status !== 5)) continue
+    out.push({
+      key: project.projectId,
+      event: view.status === 4 ? "generated_video_success" : "generated_video_failed",
+      endedAt: view.endedAt,
+      webhookUrl: undefined,
+      data:
+        view.status === 4
+          ? {
+              project_id: project.projectId,
+              video_url: fileUrl(origin, project.projectId, "mp4"),
+              duration: 30,
+            }
+          : {
+              project_id: project.projectId,
+              error: { message: project.render?.failure ?? "Video generation failed" },
+            },
+    })
+  }
+  return out.sort((a, b) => a.endedAt - b.endedAt)
+}
+
+/** An event addressed to one receiver, with the secret it is signed with. */
+export interface DueWebhook {
+  readonly key: string
+  readonly url: string
+  readonly secret: string
+  readonly event: string
+  readonly data: Readonly<Record<string, unknown>>
+}
+
+/** Webhook bookkeeping: which events reached which receiver, and every attempt. */
+export interface JoggWebhookOutbox {
+  /** Events due now and not yet answered 2xx: for every enabled endpoint subscribed to the event, and per-request `webhook_url`s. */
+  readonly due: () => ReadonlyArray<DueWebhook>
+  /** POSTs every due event (oldest first), signed; answers the receivers' statuses (0 when unreachable). */
+  readonly flush: () => Promise<number[]>
+  readonly deliveries: () => ReadonlyArray<JoggWebhookDelivery>
+}
+
+/** Makes the {@link JoggWebhookOutbox} of a simulator. */
+export const makeWebhookOutbox = (options: {
+  readonly store: JoggStore
+  /** The origin file URLs in payloads point at: where the API was last reached (served loopback or canonical). */
+  readonly origin: () => string
+  /** The secret per-request `webhook_url` deliveries are signed with. */
+  readonly requestSecret: string
+  /** Unix seconds of the simulator clock now (the `timestamp` of a delivery). */
+  readonly timestamp: () => number
+  readonly fetch: typeof fetch
+}): JoggWebhookOutbox => {
+  const delivered = new Set<string>()
+  const inFlight = new Set<string>()
+  const log: JoggWebhookDelivery[] = []
+  const eventIds = new Map<string, string>()
+  let nextEvent = 0
+  const due = (): DueWebhook[] =>
+    finishedJobs(options.store, options.origin()).flatMap((job) => {
+      const targets = [...options.store.endpoints.values()]
+        .filter((e) => e.status === "enabled" && e.events.includes(job.event))
+        .map((e) => ({ url: e.url, secret: e.secret }))
+      if (job.webhookUrl !== undefined) targets.push({ url: job.webhookUrl, secret: options.requestSecret })
+      return targets
+        .map((t) => ({
+          key: `${job.key} ${t.url}`,
+          url: t.url,
+          secret: t.secret,
+          event: job.event,
+          data: job.data,
+        }))
+        .filter((d) => !delivered.has(d.key) && !inFlight.has(d.key))
+    })
+  return {
+    due,
+    deliveries: () => log,
+    flush: async () => {
+      const pending = due()
+      for (const d of pending) inFlight.add(d.key)
+      const statuses: number[] = []
+      try {
+        for (const d of pending) {
+          const jobKey = d.key.split(" ")[0]!
+          const eventId = eventIds.get(jobKey) ?? `evt_${String(++nextEvent).padStart(9, "0")}`
+          eventIds.set(jobKey, eventId)
+          const event: JoggWebhookEvent = {
+            event_id: eventId,
+            event: d.event,
+            timestamp: options.timestamp(),
+            data: d.data,
+          }
+          const body = JSON.stringify(event)
+          const headers = {
+            [JOGG_SIGNATURE_HEADER]: await signJoggWebhook(d.secret, body),
+            "X-Webhook-Event": d.event,
+            "User-Agent": "JoggAI-Webhook/2.0",
+          }
+          const status = await deliverWebhook(d.url, body, headers, options.fetch)
+          log.push({ url: d.url, body, headers, status, at: options.store.clock.now() })
+          inFlight.delete(d.key)
+          if (status >= 200 && status < 300) delivered.add(d.key)
+          statuses.push(status)
+        }
+      } finally {
+        for (const d of pending) inFlight.delete(d.key)
+      }
+      return statuses
+    },
+  }
+}

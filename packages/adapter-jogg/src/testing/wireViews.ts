@@ -1,0 +1,86 @@
+import type { SimOpenProject, SimPreview, SimProduct, SimVideo, SimView } from "./state.js"
+import { unixSeconds } from "./state.js"
+
+// The simulator's state as JoggAI's wire format shows it (answers and webhook payloads).
+
+/** The URL of a simulated file (`<id>.mp4` video, `<id>.jpg` cover) on `origin`. */
+export const fileUrl = (origin: string, id: string, ext: "mp4" | "jpg"): string =>
+  `${origin}/sim/files/${encodeURIComponent(id)}.${ext}`
+
+/** `data` of `POST /v2/product` (ProductInfo). */
+export const productInfo = (product: SimProduct) => ({
+  product_id: product.id,
+  ...(product.url !== undefined ? { url: product.url } : {}),
+  ...(product.name !== undefined ? { name: product.name } : {}),
+  ...(product.description !== undefined ? { description: product.description } : {}),
+  ...(product.target_audience !== undefined ? { target_audience: product.target_audience } : {}),
+  media: product.media.map((m) => ({ ...m })),
+})
+
+const failureOf = (message: string | undefined) => ({
+  code: 50000,
+  message: message ?? "Video generation failed",
+})
+
+/** One item of `GET /v2/product_previews`. */
+export const previewItem = (preview: SimPreview, view: SimView, origin: string, epochMillis: number) => ({
+  id: preview.id,
+  preview_id: preview.id,
+  title: preview.visualStyle ?? "preview",
+  status: view.status,
+  created_at: unixSeconds(epochMillis, preview.createdAt),
+  ...(view.status === "completed"
+    ? {
+        video_url: fileUrl(origin, preview.id, "mp4"),
+        cover_url: fileUrl(origin, preview.id, "jpg"),
+        video_duration: preview.seconds,
+      }
+    : {}),
+  ...(view.status === "failed" ? { error: failureOf(preview.failure), err_msg: preview.failure } : {}),
+})
+
+/** `data` of `GET /v2/product_video/{id}`, and one item of `GET /v2/product_videos`. */
+export const videoItem = (video: SimVideo, view: SimView, origin: string, epochMillis: number) => ({
+  id: video.id,
+  ...(video.previewId !== undefined ? { preview_id: video.previewId } : {}),
+  title: video.name ?? video.visualStyle ?? "product video",
+  status: view.status,
+  created_at: unixSeconds(epochMillis, video.createdAt),
+  deducted_credit: video.credits,
+  ...(view.status === "completed"
+    ? {
+        video_url: fileUrl(origin, video.id, "mp4"),
+        cover_url: fileUrl(origin, video.id, "jpg"),
+        video_duration: video.seconds,
+      }
+    : {}),
+  ...(view.status === "failed" ? { error: failureOf(video.failure) } : {}),
+})
+
+/** `data` of `GET /open/prj_info`. */
+export const openProjectInfo = (
+  project: SimOpenProject,
+  view: { readonly status: number; readonly progress: number },
+  origin: string,
+  epochMillis: number,
+) => {
+  const done = view.status === 4
+  const path = `joggUserData/project/${project.projectId}`
+  return {
+    id: project.projectId,
+    title: project.title ?? "",
+    progress: view.progress,
+    progress_desc: done ? "done" : view.status === 5 ? "failed" : view.status === 3 ? "rendering" : "waiting",
+    aspect_ratio: project.render?.aspect ?? 0,
+    step: view.status,
+    status: view.status,
+    err_msg: view.status === 5 ? (project.render?.failure ?? "Video generation failed") : "",
+    video_path: done ? `${path}/video.mp4` : "",
+    video_duration: done ? 30 : 0,
+    video_url: done ? fileUrl(origin, project.projectId, "mp4") : "",
+    cover_path: done ? `${path}/cover.jpg` : "",
+    cover_url: done ? fileUrl(origin, project.projectId, "jpg") : "",
+    created_at: unixSeconds(epochMillis, project.createdAt),
+    updated_at: unixSeconds(epochMillis, project.render?.at ?? project.createdAt),
+  }
+}
