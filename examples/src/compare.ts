@@ -35,11 +35,15 @@ export const main = async (
       const seconds = () => (performance.now() - started) / 1000
       try {
         const origin = new URL(productUrl).origin
-        const job = await makeVideo(client, {
-          url: productUrl,
-          title: "Aurora Trail Running Shoe",
-          imageUrls: ["side", "top", "sole"].map((n) => `${origin}/images/shoe-${n}.jpg`),
-        })
+        const job = await makeVideo(
+          client,
+          {
+            url: productUrl,
+            title: "Aurora Trail Running Shoe",
+            imageUrls: ["side", "top", "sole"].map((n) => `${origin}/images/shoe-${n}.jpg`),
+          },
+          { template: env.VIDEO_TEMPLATE, avatar: env.VIDEO_AVATAR, visualStyle: env.VIDEO_STYLE },
+        )
         return {
           provider: client.provider,
           status: job.status,

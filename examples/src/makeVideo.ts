@@ -8,13 +8,23 @@ import type { VideoClient, VideoJob } from "@vidbridge/core"
 export const makeVideo = async (
   client: VideoClient,
   page: { readonly url: string; readonly title: string; readonly imageUrls: ReadonlyArray<string> },
-  options: { readonly template?: string | undefined; readonly onProgress?: (job: VideoJob) => void } = {},
+  options: {
+    /** Your template / draft id, for template vendors (Hour One). */
+    readonly template?: string | undefined
+    /** Your avatar id, for vendors that need one (JoggAI). */
+    readonly avatar?: string | undefined
+    /** A visual style name, for vendors that need one (JoggAI). */
+    readonly visualStyle?: string | undefined
+    readonly onProgress?: (job: VideoJob) => void
+  } = {},
 ): Promise<VideoJob> => {
   const caps = client.capabilities()
   const aspect = caps.aspectRatios.includes("9:16") ? { aspectRatio: "9:16" as const } : {}
+  const avatar = options.avatar ? { avatar: options.avatar } : {}
   if (caps.productFromUrl && caps.operations.includes("generatePreviews")) {
     const product = await client.createProduct({ url: page.url })
-    const started = await client.generatePreviews({ product, ...aspect })
+    const styles = options.visualStyle ? { visualStyles: [options.visualStyle] } : {}
+    const started = await client.generatePreviews({ product, ...aspect, ...avatar, ...styles })
     const previews = await client.waitForCompletion(started.ref, { onProgress: options.onProgress })
     const preview = previews.previews?.find((p) => p.failure === undefined)
     if (!preview) throw new Error("no usable preview")
@@ -23,6 +33,7 @@ export const makeVideo = async (
   }
   // Template vendors (Hour One): your own product data, rendered into a draft you designed.
   const product = await client.createProduct({ title: page.title, imageUrls: [...page.imageUrls] })
-  const render = await client.render({ product, ...aspect, template: options.template ?? "sim-template" })
+  if (!options.template) throw new Error("set VIDEO_TEMPLATE to your Hour One draft id")
+  const render = await client.render({ product, ...aspect, ...avatar, template: options.template })
   return client.waitForCompletion(render.ref, { onProgress: options.onProgress })
 }

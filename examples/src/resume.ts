@@ -15,7 +15,7 @@ export const start = async (
     title: "Aurora Trail Running Shoe",
     imageUrls: ["https://cdn.example/a.jpg", "https://cdn.example/b.jpg", "https://cdn.example/c.jpg"],
   })
-  const job = await client.render({ product, template: template ?? "sim-template" })
+  const job = await client.render({ product, template: template ?? env.VIDEO_TEMPLATE ?? "" })
   await writeFile(file, job.ref)
   return job.ref
 }

@@ -2,13 +2,18 @@
 // environment variables that point `fromEnv` at them (the same variables real keys use).
 import { drafts } from "@vidbridge/adapter-drafts"
 import { createSimulator as draftsSimulator } from "@vidbridge/adapter-drafts/testing"
+import { jogg } from "@vidbridge/adapter-jogg"
+import { createSimulator as joggSimulator } from "@vidbridge/adapter-jogg/testing"
 import { type ServedSimulator, type SimulatorFactory, serveSimulator } from "@vidbridge/cli"
 import type { AnyProviderDefinition } from "@vidbridge/core"
 import { serveProductPage } from "@vidbridge/core/testing"
 
 /** The adapters these examples ship with, and their simulators. */
-export const definitions: ReadonlyArray<AnyProviderDefinition> = [drafts]
-const simulators: Record<string, SimulatorFactory> = { drafts: (o) => draftsSimulator(o) }
+export const definitions: ReadonlyArray<AnyProviderDefinition> = [jogg, drafts]
+const simulators: Record<string, SimulatorFactory> = {
+  jogg: (o) => joggSimulator(o),
+  drafts: (o) => draftsSimulator(o),
+}
 
 /** Simulators (and a sample product page) on loopback, with the env that reaches them. */
 export interface Simulated {
@@ -32,7 +37,12 @@ export const startSimulators = async (
     if (!definition || !factory) throw new Error(`no simulator for "${id}"`)
     served[id] = await serveSimulator(definition, factory, { speed })
   }
-  const env = Object.assign({}, ...Object.values(served).map((s) => s.exports)) as Record<string, string>
+  // App configuration for inputs a live vendor takes from your account; simulators accept any.
+  const samples = { VIDEO_TEMPLATE: "sim-template", VIDEO_AVATAR: "1", VIDEO_STYLE: "sim-style" }
+  const env = Object.assign({ ...samples }, ...Object.values(served).map((s) => s.exports)) as Record<
+    string,
+    string
+  >
   return {
     env,
     productUrl: page.url,

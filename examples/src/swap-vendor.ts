@@ -22,7 +22,12 @@ export const main = async (
         `${new URL(productUrl).origin}/images/shoe-sole.jpg`,
       ],
     },
-    { template: env.VIDEO_TEMPLATE, onProgress: (job) => console.error(`${client.provider}: ${job.status}`) },
+    {
+      template: env.VIDEO_TEMPLATE,
+      avatar: env.VIDEO_AVATAR,
+      visualStyle: env.VIDEO_STYLE,
+      onProgress: (job) => console.error(`${client.provider}: ${job.status}`),
+    },
   )
   return video.videoUrl ?? "(no URL)"
 }

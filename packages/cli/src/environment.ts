@@ -57,6 +57,25 @@ export const modeOf = (
   simulate = false,
 ): "live" | "simulator" => (!simulate && hasAnyVariable(definition, env) ? "live" : "simulator")
 
+/**
+ * Sample ids a simulator accepts for inputs that live vendors require from your account
+ * (a template or draft, an avatar, a visual style). Used only when running on a simulator
+ * and the user gave none; live runs use what the user passes and fail early without it.
+ */
+export const simulatorSamples = { template: "sim-template", avatar: "1", visualStyle: "sim-style" } as const
+
+/** Fills what the user left out with {@link simulatorSamples} (simulator runs only). */
+export const withSamples = <
+  I extends { template?: string | undefined; avatar?: string | undefined; visualStyle?: string | undefined },
+>(
+  input: I,
+): I => ({
+  ...input,
+  template: input.template ?? simulatorSamples.template,
+  avatar: input.avatar ?? simulatorSamples.avatar,
+  visualStyle: input.visualStyle ?? simulatorSamples.visualStyle,
+})
+
 /** A vendor simulator served on 127.0.0.1, with the settings and variables that reach it. */
 export interface ServedSimulator {
   readonly simulator: VendorSimulator

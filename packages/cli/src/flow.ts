@@ -10,6 +10,8 @@ export interface FlowInput {
   /** A vendor template / draft id, for vendors that render from templates. */
   readonly template?: string | undefined
   readonly visualStyle?: string | undefined
+  /** A vendor avatar id, for vendors that need one. */
+  readonly avatar?: string | undefined
 }
 
 /** Where the flow got to. */
@@ -36,6 +38,7 @@ export const startFlow = async (
     ...(input.aspectRatio && caps.aspectRatios.length > 0 ? { aspectRatio: input.aspectRatio } : {}),
     ...(input.durationSeconds ? { durationSeconds: input.durationSeconds } : {}),
     ...(input.language ? { language: input.language } : {}),
+    ...(input.avatar ? { avatar: input.avatar } : {}),
   }
   if (caps.productFromUrl && caps.operations.includes("generatePreviews")) {
     const product = await client.createProduct({ url: input.url }, { signal })

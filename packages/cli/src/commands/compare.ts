@@ -1,6 +1,6 @@
 import { VideoError, type VideoJob } from "@vidbridge/core"
 import { aspectFlag, type Command, durationFlag, parseFlags, urlFlag } from "../context.js"
-import { openProvider } from "../environment.js"
+import { openProvider, withSamples } from "../environment.js"
 import { startFlow } from "../flow.js"
 import { UsageError } from "../io.js"
 import { makeProgress } from "../progress.js"
@@ -71,11 +71,9 @@ export const compare: Command = {
           const provider = opened
           const flow = await startFlow(
             provider.client,
-            {
-              url,
-              aspectRatio,
-              template: templates.get(id) ?? (provider.mode === "simulator" ? "sim-template" : undefined),
-            },
+            provider.mode === "simulator"
+              ? withSamples({ url, aspectRatio, template: templates.get(id) })
+              : { url, aspectRatio, template: templates.get(id) },
             (stage, j) => progress.update(`${id} ${stage}`, j),
             context.signal,
           )

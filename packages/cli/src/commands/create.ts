@@ -7,7 +7,7 @@ import {
   reportError,
   urlFlag,
 } from "../context.js"
-import { openProvider } from "../environment.js"
+import { openProvider, withSamples } from "../environment.js"
 import { startFlow } from "../flow.js"
 import { UsageError } from "../io.js"
 import { makeProgress } from "../progress.js"
@@ -18,7 +18,7 @@ export const create: Command = {
   name: "create",
   summary: "make a video of a product page on one provider",
   usage:
-    "vidbridge create --provider <name> --url <product-url> [--aspect 9:16|16:9|1:1] [--duration 30] [--language en] [--template <id>] [--style <visual style>] [--wait] [--timeout 20m] [--simulate] [--json]",
+    "vidbridge create --provider <name> --url <product-url> [--aspect 9:16|16:9|1:1] [--duration 30] [--language en] [--template <id>] [--style <visual style>] [--avatar <id>] [--wait] [--timeout 20m] [--simulate] [--json]",
   run: async (args, context) => {
     const { values } = parseFlags(args, {
       provider: { type: "string" },
@@ -28,6 +28,7 @@ export const create: Command = {
       language: { type: "string" },
       template: { type: "string" },
       style: { type: "string" },
+      avatar: { type: "string" },
       wait: { type: "boolean" },
       timeout: { type: "string" },
       simulate: { type: "boolean" },
@@ -40,6 +41,7 @@ export const create: Command = {
       language: values.language,
       template: values.template,
       visualStyle: values.style,
+      avatar: values.avatar,
     }
     const timeout = durationFlag(values.timeout)
     const json = Boolean(values.json)
@@ -51,11 +53,7 @@ export const create: Command = {
     }
     const progress = makeProgress(context.io, json)
     try {
-      // Simulators accept any template id; live template vendors need --template (their error says so).
-      const flowInput =
-        input.template === undefined && provider.mode === "simulator"
-          ? { ...input, template: "sim-template" }
-          : input
+      const flowInput = provider.mode === "simulator" ? withSamples(input) : input
       const started = await startFlow(
         provider.client,
         flowInput,
