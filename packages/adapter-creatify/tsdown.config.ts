@@ -1,13 +1,4 @@
 import { defineConfig } from "tsdown"
+import { base } from "../../tsdown.base.ts"
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: "esm",
-  platform: "neutral",
-  target: "es2022",
-  sourcemap: true,
-  dts: { sourcemap: true },
-  unbundle: true,
-  clean: true,
-  outExtensions: () => ({ js: ".js", dts: ".d.ts" }),
-})
+export default defineConfig({ ...base, entry: ["src/index.ts", "src/testing/index.ts"] })

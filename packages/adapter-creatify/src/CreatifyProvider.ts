@@ -1,7 +1,6 @@
 import {
   type Capabilities,
   defineProvider,
-  deriveWebhookToken,
   httpSettingsFields,
   invalidInput,
   type JobPage,
@@ -30,6 +29,7 @@ import { asProduct, productPlan, scriptsBody, updateBody } from "./internal/prod
 import { makeRenderers } from "./internal/render.js"
 import { checkVideoFields, previewBody, productId } from "./internal/request.js"
 import { BATCH_LIMIT, readStatus, readStatuses } from "./internal/status.js"
+import { deriveWebhookTokenSync } from "./internal/webhookToken.js"
 import { signedWebhookUrl } from "./internal/webhookUrl.js"
 import { parseCreatifyWebhook } from "./webhook.js"
 
@@ -78,9 +78,11 @@ const ListOptions = z.strictObject({
 
 /** Builds the provider from checked settings; no request is made. */
 export const makeCreatifyProvider = (settings: CreatifySettings): Effect.Effect<VideoProviderShape, never> =>
-  Effect.gen(function* () {
+  Effect.sync(() => {
+    // Derived synchronously: core's Promise client builds providers with runSyncExit, and an
+    // asynchronous derivation (WebCrypto) made every client with a webhookSecret fail to build.
     const token = settings.webhookSecret
-      ? yield* deriveWebhookToken(settings.webhookSecret, PROVIDER_ID)
+      ? deriveWebhookTokenSync(Redacted.value(settings.webhookSecret), PROVIDER_ID)
       : undefined
     const client = makeCreatifyClient({
       ...settings,

@@ -1,0 +1,192 @@
+import type { TimelineStep } from "@vidbridge/core/testing"
+
+/** Every job status the simulator shows (Creatify's documented job statuses). */
+export type CreatifySimStatus = "pending" | "in_queue" | "running" | "done" | "failed" | "rejected"
+
+/** The statuses a job reaches only by injection (`rejectNext`, `failNext`): moderation and failure. */
+export type CreatifyEndStatus = "failed" | "rejected"
+
+/** The statuses a render moves through on its own. */
+export type CreatifyRunStatus = "pending" | "in_queue" | "running" | "done"
+
+/** When a render shows each status, in milliseconds after it started; starts at 0, ends with `done`. */
+export type CreatifyRenderTimeline = ReadonlyArray<TimelineStep<CreatifyRunStatus>>
+
+/** How long things take on the simulator's clock. */
+export interface CreatifyTimeline {
+  /** Milliseconds after `preview_list_async` until the job lists its previews. */
+  readonly previewsReadyAt: number
+  /** The life of a link-to-video render (`render_single_preview` or the direct `POST /api/link_to_videos/`). */
+  readonly render: CreatifyRenderTimeline
+  /** The life of a custom template job or an Aurora job. */
+  readonly template: CreatifyRenderTimeline
+  /** Milliseconds until a pending AI script job (option `pendingScripts`) is `done`. */
+  readonly scriptsReadyAt: number
+}
+
+/**
+ * The default timing: previews after 2 min; a render `in_queue`, `running` after 30 s, `done`
+ * after 4 min; a template job `pending`, `in_queue` after 5 s, `running` after 30 s, `done` after
+ * 3 min; pending scripts done after 20 s. The whole URL-to-video flow takes 6 simulated minutes.
+ */
+export const defaultTimeline: CreatifyTimeline = {
+  previewsReadyAt: 120_000,
+  render: [
+    { status: "in_queue", at: 0 },
+    { status: "running", at: 30_000 },
+    { status: "done", at: 240_000 },
+  ],
+  template: [
+    { status: "pending", at: 0 },
+    { status: "in_queue", at: 5_000 },
+    { status: "running", at: 30_000 },
+    { status: "done", at: 180_000 },
+  ],
+  scriptsReadyAt: 20_000,
+}
+
+const checkSteps = (name: string, steps: CreatifyRenderTimeline): CreatifyRenderTimeline => {
+  const first = steps[0]
+  const last = steps[steps.length - 1]
+  if (first === undefined || last === undefined)
+    throw new TypeError(`timeline.${name}: needs at least one step`)
+  if (first.at !== 0) throw new TypeError(`timeline.${name}: the first step must be at 0`)
+  if (last.status !== "done") throw new TypeError(`timeline.${name}: the last step must be "done"`)
+  steps.forEach((step, i) => {
+    const before = steps[i - 1]
+    if (before !== undefined && step.at < before.at) {
+      throw new TypeError(`timeline.${name}: step ${i} (${step.status}) is earlier than the step before it`)
+    }
+  })
+  return steps
+}
+
+/**
+ * Completes a partial timeline with {@link defaultTimeline} and checks it: render and template
+ * steps start at 0, do not go back in time and end with `done`; delays are not negative.
+ * Throws a `TypeError` naming the problem.
+ */
+export const resolveTimeline = (partial: Partial<CreatifyTimeline> = {}): CreatifyTimeline => {
+  const timeline = { ...defaultTimeline, ...partial }
+  for (const key of ["previewsReadyAt", "scriptsReadyAt"] as const) {
+    if (!(timeline[key] >= 0)) throw new TypeError(`timeline.${key}: must be 0 or more milliseconds`)
+  }
+  return {
+    ...timeline,
+    render: checkSteps("render", timeline.render),
+    template: checkSteps("template", timeline.template),
+  }
+}
+
+/** An injected end: the job shows `status` with `failed_reason` where it would have finished. */
+export interface SimEnding {
+  readonly status: CreatifyEndStatus
+  readonly reason: string
+}
+
+/** Which step an injected ending applies to: the preview list, or a render. */
+export type EndingStage = "previews" | "render"
+
+/** A link (product) the simulator holds. */
+export interface SimLink {
+  readonly id: string
+  url: string | null
+  title: string | null
+  description: string | null
+  image_urls: ReadonlyArray<string>
+  video_urls: ReadonlyArray<string>
+  logo_url: string | null
+  reviews: unknown
+  readonly createdWith: "url" | "params"
+  readonly credits: number
+}
+
+/** One preview of a preview-list job. */
+export interface SimPreview {
+  readonly media_job: string
+  readonly visual_style: string
+  readonly aspect_ratio: string
+}
+
+/** A render of a link-to-video job. */
+export interface SimRender {
+  readonly mediaJob: string
+  readonly visualStyle: string | null
+  readonly aspectRatio: string
+  /** Clock time (ms) the render was asked for. */
+  readonly startedAt: number
+  readonly credits: number
+  readonly ending: SimEnding | undefined
+}
+
+/** A link-to-video job: a preview list (`preview_list_async`) or a direct render. */
+export interface SimLinkToVideo {
+  readonly id: string
+  readonly mode: "previews" | "direct"
+  /** Clock time (ms) of creation. */
+  readonly createdAt: number
+  /** The accepted request body (echoed on reads). */
+  readonly body: Readonly<Record<string, unknown>>
+  readonly link: string
+  readonly videoLength: number
+  readonly webhookUrl: string | undefined
+  /** The previews the job lists once they are ready (empty for a direct render). */
+  readonly previews: ReadonlyArray<SimPreview>
+  readonly previewCredits: number
+  /** An injected end of the preview step. */
+  readonly previewEnding: SimEnding | undefined
+  render: SimRender | undefined
+}
+
+/** A custom template job or an Aurora job. */
+export interface SimRenderJob {
+  readonly id: string
+  readonly kind: "custom_template_job" | "aurora"
+  readonly createdAt: number
+  readonly body: Readonly<Record<string, unknown>>
+  readonly mediaJob: string
+  readonly modelVersion: string
+  readonly seconds: number
+  readonly credits: number
+  readonly webhookUrl: string | undefined
+  readonly ending: SimEnding | undefined
+}
+
+/** One script of an AI script job. */
+export interface SimScript {
+  readonly paragraphs: string
+  readonly script_name: string
+  readonly script_style: string
+  readonly title: string
+}
+
+/** An AI script job. */
+export interface SimScriptJob {
+  readonly id: string
+  readonly createdAt: number
+  readonly body: Readonly<Record<string, unknown>>
+  /** `false`: finished when created; `true`: `pending` until `scriptsReadyAt`. */
+  readonly pending: boolean
+  readonly scripts: ReadonlyArray<SimScript>
+  readonly credits: number
+}
+
+/** Kinds of ids the simulator hands out; each has its own UUID prefix so ids are easy to tell apart. */
+export const IdKind = {
+  link: "11111111",
+  linkToVideo: "22222222",
+  mediaJob: "33333333",
+  script: "44444444",
+  template: "55555555",
+  aurora: "66666666",
+} as const
+
+/** A deterministic UUID-shaped id: the kind's prefix and a counter. */
+export const makeId = (kind: (typeof IdKind)[keyof typeof IdKind], n: number): string =>
+  `${kind}-0000-4000-8000-${n.toString(16).padStart(12, "0")}`
+
+/** The fixed calendar time simulated clock 0 stands for (ISO timestamps in answers). */
+export const EPOCH = Date.UTC(2026, 0, 1)
+
+/** An ISO-8601 timestamp for a simulated clock time. */
+export const isoAt = (millis: number): string => new Date(EPOCH + millis).toISOString()

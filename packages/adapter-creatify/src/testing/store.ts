@@ -1,0 +1,171 @@
+import type { SimClock } from "@vidbridge/core/testing"
+import {
+  type CreatifyTimeline,
+  type EndingStage,
+  IdKind,
+  makeId,
+  type SimEnding,
+  type SimLink,
+  type SimLinkToVideo,
+  type SimPreview,
+  type SimRender,
+  type SimRenderJob,
+  type SimScript,
+  type SimScriptJob,
+} from "./state.js"
+
+/** The resources of one simulated Creatify account, in creation order, on the simulator's clock. */
+export interface CreatifyStore {
+  readonly clock: SimClock
+  readonly timeline: CreatifyTimeline
+  readonly addLink: (fields: Omit<SimLink, "id">) => SimLink
+  readonly link: (id: string) => SimLink | undefined
+  readonly links: () => ReadonlyArray<SimLink>
+  readonly addScripts: (
+    body: Readonly<Record<string, unknown>>,
+    scripts: ReadonlyArray<SimScript>,
+    pending: boolean,
+    credits: number,
+  ) => SimScriptJob
+  readonly scriptJob: (id: string) => SimScriptJob | undefined
+  /** A preview-list job (one preview per visual style and aspect ratio) or a direct render. */
+  readonly addLinkToVideo: (fields: {
+    readonly mode: "previews" | "direct"
+    readonly body: Readonly<Record<string, unknown>>
+    readonly link: string
+    readonly videoLength: number
+    readonly webhookUrl: string | undefined
+    readonly visualStyles: ReadonlyArray<string>
+    readonly aspectRatios: ReadonlyArray<string>
+    readonly previewCredits: number
+    /** For a direct render: its credits, style and aspect ratio. */
+    readonly render?: {
+      readonly credits: number
+      readonly visualStyle: string | null
+      readonly aspectRatio: string
+    }
+  }) => SimLinkToVideo
+  readonly linkToVideo: (id: string) => SimLinkToVideo | undefined
+  readonly linkToVideos: () => ReadonlyArray<SimLinkToVideo>
+  /** Starts rendering `preview` of a job now (takes the next queued render ending). */
+  readonly startRender: (job: SimLinkToVideo, preview: SimPreview, credits: number) => SimRender
+  readonly addRenderJob: (
+    fields: Omit<SimRenderJob, "id" | "createdAt" | "mediaJob" | "ending">,
+  ) => SimRenderJob
+  readonly renderJob: (id: string, kind: SimRenderJob["kind"]) => SimRenderJob | undefined
+  readonly renderJobs: (kind?: SimRenderJob["kind"]) => ReadonlyArray<SimRenderJob>
+  /** Makes the next job reaching `stage` end with `ending` where it would have finished. */
+  readonly queueEnding: (ending: SimEnding, stage: EndingStage) => void
+}
+
+/** Makes an empty {@link CreatifyStore}. */
+export const makeCreatifyStore = (clock: SimClock, timeline: CreatifyTimeline): CreatifyStore => {
+  const links = new Map<string, SimLink>()
+  const scripts = new Map<string, SimScriptJob>()
+  const videos = new Map<string, SimLinkToVideo>()
+  const renders = new Map<string, SimRenderJob>()
+  const endings: Array<{ readonly ending: SimEnding; readonly stage: EndingStage }> = []
+  let counter = 0
+  const next = (kind: (typeof IdKind)[keyof typeof IdKind]) => makeId(kind, ++counter)
+  const takeEnding = (stage: EndingStage): SimEnding | undefined => {
+    const index = endings.findIndex((e) => e.stage === stage)
+    return index < 0 ? undefined : endings.splice(index, 1)[0]!.ending
+  }
+
+  return {
+    clock,
+    timeline,
+    addLink: (fields) => {
+      const link: SimLink = { ...fields, id: next(IdKind.link) }
+      links.set(link.id, link)
+      return link
+    },
+    link: (id) => links.get(id),
+    links: () => [...links.values()],
+    addScripts: (body, list, pending, credits) => {
+      const job: SimScriptJob = {
+        id: next(IdKind.script),
+        createdAt: clock.now(),
+        body,
+        pending,
+        scripts: list,
+        credits,
+      }
+      scripts.set(job.id, job)
+      return job
+    },
+    scriptJob: (id) => scripts.get(id),
+    addLinkToVideo: (fields) => {
+      const id = next(IdKind.linkToVideo)
+      const previews: SimPreview[] =
+        fields.mode === "previews"
+          ? fields.visualStyles.flatMap((style) =>
+              fields.aspectRatios.map((aspect) => ({
+                media_job: next(IdKind.mediaJob),
+                visual_style: style,
+                aspect_ratio: aspect,
+              })),
+            )
+          : []
+      const createdAt = clock.now()
+      const job: SimLinkToVideo = {
+        id,
+        mode: fields.mode,
+        createdAt,
+        body: fields.body,
+        link: fields.link,
+        videoLength: fields.videoLength,
+        webhookUrl: fields.webhookUrl,
+        previews,
+        previewCredits: fields.previewCredits,
+        previewEnding: fields.mode === "previews" ? takeEnding("previews") : undefined,
+        render:
+          fields.render === undefined
+            ? undefined
+            : {
+                mediaJob: next(IdKind.mediaJob),
+                visualStyle: fields.render.visualStyle,
+                aspectRatio: fields.render.aspectRatio,
+                startedAt: createdAt,
+                credits: fields.render.credits,
+                ending: takeEnding("render"),
+              },
+      }
+      videos.set(id, job)
+      return job
+    },
+    linkToVideo: (id) => videos.get(id),
+    linkToVideos: () => [...videos.values()],
+    startRender: (job, preview, credits) => {
+      const render: SimRender = {
+        mediaJob: preview.media_job,
+        visualStyle: preview.visual_style,
+        aspectRatio: preview.aspect_ratio,
+        startedAt: clock.now(),
+        credits,
+        ending: takeEnding("render"),
+      }
+      job.render = render
+      return render
+    },
+    addRenderJob: (fields) => {
+      const job: SimRenderJob = {
+        ...fields,
+        id: next(fields.kind === "aurora" ? IdKind.aurora : IdKind.template),
+        createdAt: clock.now(),
+        mediaJob: next(IdKind.mediaJob),
+        ending: takeEnding("render"),
+      }
+      renders.set(job.id, job)
+      return job
+    },
+    renderJob: (id, kind) => {
+      const job = renders.get(id)
+      return job?.kind === kind ? job : undefined
+    },
+    renderJobs: (kind) => [...renders.values()].filter((j) => kind === undefined || j.kind === kind),
+    queueEnding: (ending, stage) => {
+      endings.push({ ending, stage })
+    },
+  }
+}

@@ -1,0 +1,184 @@
+import type { VideoProviderShape } from "@vidbridge/core"
+import type { Fault } from "@vidbridge/core/testing"
+import { Effect } from "effect"
+import { describe, expect, it } from "vitest"
+import { CREATIFY_ROUTES, type CreatifySimulator } from "../src/testing/index.js"
+import { productInput, providerFor, useSimulatorServer } from "./simulatorSupport.js"
+
+const { mount } = useSimulatorServer()
+
+/** A credit-spending call through the adapter, with what it needs set up first. */
+interface Spender {
+  readonly route: string
+  /** Credits the setup spends. */
+  readonly setupCredits: number
+  /** Credits the call spends when it takes effect. */
+  readonly cost: number
+  /** Prepares the call on a fresh simulator; answers the call. */
+  readonly prepare: (
+    sim: CreatifySimulator,
+    provider: VideoProviderShape,
+  ) => Promise<(provider: VideoProviderShape) => Effect.Effect<unknown, unknown>>
+  /** How many times the call took effect on the simulator. */
+  readonly effects: (sim: CreatifySimulator) => number
+}
+
+const spenders: Record<string, Spender> = {
+  preview_list_async: {
+    route: CREATIFY_ROUTES.previews,
+    setupCredits: 1,
+    cost: 1,
+    prepare: async (_sim, provider) => {
+      const product = await Effect.runPromise(provider.createProduct!(productInput))
+      return (p) => p.generatePreviews!({ product, visualStyles: ["FullScreenTemplate"] })
+    },
+    effects: (sim) => sim.jobs().length,
+  },
+  render_single_preview: {
+    route: CREATIFY_ROUTES.renderPreview,
+    setupCredits: 2,
+    cost: 4,
+    prepare: async (sim, provider) => {
+      const product = await Effect.runPromise(provider.createProduct!(productInput))
+      const job = await Effect.runPromise(
+        provider.generatePreviews!({ product, visualStyles: ["FullScreenTemplate", "VanillaTemplate"] }),
+      )
+      sim.clock.advance(120_000)
+      const previewId = sim.jobs()[0]!.previews[1]!.media_job
+      return (p) => p.renderPreview!({ job: job.ref, previewId })
+    },
+    effects: (sim) => sim.jobs().filter((j) => j.stage === "render").length,
+  },
+  "custom template render": {
+    route: CREATIFY_ROUTES.renderTemplate,
+    setupCredits: 0,
+    cost: 5,
+    prepare: async () => (p) => p.render!({ template: "tpl-faults", variables: { a: "b" } }),
+    effects: (sim) => sim.jobs().filter((j) => j.kind === "custom_template_job").length,
+  },
+}
+
+const run = async (name: string, fault: Fault | undefined, overrides: Record<string, unknown> = {}) => {
+  const spender = spenders[name]!
+  const sim = mount()
+  const provider = await providerFor(sim, overrides)
+  const call = await spender.prepare(sim, await providerFor(sim))
+  if (fault !== undefined) sim.faults.inject(spender.route, fault)
+  const started = performance.now()
+  const result = await Effect.runPromise(Effect.result(call(provider)))
+  return {
+    sim,
+    spender,
+    result,
+    elapsed: performance.now() - started,
+    counts: {
+      requests: sim.log.count(spender.route),
+      effects: spender.effects(sim),
+      credits: sim.creditsSpent() - spender.setupCredits,
+    },
+  }
+}
+
+const failureTag = (result: Awaited<ReturnType<typeof run>>["result"]) =>
+  result._tag === "Failure" ? (result.failure as { reason: { _tag: string } }).reason._tag : "Success"
+
+describe.each(Object.keys(spenders))(
+  "faults on %s, through the adapter (sent once, never resent)",
+  (name) => {
+    const cost = spenders[name]!.cost
+
+    it.each<[string, Fault, string, { requests: number; effects: number }]>([
+      [
+        "a 500 before the call: nothing created",
+        { kind: "status", status: 500, when: "before" },
+        "VendorUnavailable",
+        { requests: 1, effects: 0 },
+      ],
+      [
+        "a 503 after the call: created, not resent",
+        { kind: "status", status: 503, when: "after" },
+        "VendorUnavailable",
+        { requests: 1, effects: 1 },
+      ],
+      [
+        "a reset before the call: nothing created, not resent",
+        { kind: "reset", when: "before" },
+        "VendorUnavailable",
+        { requests: 1, effects: 0 },
+      ],
+      [
+        "a reset after the call: created, not resent",
+        { kind: "reset", when: "after" },
+        "VendorUnavailable",
+        { requests: 1, effects: 1 },
+      ],
+      [
+        "a 429 with Retry-After seconds: retried",
+        { kind: "rateLimit", retryAfterSeconds: 0.02 },
+        "Success",
+        { requests: 2, effects: 1 },
+      ],
+      [
+        "a 429 with a Retry-After date: retried",
+        { kind: "rateLimit", retryAfterSeconds: 0, form: "date" },
+        "Success",
+        { requests: 2, effects: 1 },
+      ],
+      ["an extra field in the answer: fine", { kind: "extraField" }, "Success", { requests: 1, effects: 1 }],
+      [
+        "a malformed answer: UnexpectedResponse, the job exists",
+        { kind: "malformed" },
+        "UnexpectedResponse",
+        { requests: 1, effects: 1 },
+      ],
+    ])("%s", async (_, fault, tag, expected) => {
+      const { result, counts } = await run(name, fault)
+      expect(failureTag(result)).toBe(tag)
+      expect(counts).toEqual({ ...expected, credits: expected.effects * cost })
+    })
+
+    it("a slow answer beyond the adapter's timeout: the call took effect once, the adapter gave up", async () => {
+      const { result, counts, elapsed } = await run(name, { kind: "slow", millis: 300 }, { timeout: 60 })
+      expect(elapsed).toBeLessThan(280)
+      expect(failureTag(result)).not.toBe("Success")
+      expect(counts).toEqual({ requests: 1, effects: 1, credits: cost })
+    })
+
+    it.each(["status", "id"])(
+      "a required field (%s) missing from the answer: UnexpectedResponse naming it",
+      async (field) => {
+        const { result, counts } = await run(name, { kind: "missingField", field })
+        if (result._tag !== "Failure") throw new Error("expected a failure")
+        const failure = result.failure as { reason: { _tag: string; path: string }; message: string }
+        expect(failure.reason).toMatchObject({ _tag: "UnexpectedResponse", path: field })
+        expect(failure.message).toContain(field)
+        expect(counts.effects).toBe(1)
+      },
+    )
+
+    it("a wrong API key: AuthenticationFailed (401), nothing created or spent", async () => {
+      const { result, counts } = await run(name, undefined, { apiKey: "not-the-key" })
+      if (result._tag !== "Failure") throw new Error("expected a failure")
+      const failure = result.failure as { reason: { _tag: string }; status: number; message: string }
+      expect(failure.reason._tag).toBe("AuthenticationFailed")
+      expect(failure.status).toBe(401)
+      expect(failure.message).not.toContain("not-the-key")
+      expect(counts).toEqual({ requests: 1, effects: 0, credits: 0 })
+    })
+  },
+)
+
+describe("faults on reads", () => {
+  it("a 503 on a status read is retried by core", async () => {
+    const sim = mount()
+    const provider = await providerFor(sim)
+    const job = await Effect.runPromise(provider.render!({ template: "tpl", variables: {} }))
+    sim.faults.inject(CREATIFY_ROUTES.getTemplateJob, { kind: "status", status: 503, when: "before" }, 2)
+    const read = await Effect.runPromise(
+      provider.getStatus({ provider: "creatify", kind: "custom_template_job", id: job.ref.split(":")[2]! }),
+    )
+    expect(read.vendorStatus).toBe("pending")
+    expect(sim.log.count(CREATIFY_ROUTES.getTemplateJob)).toBe(3)
+    expect(sim.creditsSpent()).toBe(5)
+  })
+})
