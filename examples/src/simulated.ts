@@ -1,5 +1,7 @@
 // Runs the examples without API keys: starts vendor simulators on 127.0.0.1 and answers the
 // environment variables that point `fromEnv` at them (the same variables real keys use).
+import { creatify } from "@vidbridge/adapter-creatify"
+import { createSimulator as creatifySimulator } from "@vidbridge/adapter-creatify/testing"
 import { drafts } from "@vidbridge/adapter-drafts"
 import { createSimulator as draftsSimulator } from "@vidbridge/adapter-drafts/testing"
 import { jogg } from "@vidbridge/adapter-jogg"
@@ -9,8 +11,9 @@ import type { AnyProviderDefinition } from "@vidbridge/core"
 import { serveProductPage } from "@vidbridge/core/testing"
 
 /** The adapters these examples ship with, and their simulators. */
-export const definitions: ReadonlyArray<AnyProviderDefinition> = [jogg, drafts]
+export const definitions: ReadonlyArray<AnyProviderDefinition> = [creatify, jogg, drafts]
 const simulators: Record<string, SimulatorFactory> = {
+  creatify: (o) => creatifySimulator(o),
   jogg: (o) => joggSimulator(o),
   drafts: (o) => draftsSimulator(o),
 }

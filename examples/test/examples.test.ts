@@ -24,7 +24,7 @@ afterAll(() => sims.close())
 
 describe("examples run against the simulators", () => {
   it("swap-vendor: the vendor is one environment variable", async () => {
-    for (const provider of ["jogg", "drafts"]) {
+    for (const provider of ["creatify", "jogg", "drafts"]) {
       const url = await swapVendor({ ...sims.env, VIDBRIDGE_PROVIDER: provider }, sims.productUrl, polling)
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
     }

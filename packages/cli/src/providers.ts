@@ -1,4 +1,5 @@
 import { creatify } from "@vidbridge/adapter-creatify"
+import { createSimulator as creatifySimulator } from "@vidbridge/adapter-creatify/testing"
 import { drafts } from "@vidbridge/adapter-drafts"
 import { createSimulator as draftsSimulator } from "@vidbridge/adapter-drafts/testing"
 import { jogg } from "@vidbridge/adapter-jogg"
@@ -9,6 +10,7 @@ import type { CliProviders } from "./environment.js"
 export const builtInProviders: CliProviders = {
   definitions: [creatify, jogg, drafts],
   simulators: {
+    creatify: (options) => creatifySimulator(options),
     jogg: (options) => joggSimulator(options),
     drafts: (options) => draftsSimulator(options),
   },
