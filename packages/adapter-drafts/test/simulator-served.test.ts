@@ -1,7 +1,5 @@
-import { createServer, type IncomingMessage } from "node:http"
-import type { AddressInfo } from "node:net"
 import { createVideoClient, type VideoJobEvent } from "@vidbridge/core"
-import { serveHandlers } from "@vidbridge/core/testing"
+import { serveFetchHandler, serveHandlers } from "@vidbridge/core/testing"
 import { afterEach, describe, expect, it } from "vitest"
 import { drafts, SIGNATURE_HEADER } from "../src/index.js"
 import { createSimulator, DRAFTS_ROUTES, type DraftsSimulator } from "../src/testing/index.js"
@@ -20,39 +18,11 @@ const serve = async (sim: DraftsSimulator) => {
   return server
 }
 
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    req.on("data", (c: Buffer) => chunks.push(c))
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")))
-    req.on("error", reject)
-  })
-
 /** A node:http server on 127.0.0.1 running a fetch-style handler. */
 const receiver = async (handle: (request: Request) => Promise<Response>) => {
-  const server = createServer(async (req, res) => {
-    const body = await readBody(req)
-    const headers = new Headers()
-    for (const [key, value] of Object.entries(req.headers))
-      if (typeof value === "string") headers.set(key, value)
-    const response = await handle(
-      new Request(`http://127.0.0.1${req.url ?? "/"}`, {
-        method: req.method ?? "POST",
-        headers,
-        ...(req.method === "GET" ? {} : { body }),
-      }),
-    )
-    res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text())
-  })
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  )
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/hourone`
+  const server = await serveFetchHandler(handle)
+  closers.push(server.close)
+  return `${server.url}/hooks/hourone`
 }
 
 const clientOn = (sim: DraftsSimulator, origin: string) =>

@@ -1,6 +1,5 @@
-import { createServer, type IncomingMessage } from "node:http"
-import type { AddressInfo } from "node:net"
 import { createVideoClient } from "@vidbridge/core"
+import { serveFetchHandler } from "@vidbridge/core/testing"
 import { Effect } from "effect"
 import { setupServer } from "msw/node"
 import { afterAll, afterEach, beforeAll } from "vitest"
@@ -55,33 +54,8 @@ export const useClosers = () => {
   return closers
 }
 
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    req.on("data", (c: Buffer) => chunks.push(c))
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")))
-    req.on("error", reject)
-  })
-
 /** A node:http server on 127.0.0.1 running a fetch-style handler; answers its URL and a close function. */
 export const receiver = async (handle: (request: Request) => Promise<Response>) => {
-  const server = createServer(async (req, res) => {
-    const body = await readBody(req)
-    const headers = new Headers()
-    for (const [key, value] of Object.entries(req.headers))
-      if (typeof value === "string") headers.set(key, value)
-    const response = await handle(
-      new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method ?? "POST", headers, body }),
-    )
-    res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text())
-  })
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/jogg`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
+  const server = await serveFetchHandler(handle)
+  return { url: `${server.url}/hooks/jogg`, close: server.close }
 }

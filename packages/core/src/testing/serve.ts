@@ -12,7 +12,7 @@ export const SERVED_ORIGIN_HEADER = "x-vidbridge-served-origin"
 export const servedOrigin = (request: Request, fallback: string): string =>
   request.headers.get(SERVED_ORIGIN_HEADER) ?? fallback
 
-/** A simulator served over real HTTP on loopback. */
+/** A server on loopback. */
 export interface SimulatorServer {
   /** `http://127.0.0.1:<port>`: pass it as the provider's `baseUrl` (plus the vendor's path prefix). */
   readonly url: string
@@ -27,13 +27,22 @@ const readBody = (req: IncomingMessage): Promise<Buffer> =>
     req.on("error", reject)
   })
 
-const send = async (res: ServerResponse, response: Response | undefined) => {
-  if (response === undefined) {
-    res
-      .writeHead(404, { "content-type": "application/json" })
-      .end('{"detail":"no such route on the simulator"}')
-    return
+const toRequest = async (req: IncomingMessage, origin: string): Promise<Request> => {
+  const headers = new Headers()
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(key, value)
+    else if (Array.isArray(value)) headers.set(key, value.join(", "))
   }
+  const method = req.method ?? "GET"
+  const body = method === "GET" || method === "HEAD" ? undefined : await readBody(req)
+  return new Request(new URL(req.url ?? "/", origin), {
+    method,
+    headers,
+    ...(body ? { body: new Uint8Array(body) } : {}),
+  })
+}
+
+const send = async (res: ServerResponse, response: Response) => {
   if (response.type === "error") {
     res.destroy()
     return
@@ -46,45 +55,32 @@ const send = async (res: ServerResponse, response: Response | undefined) => {
 }
 
 /**
- * Serves msw handlers written for `canonicalBase` (the vendor's real base URL) on
- * 127.0.0.1: each request is rewritten to the canonical URL, answered by the handlers, and
- * a simulated network error becomes a dropped connection.
+ * Serves a fetch-style handler, `(Request) => Promise<Response>`, with node:http on
+ * 127.0.0.1 (a random free port unless `port` is given). `Response.error()` drops the
+ * connection, like a network failure. Use it for webhook receivers in tests, or any
+ * fetch-style app.
  *
  * @example
  * ```ts
- * const server = await serveHandlers(simulator.handlers, { canonicalBase: "https://api.creatify.ai" })
- * const provider = creatify({ apiId, apiKey, baseUrl: server.url })
+ * const server = await serveFetchHandler(client.handleWebhook({ onEvent }))
+ * const webhookUrl = `${server.url}/hooks/video`
  * ```
  */
-export const serveHandlers = async (
-  handlers: ReadonlyArray<RequestHandler>,
-  options: { readonly canonicalBase: string; readonly port?: number },
+export const serveFetchHandler = async (
+  handle: (request: Request, origin: string) => Promise<Response> | Response,
+  options: { readonly port?: number | undefined } = {},
 ): Promise<SimulatorServer> => {
-  const base = new URL(options.canonicalBase)
   let origin = ""
   const server = createServer(async (req, res) => {
     try {
-      const url = new URL(req.url ?? "/", base.origin)
-      const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req)
-      const headers = new Headers()
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (typeof value === "string") headers.set(key, value)
-        else if (Array.isArray(value)) headers.set(key, value.join(", "))
-      }
-      headers.set(SERVED_ORIGIN_HEADER, origin)
-      const request = new Request(url, {
-        method: req.method ?? "GET",
-        headers,
-        ...(body ? { body: new Uint8Array(body) } : {}),
-      })
-      await send(res, await getResponse([...handlers], request))
+      await send(res, await handle(await toRequest(req, origin), origin))
     } catch {
-      if (!res.headersSent) res.writeHead(500).end('{"detail":"simulator error"}')
+      if (!res.headersSent)
+        res.writeHead(500, { "content-type": "application/json" }).end('{"detail":"server error"}')
     }
   })
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve))
-  const { port } = server.address() as AddressInfo
-  origin = `http://127.0.0.1:${port}`
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     url: origin,
     close: () =>
@@ -93,4 +89,38 @@ export const serveHandlers = async (
         server.close(() => resolve())
       }),
   }
+}
+
+/**
+ * Serves msw handlers written for `canonicalBase` (the vendor's real base URL) on
+ * 127.0.0.1: each request is rewritten to the canonical URL (carrying the served origin in
+ * {@link SERVED_ORIGIN_HEADER}) and answered by the handlers; unknown routes answer 404.
+ *
+ * @example
+ * ```ts
+ * const server = await serveHandlers(simulator.handlers, { canonicalBase: "https://api.creatify.ai" })
+ * const provider = creatify({ apiId, apiKey, baseUrl: server.url })
+ * ```
+ */
+export const serveHandlers = (
+  handlers: ReadonlyArray<RequestHandler>,
+  options: { readonly canonicalBase: string; readonly port?: number },
+): Promise<SimulatorServer> => {
+  const base = new URL(options.canonicalBase)
+  return serveFetchHandler(async (request, origin) => {
+    const url = new URL(request.url)
+    const headers = new Headers(request.headers)
+    headers.set(SERVED_ORIGIN_HEADER, origin)
+    const body =
+      request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer()
+    const canonical = new Request(new URL(url.pathname + url.search, base.origin), {
+      method: request.method,
+      headers,
+      ...(body ? { body } : {}),
+    })
+    return (
+      (await getResponse([...handlers], canonical)) ??
+      Response.json({ detail: "no such route on the simulator" }, { status: 404 })
+    )
+  }, options)
 }
