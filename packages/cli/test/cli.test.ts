@@ -55,6 +55,15 @@ describe("vidbridge CLI", () => {
     expect(result.out).toContain("succeeded")
   }, 20_000)
 
+  it("on a terminal, progress is one live bar redrawn with carriage returns", async () => {
+    const result = await run(["create", "--provider", "toy", "--url", page.url, "--wait"], {
+      interactive: true,
+    })
+    expect(result.code).toBe(0)
+    expect(result.err).toMatch(/\r\[\.+\] previews: /)
+    expect(result.err).toContain("\r[########################] render: succeeded")
+  }, 20_000)
+
   it("a scrape failure is a vendor error with exit code 1", async () => {
     const result = await run(["create", "--provider", "toy", "--url", `${page.origin}/blocked`, "--json"])
     expect(result.code).toBe(1)
