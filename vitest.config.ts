@@ -15,6 +15,7 @@ export default defineConfig({
       { extends: true, test: { name: "adapter-drafts", root: "packages/adapter-drafts" } },
       { extends: true, test: { name: "cli", root: "packages/cli" } },
       { extends: true, test: { name: "examples", root: "examples" } },
+      { extends: true, test: { name: "reliability", root: "reliability" } },
     ],
     include: ["test/**/*.test.ts"],
     passWithNoTests: true,
