@@ -107,7 +107,12 @@ describe("vidbridge binary", () => {
       expect(JSON.parse(saved.out).bytes).toBeGreaterThan(0)
       expect(statSync(file).size).toBe(JSON.parse(saved.out).bytes)
     } finally {
+      // Stop it and make sure it is gone: a test must never leave a process behind.
+      const exited = new Promise<void>((resolve) => running.once("exit", () => resolve()))
       running.kill("SIGINT")
+      const timer = setTimeout(() => running.kill("SIGKILL"), 3000)
+      await exited
+      clearTimeout(timer)
     }
   })
 })

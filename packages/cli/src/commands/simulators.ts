@@ -11,12 +11,19 @@ export const simulators: Command = {
     const { values } = parseFlags(args, { speed: { type: "string" } })
     const speed = numberFlag("speed", values.speed) ?? 60
     const page = await serveProductPage()
-    const served = await Promise.all(
+    const started = await Promise.allSettled(
       Object.entries(context.providers.simulators).flatMap(([id, factory]) => {
         const definition = context.providers.definitions.find((d) => d.id === id)
         return definition ? [serveSimulator(definition, factory, { speed })] : []
       }),
     )
+    const served = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []))
+    const failed = started.find((s) => s.status === "rejected")
+    if (failed !== undefined) {
+      // Leave nothing listening when one simulator cannot start.
+      await Promise.all([page.close(), ...served.map((s) => s.close())])
+      throw failed.reason
+    }
     context.io.out(`# sample product page: ${page.url}\n`)
     context.io.out("# simulators are running (Ctrl-C stops them); point other shells at them with:\n")
     for (const simulator of served) {
