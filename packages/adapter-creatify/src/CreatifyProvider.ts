@@ -179,7 +179,7 @@ export const makeCreatifyProvider = (settings: CreatifySettings): Effect.Effect<
               ]),
             )
 
-    const listJobs = Effect.fn("CreatifyProvider.listJobs")(function* (query: ListJobsQuery) {
+    const listJobs = Effect.fnUntraced(function* (query: ListJobsQuery) {
       const options = yield* creatifyOptions(ListOptions, query.providerOptions, "listJobs")
       yield* failOnIssues("listJobs", [
         query.cursor === undefined

@@ -89,9 +89,9 @@ export const makeDraftsProvider = (settings: DraftsSettings): VideoProviderShape
     return toVideoJob(yield* createReconciled(client, body, scope))
   })
 
-  const getStatus: (ref: JobRef) => Effect.Effect<VideoJob, VideoError> = Effect.fn(
-    "DraftsProvider.getStatus",
-  )(function* (ref: JobRef) {
+  const getStatus: (ref: JobRef) => Effect.Effect<VideoJob, VideoError> = Effect.fnUntraced(function* (
+    ref: JobRef,
+  ) {
     if (ref.kind !== VIDEO_KIND) return yield* wrongRef(ref)
     const job = toVideoJob(yield* client.getVideo(ref.id))
     if (job.status !== "succeeded") return job

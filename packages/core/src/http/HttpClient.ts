@@ -1,5 +1,5 @@
-import { Clock, Duration, Effect, Redacted, Schedule } from "effect"
-import ky from "ky"
+import { Duration, Effect, Redacted, Schedule } from "effect"
+import ky, { type Options as KyOptions } from "ky"
 import type * as z from "zod/mini"
 import { formatPath } from "../internal/issues.js"
 import {
@@ -119,6 +119,17 @@ export interface HttpClient {
 
 const requestIdHeaders = ["x-request-id", "x-amzn-requestid", "request-id", "x-correlation-id", "cf-ray"]
 
+const headerRequestId = (headers: Headers): string | undefined => {
+  for (const name of requestIdHeaders) {
+    const value = headers.get(name)
+    if (value !== null) return value
+  }
+  return undefined
+}
+
+/** The fetch-init key the per-attempt abort signal is passed under (ky forwards unknown keys). */
+const SIGNAL = "vidbridgeSignal"
+
 const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"])
 
 /** Walks an error's `cause` chain for a Node network error code. */
@@ -171,8 +182,15 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
     retry: 0,
     timeout: false,
     throwHttpErrors: false,
-    fetch: (input, init) => fetchImpl(input, init),
+    // ky forwards options it does not know to fetch's init; the per-attempt abort signal
+    // travels that way so ky does not combine signals on every request.
+    fetch: (input, init) => {
+      const { [SIGNAL]: signal, ...rest } = (init ?? {}) as RequestInit & { [SIGNAL]?: AbortSignal }
+      return fetchImpl(input, signal === undefined ? rest : { ...rest, signal })
+    },
   })
+  const authNames = Object.keys(config.auth)
+  const path = (p: string) => (p.startsWith("/") ? p.slice(1) : p)
 
   const fail = (spec: RequestSpec<unknown>, failure: Failure) =>
     Effect.fail(
@@ -186,10 +204,100 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
       }),
     )
 
-  const attempt = <A>(spec: RequestSpec<A>, attemptNo: number) =>
-    Effect.gen(function* () {
-      const started = yield* Clock.currentTimeMillis
-      config.observer?.onRequest?.({
+  const observer = config.observer
+  const connectionFailure = (error: unknown): Failure => {
+    const code = networkCode(error)
+    const notSent = code !== undefined && notSentCodes.has(code)
+    return {
+      reason: new VendorUnavailable({
+        message: notSent
+          ? `could not connect to the vendor (${code}); the request was not sent`
+          : `the connection failed${code ? ` (${code})` : ""}; the request may have reached the vendor`,
+        delivery: notSent ? "not_sent" : "ambiguous",
+      }),
+    }
+  }
+
+  /** Classifies and decodes one answer: the vendor's error convention first, then the schema. */
+  const decode = <A>(
+    spec: RequestSpec<A>,
+    response: Response,
+    rawText: string,
+    now: number,
+  ): Effect.Effect<HttpResponse<A>, VideoError> => {
+    const text = redact.text(rawText)
+    let json: unknown
+    try {
+      json = text.trim() === "" ? undefined : JSON.parse(text)
+    } catch {
+      json = undefined
+    }
+    const info: ResponseInfo = {
+      operation: spec.operation,
+      path: spec.path,
+      status: response.status,
+      headers: response.headers,
+      json,
+      text,
+      retryAfter: parseRetryAfter(response.headers.get("retry-after"), now),
+    }
+    const requestId = config.requestId?.(info) ?? headerRequestId(response.headers)
+    const vendorReason = config.classify?.(info)
+    const reason = vendorReason ?? (response.ok ? undefined : classifyStatus(info))
+    if (reason !== undefined) {
+      const withHint =
+        reason._tag === "RateLimited" && reason.retryAfter === undefined && info.retryAfter !== undefined
+          ? new RateLimited({ message: reason.message, retryAfter: info.retryAfter })
+          : reason
+      return fail(spec, { reason: withHint, status: response.status, requestId })
+    }
+    if (spec.schema === undefined) {
+      return Effect.succeed({
+        status: response.status,
+        headers: response.headers,
+        body: json as A,
+        requestId,
+      })
+    }
+    if (json === undefined) {
+      return fail(spec, {
+        reason: new UnexpectedResponse({
+          message: `the vendor answered with a body that is not JSON`,
+          path: "",
+          excerpt: excerpt(text),
+        }),
+        status: response.status,
+        requestId,
+      })
+    }
+    const decoded = spec.schema.safeParse(json)
+    if (!decoded.success) {
+      const issue = decoded.error.issues[0]
+      const path = issue ? formatPath(issue.path) : ""
+      return fail(spec, {
+        reason: new UnexpectedResponse({
+          message: `the vendor's answer does not match the documented shape at ${path || "the top level"} (${issue?.code ?? "invalid"})`,
+          path,
+          excerpt: excerpt(text),
+        }),
+        status: response.status,
+        requestId,
+      })
+    }
+    return Effect.succeed({
+      status: response.status,
+      headers: response.headers,
+      body: decoded.data,
+      requestId,
+    })
+  }
+
+  // One attempt, written as a flat pipeline rather than a generator: it runs on every request,
+  // and bench/overhead.mjs holds its cost against plain fetch.
+  const attempt = <A>(spec: RequestSpec<A>, attemptNo: number): Effect.Effect<HttpResponse<A>, VideoError> =>
+    Effect.clockWith((clock) => {
+      const started = clock.currentTimeMillisUnsafe()
+      observer?.onRequest?.({
         provider: config.provider,
         operation: spec.operation,
         method: spec.method,
@@ -201,36 +309,35 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
         ...config.headers,
         ...spec.headers,
       }
-      for (const [name, value] of Object.entries(config.auth)) headers[name] = Redacted.value(value)
-      const searchParams: Record<string, string> = {}
-      for (const [key, value] of Object.entries(spec.query ?? {})) {
-        if (value !== undefined) searchParams[key] = String(value)
+      for (const name of authNames) headers[name] = Redacted.value(config.auth[name]!)
+      const options: KyOptions = { method: spec.method, headers }
+      if (spec.query !== undefined) {
+        const searchParams: Record<string, string> = {}
+        for (const [key, value] of Object.entries(spec.query)) {
+          if (value !== undefined) searchParams[key] = String(value)
+        }
+        options.searchParams = searchParams
       }
+      if (spec.body !== undefined) options.json = spec.body
       const perAttempt = spec.timeout === undefined ? timeout : Duration.fromInputUnsafe(spec.timeout)
+      const reportResponse = (status: number | undefined) =>
+        observer?.onResponse?.({
+          provider: config.provider,
+          operation: spec.operation,
+          method: spec.method,
+          path: spec.path,
+          attempt: attemptNo,
+          status,
+          millis: clock.currentTimeMillisUnsafe() - started,
+        })
 
       const exchange = Effect.tryPromise({
         try: async (signal) => {
-          const response = await client(spec.path.replace(/^\//, ""), {
-            method: spec.method,
-            headers,
-            searchParams,
-            signal,
-            ...(spec.body === undefined ? {} : { json: spec.body }),
-          })
+          // The signal goes to fetch itself (see `fetch` above), not through ky's signal merging.
+          const response = await client(path(spec.path), { ...options, [SIGNAL]: signal } as KyOptions)
           return { response, text: await response.text() }
         },
-        catch: (error): Failure => {
-          const code = networkCode(error)
-          const notSent = code !== undefined && notSentCodes.has(code)
-          return {
-            reason: new VendorUnavailable({
-              message: notSent
-                ? `could not connect to the vendor (${code}); the request was not sent`
-                : `the connection failed${code ? ` (${code})` : ""}; the request may have reached the vendor`,
-              delivery: notSent ? "not_sent" : "ambiguous",
-            }),
-          }
-        },
+        catch: connectionFailure,
       }).pipe(
         Effect.timeoutOrElse({
           duration: perAttempt,
@@ -242,92 +349,17 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
               }),
             }),
         }),
-        Effect.tapError(() =>
-          Effect.flatMap(Clock.currentTimeMillis, (now) =>
-            Effect.sync(() =>
-              config.observer?.onResponse?.({
-                provider: config.provider,
-                operation: spec.operation,
-                method: spec.method,
-                path: spec.path,
-                attempt: attemptNo,
-                status: undefined,
-                millis: now - started,
-              }),
-            ),
-          ),
-        ),
-        Effect.catch((failure) => fail(spec, failure)),
       )
-
-      const { response, text: rawText } = yield* exchange
-      const now = yield* Clock.currentTimeMillis
-      config.observer?.onResponse?.({
-        provider: config.provider,
-        operation: spec.operation,
-        method: spec.method,
-        path: spec.path,
-        attempt: attemptNo,
-        status: response.status,
-        millis: now - started,
+      return Effect.matchEffect(exchange, {
+        onFailure: (failure) => {
+          reportResponse(undefined)
+          return fail(spec, failure)
+        },
+        onSuccess: ({ response, text }) => {
+          reportResponse(response.status)
+          return decode(spec, response, text, clock.currentTimeMillisUnsafe())
+        },
       })
-      const text = redact.text(rawText)
-      let json: unknown
-      try {
-        json = text.trim() === "" ? undefined : JSON.parse(text)
-      } catch {
-        json = undefined
-      }
-      const info: ResponseInfo = {
-        operation: spec.operation,
-        path: spec.path,
-        status: response.status,
-        headers: response.headers,
-        json,
-        text,
-        retryAfter: parseRetryAfter(response.headers.get("retry-after"), now),
-      }
-      const requestId =
-        config.requestId?.(info) ??
-        requestIdHeaders.map((h) => response.headers.get(h)).find((v): v is string => typeof v === "string")
-      const vendorReason = config.classify?.(info)
-      const reason = vendorReason ?? (response.ok ? undefined : classifyStatus(info))
-      if (reason !== undefined) {
-        const withHint =
-          reason._tag === "RateLimited" && reason.retryAfter === undefined && info.retryAfter !== undefined
-            ? new RateLimited({ message: reason.message, retryAfter: info.retryAfter })
-            : reason
-        return yield* fail(spec, { reason: withHint, status: response.status, requestId })
-      }
-      if (spec.schema === undefined) {
-        return { status: response.status, headers: response.headers, body: json as A, requestId }
-      }
-      if (json === undefined) {
-        return yield* fail(spec, {
-          reason: new UnexpectedResponse({
-            message: `the vendor answered with a body that is not JSON`,
-            path: "",
-            excerpt: excerpt(text),
-          }),
-          status: response.status,
-          requestId,
-        })
-      }
-      const decoded = spec.schema.safeParse(json)
-      if (!decoded.success) {
-        const issue = decoded.error.issues[0]
-        const path = issue ? formatPath(issue.path) : ""
-        return yield* fail(spec, {
-          reason: new UnexpectedResponse({
-            message: `the vendor's answer does not match the documented shape at ${path || "the top level"} (${issue?.code ?? "invalid"})`,
-            path,
-            excerpt: excerpt(text),
-          }),
-          status: response.status,
-          requestId,
-        })
-      }
-      return { status: response.status, headers: response.headers, body: decoded.data as A, requestId }
     })
 
   const schedule = retry
@@ -349,22 +381,32 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
       )
     : undefined
 
+  const mayRetry = (spec: RequestSpec<unknown>, error: VideoError): boolean =>
+    isRetryable(error.reason, spec.spendsCredits) &&
+    !(
+      error.reason._tag === "RateLimited" &&
+      error.reason.retryAfter !== undefined &&
+      Duration.isGreaterThan(error.reason.retryAfter, maxRetryAfter)
+    )
+
   const request = <A>(spec: RequestSpec<A>): Effect.Effect<HttpResponse<A>, VideoError> => {
     let attempts = 0
     const once = Effect.suspend(() => attempt(spec, ++attempts))
     if (schedule === undefined || maxRetries <= 0) return once
-    return once.pipe(
-      Effect.retry({
-        schedule,
-        while: (error: VideoError) =>
-          isRetryable(error.reason, spec.spendsCredits) &&
-          !(
-            error.reason._tag === "RateLimited" &&
-            error.reason.retryAfter !== undefined &&
-            Duration.isGreaterThan(error.reason.retryAfter, maxRetryAfter)
-          ),
-      }),
-    )
+    // Most calls succeed first time, so the retry driver is only set up after a failure. It
+    // then starts by replaying that failure (without a request), so the schedule sees every
+    // failure in order, exactly as `Effect.retry` over the first attempt would.
+    return Effect.catch(once, (first: VideoError) => {
+      if (!mayRetry(spec, first)) return Effect.fail(first)
+      let replay: VideoError | undefined = first
+      const next = Effect.suspend(() => {
+        if (replay === undefined) return once
+        const failure = replay
+        replay = undefined
+        return Effect.fail(failure)
+      })
+      return Effect.retry(next, { schedule, while: (error: VideoError) => mayRetry(spec, error) })
+    })
   }
 
   return { provider: config.provider, request, redact }
