@@ -51,7 +51,7 @@ const checked = <S extends z.ZodMiniType>(
  * (`createProduct`, ...) are these, reading the provider from the {@link VideoProvider}
  * service; the Promise client uses them directly.
  */
-export const operationsFor = (provider: VideoProviderShape) => ({
+const makeOperations = (provider: VideoProviderShape) => ({
   createProduct: (input: ProductInput): Effect.Effect<Product, VideoError> =>
     Effect.flatMap(operation(provider, "createProduct"), (run) =>
       Effect.flatMap(checked(provider, "createProduct", ProductInputSchema, input), run),
@@ -126,6 +126,26 @@ export const operationsFor = (provider: VideoProviderShape) => ({
       return yield* run(valid, kind)
     }),
 })
+
+/** The neutral operations over one provider. */
+export type NeutralOperations = ReturnType<typeof makeOperations>
+
+// One set of operations per provider shape: they are called for every request (and every poll).
+const operationsCache = new WeakMap<VideoProviderShape, NeutralOperations>()
+
+/**
+ * The neutral operations over one provider: input checked against the neutral schemas, an
+ * operation the provider lacks failing `UnsupportedOperation`, all before any request.
+ * Built once per provider and reused.
+ */
+export const operationsFor = (provider: VideoProviderShape): NeutralOperations => {
+  let ops = operationsCache.get(provider)
+  if (ops === undefined) {
+    ops = makeOperations(provider)
+    operationsCache.set(provider, ops)
+  }
+  return ops
+}
 
 const scriptsError = (
   provider: string,
