@@ -38,6 +38,9 @@ export class InvalidJobRef extends Error {
 const namePattern = /^[a-z][a-z0-9-]*$/
 const kindPattern = /^[a-z][a-z0-9_]*$/
 const refPattern = /^([a-z][a-z0-9-]*):([a-z][a-z0-9_]*):([^?]+)(?:\?(.*))?$/
+// A lone surrogate (possible in a JS string or a JSON `\ud800` escape) has no UTF-8 form, so the
+// string form could not carry it: `format` would throw a URIError, or a param would come back as U+FFFD.
+const loneSurrogate = /\p{Cs}/u
 
 const make = (
   provider: string,
@@ -48,9 +51,13 @@ const make = (
   if (!namePattern.test(provider)) throw new InvalidJobRef(`${provider}:${kind}:${id}`)
   if (!kindPattern.test(kind)) throw new InvalidJobRef(`${provider}:${kind}:${id}`)
   if (id.length === 0) throw new InvalidJobRef(`${provider}:${kind}:`)
+  if (loneSurrogate.test(id)) throw new InvalidJobRef(`${provider}:${kind}:${id}`)
   const defined = params
     ? Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined))
     : {}
+  if (Object.entries(defined).some(([key, value]) => loneSurrogate.test(key) || loneSurrogate.test(value))) {
+    throw new InvalidJobRef(`${provider}:${kind}:${id}`)
+  }
   return Object.keys(defined).length > 0 ? { provider, kind, id, params: defined } : { provider, kind, id }
 }
 
@@ -74,17 +81,34 @@ const parse = (input: string): JobRef => {
   return make(provider!, kind!, id, params)
 }
 
-const from = (input: JobRefInput): JobRef => (typeof input === "string" ? parse(input) : input)
+const from = (input: JobRefInput): JobRef => {
+  if (typeof input === "string") return parse(input)
+  // An object (from storage, JSON, a caller) is checked like a parsed string, so a malformed one
+  // (an empty id, a bad name, not a ref at all) never reaches a vendor.
+  const { provider, kind, id, params } = (
+    typeof input === "object" && input !== null ? input : {}
+  ) as Partial<JobRef>
+  if (typeof provider !== "string" || typeof kind !== "string" || typeof id !== "string") {
+    throw new InvalidJobRef(`${String(provider)}:${String(kind)}:${String(id)}`)
+  }
+  if (params !== undefined && (typeof params !== "object" || params === null)) {
+    throw new InvalidJobRef(`${provider}:${kind}:${id}`)
+  }
+  return make(provider, kind, id, params)
+}
 
 /** Builds, formats and parses {@link JobRef}s. */
 export const JobRef = {
-  /** Builds a ref; `params` with `undefined` values are dropped. Throws {@link InvalidJobRef} on a bad name. */
+  /**
+   * Builds a ref; `params` with `undefined` values are dropped. Throws {@link InvalidJobRef} on a
+   * bad name, an empty id, or an id or param holding a lone surrogate (it has no string form).
+   */
   make,
   /** The short string form; stable, so it can be stored and compared. */
   format,
   /** Reads the string form back; throws {@link InvalidJobRef} for anything else. */
   parse,
-  /** Accepts either form and returns the object. */
+  /** Accepts either form and returns the object; throws {@link InvalidJobRef} for a malformed one. */
   from,
   /** True when `input` parses as a JobRef. */
   isValid: (input: string): boolean => {

@@ -20,7 +20,7 @@ import {
   ScriptRequestSchema,
 } from "./model/inputs.js"
 import type { CreditEstimate, JobPage, Product, ScriptJob, VideoJob } from "./model/VideoJob.js"
-import { parseRef, pollUntil, type WaitOptions } from "./polling.js"
+import { checkWaitOptions, parseRef, pollUntil, type WaitOptions } from "./polling.js"
 import { Timeout, unsupported, VendorRejected, VideoError } from "./VideoError.js"
 import { VideoProvider, type VideoProviderShape, type WebhookRequest } from "./VideoProvider.js"
 import { validate } from "./validate.js"
@@ -72,7 +72,10 @@ const makeOperations = (provider: VideoProviderShape) => ({
   ): Effect.Effect<ScriptJob, VideoError> =>
     Effect.gen(function* () {
       const run = yield* operation(provider, "generateScripts")
-      const first = yield* run(yield* checked(provider, "generateScripts", ScriptRequestSchema, request))
+      const valid = yield* checked(provider, "generateScripts", ScriptRequestSchema, request)
+      // Checked before the (credit-spending) request: a bad wait option must not fail after it.
+      yield* checkWaitOptions(provider.id, "generateScripts", options)
+      const first = yield* run(valid)
       if (first.status !== "pending") return yield* scriptsOutcome(provider, first)
       const read = yield* operation(provider, "getScripts")
       if (first.ref === undefined) return yield* Effect.fail(unsupported(provider.id, "getScripts"))
@@ -98,7 +101,7 @@ const makeOperations = (provider: VideoProviderShape) => ({
     Effect.gen(function* () {
       const run = yield* operation(provider, "renderPreview")
       const valid = yield* checked(provider, "renderPreview", RenderPreviewRequestSchema, request)
-      yield* parseRef(provider, valid.job, "renderPreview")
+      yield* parseRef(provider, valid.job, "renderPreview", "job")
       return yield* run(valid)
     }),
   render: (request: RenderRequest): Effect.Effect<VideoJob, VideoError> =>

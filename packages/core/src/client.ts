@@ -1,6 +1,8 @@
 import { Cause, type Duration, Effect, Exit, Stream } from "effect"
+import * as z from "zod/mini"
 import { makeBatchPoller } from "./BatchPoller.js"
 import type { Capabilities } from "./Capabilities.js"
+import { callback, durationInput } from "./internal/inputChecks.js"
 import { JobRef, type JobRefInput } from "./JobRef.js"
 import type {
   ListJobsQuery,
@@ -25,6 +27,7 @@ import { unknownProvider } from "./registry.js"
 import { invalidInput, type VideoError } from "./VideoError.js"
 import type { VideoProviderShape, WebhookRequest } from "./VideoProvider.js"
 import { operationsFor } from "./Videos.js"
+import { validate } from "./validate.js"
 import { makeWebhookHandler, toWebhookRequest, type WebhookHandlerOptions } from "./webhooks/handler.js"
 
 /** Per-call options of the Promise API. */
@@ -109,6 +112,14 @@ export const runPromise = async <A>(
   throw Cause.squash(exit.cause)
 }
 
+// What `waitForAll` takes besides the refs themselves (checked one by one as they are routed).
+const WaitForAllSchema = z.looseObject({
+  refs: z.array(z.unknown()),
+  interval: z.optional(durationInput),
+  timeout: z.optional(durationInput),
+  onRound: z.optional(callback()),
+})
+
 const build = (provider: ConfiguredProvider): VideoProviderShape => {
   const exit = Effect.runSyncExit(provider.make)
   if (Exit.isSuccess(exit)) return exit.value
@@ -144,27 +155,28 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
   const active = shapes.get(activeId)!
   const ops = (shape: VideoProviderShape) => operationsFor(shape)
 
-  const providerOf = (id: string | undefined, operation: string): VideoProviderShape => {
+  // `field` is what the caller gave: a provider id, or a ref / product naming one.
+  const providerOf = (id: string | undefined, operation: string, field = "provider"): VideoProviderShape => {
     if (id === undefined) return active
     const found = shapes.get(id)
     if (found === undefined) {
       throw invalidInput("vidbridge", operation, [
         {
-          path: "provider",
-          message: `"${id}" is not configured; configured: ${[...shapes.keys()].join(", ")}`,
+          path: field,
+          message: `${field === "provider" ? "" : `belongs to provider "${id}", but `}"${id}" is not configured; configured: ${[...shapes.keys()].join(", ")}`,
         },
       ])
     }
     return found
   }
-  const forRef = (ref: JobRefInput, operation: string): VideoProviderShape => {
+  const forRef = (ref: JobRefInput, operation: string, field = "ref"): VideoProviderShape => {
     let parsed: JobRef
     try {
       parsed = JobRef.from(ref)
     } catch (error) {
-      throw invalidInput("vidbridge", operation, [{ path: "ref", message: (error as Error).message }])
+      throw invalidInput("vidbridge", operation, [{ path: field, message: (error as Error).message }])
     }
-    return providerOf(parsed.provider, operation)
+    return providerOf(parsed.provider, operation, field)
   }
   const attempt = async <A>(make: () => Effect.Effect<A, VideoError>, signal?: AbortSignal): Promise<A> => {
     let effect: Effect.Effect<A, VideoError>
@@ -186,11 +198,11 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
       attempt(
         () =>
           ops(
-            typeof product !== "string"
-              ? providerOf(product.provider, "updateProduct")
-              : JobRef.isValid(product)
-                ? forRef(product, "updateProduct")
-                : active, // a bare vendor id belongs to the active provider
+            typeof product === "object" && product !== null
+              ? providerOf(product.provider, "updateProduct", "product")
+              : typeof product === "string" && JobRef.isValid(product)
+                ? forRef(product, "updateProduct", "product")
+                : active, // a bare vendor id belongs to the active provider (which checks the rest)
           ).updateProduct(product, patch),
         o?.signal,
       ),
@@ -198,7 +210,14 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
       attempt(() => ops(active).generateScripts(request, { ...waitDefaults, ...o }), o?.signal),
     generatePreviews: (request, o) => attempt(() => ops(active).generatePreviews(request), o?.signal),
     renderPreview: (request, o) =>
-      attempt(() => ops(forRef(request.job, "renderPreview")).renderPreview(request), o?.signal),
+      attempt(
+        () =>
+          // Without a job string, the active provider's schema check names what is wrong.
+          ops(
+            typeof request?.job === "string" ? forRef(request.job, "renderPreview", "job") : active,
+          ).renderPreview(request),
+        o?.signal,
+      ),
     render: (request, o) => attempt(() => ops(active).render(request), o?.signal),
     getStatus: (ref, o) => attempt(() => ops(forRef(ref, "getStatus")).getStatus(ref), o?.signal),
     listJobs: (query, o) =>
@@ -218,38 +237,46 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
         () =>
           Effect.scoped(
             Effect.gen(function* () {
-              const byProvider = new Map<VideoProviderShape, Array<JobRefInput>>()
-              for (const ref of refs) {
-                const shape = forRef(ref, "waitForAll")
-                byProvider.set(shape, [...(byProvider.get(shape) ?? []), ref])
-              }
-              const pollers = new Map<
-                VideoProviderShape,
-                Effect.Success<ReturnType<typeof makeBatchPoller>>
-              >()
-              for (const shape of byProvider.keys()) {
-                pollers.set(
-                  shape,
-                  yield* makeBatchPoller(shape, { interval: o?.interval, onRound: o?.onRound }),
-                )
-              }
-              return yield* Effect.forEach(
-                refs,
-                (ref) => {
-                  const shape = forRef(ref, "waitForAll")
-                  const text = typeof ref === "string" ? ref : JobRef.format(ref)
-                  return pollers
-                    .get(shape)!
-                    .track(ref, { timeout: o?.timeout })
-                    .pipe(
-                      Effect.map((job): BatchResult => ({ ref: text, ok: true, job })),
-                      Effect.catch((error: VideoError) =>
-                        Effect.succeed<BatchResult>({ ref: text, ok: false, error }),
-                      ),
-                    )
-                },
-                { concurrency: "unbounded" },
+              yield* validate(
+                WaitForAllSchema,
+                { refs, ...o },
+                { provider: "vidbridge", operation: "waitForAll" },
               )
+              // Indexes of the refs per provider; one poller each, one wait for all of its jobs.
+              const byProvider = new Map<VideoProviderShape, Array<number>>()
+              refs.forEach((ref, i) => {
+                const shape = forRef(ref, "waitForAll")
+                const indexes = byProvider.get(shape)
+                if (indexes === undefined) byProvider.set(shape, [i])
+                else indexes.push(i)
+              })
+              const results = new Array<BatchResult>(refs.length)
+              yield* Effect.forEach(
+                byProvider,
+                ([shape, indexes]) =>
+                  Effect.gen(function* () {
+                    const poller = yield* makeBatchPoller(shape, {
+                      interval: o?.interval,
+                      onRound: o?.onRound,
+                    })
+                    const exits = yield* poller.trackAll(
+                      indexes.map((i) => refs[i]!),
+                      { timeout: o?.timeout },
+                    )
+                    for (let k = 0; k < indexes.length; k++) {
+                      const ref = refs[indexes[k]!]!
+                      const text = typeof ref === "string" ? ref : JobRef.format(ref)
+                      results[indexes[k]!] = yield* exits[k]!.pipe(
+                        Effect.map((job): BatchResult => ({ ref: text, ok: true, job })),
+                        Effect.catch((error: VideoError) =>
+                          Effect.succeed<BatchResult>({ ref: text, ok: false, error }),
+                        ),
+                      )
+                    }
+                  }),
+                { concurrency: "unbounded", discard: true },
+              )
+              return results
             }),
           ),
         o?.signal,

@@ -1,9 +1,11 @@
 import { Duration, Effect, Queue, Schedule, Stream } from "effect"
+import { WaitOptionsSchema } from "./internal/inputChecks.js"
 import { JobRef, type JobRefInput } from "./JobRef.js"
 import { isFailure, isSettled } from "./model/JobStatus.js"
 import type { VideoJob } from "./model/VideoJob.js"
 import { ContentRejected, invalidInput, JobFailed, Timeout, VideoError } from "./VideoError.js"
 import { VideoProvider, type VideoProviderShape } from "./VideoProvider.js"
+import { validate } from "./validate.js"
 
 /** Options for {@link waitForCompletion} and {@link watch}. */
 export interface WaitOptions {
@@ -160,6 +162,7 @@ export const waitWith = (
   options: WaitOptions,
 ): Effect.Effect<VideoJob, VideoError> =>
   Effect.gen(function* () {
+    yield* checkWaitOptions(provider.id, "waitForCompletion", options)
     const ref = yield* parseRef(provider, input, "waitForCompletion")
     const text = JobRef.format(ref)
     let previous: VideoJob | undefined
@@ -198,11 +201,15 @@ export const watchWith = (
     ),
   )
 
-/** Parses a ref and checks it belongs to this provider; a bad ref is `InvalidInput` naming `ref`. @internal */
+/**
+ * Parses a ref and checks it belongs to this provider; a bad ref is `InvalidInput` naming
+ * `field` (`ref`, or `job` for `renderPreview`). @internal
+ */
 export const parseRef = (
   provider: VideoProviderShape,
   input: JobRefInput,
   operation: string,
+  field = "ref",
 ): Effect.Effect<JobRef, VideoError> =>
   Effect.suspend(() => {
     let ref: JobRef
@@ -210,14 +217,21 @@ export const parseRef = (
       ref = JobRef.from(input)
     } catch (error) {
       return Effect.fail(
-        invalidInput(provider.id, operation, [{ path: "ref", message: (error as Error).message }]),
+        invalidInput(provider.id, operation, [{ path: field, message: (error as Error).message }]),
       )
     }
     return ref.provider === provider.id
       ? Effect.succeed(ref)
       : Effect.fail(
           invalidInput(provider.id, operation, [
-            { path: "ref", message: `belongs to provider "${ref.provider}", not "${provider.id}"` },
+            { path: field, message: `belongs to provider "${ref.provider}", not "${provider.id}"` },
           ]),
         )
   })
+
+/** Checks wait options (timeout, schedule, callbacks) before anything is sent. @internal */
+export const checkWaitOptions = (
+  provider: string,
+  operation: string,
+  options: unknown,
+): Effect.Effect<unknown, VideoError> => validate(WaitOptionsSchema, options ?? {}, { provider, operation })

@@ -1,6 +1,7 @@
-import { Duration, Redacted } from "effect"
+import { Redacted } from "effect"
 import * as z from "zod/mini"
 import type { HttpObserver, RetryPolicy } from "./http/HttpClient.js"
+import { durationInput } from "./internal/inputChecks.js"
 
 /**
  * A credential setting: accepts a plain string or an Effect `Redacted`, always yields a
@@ -14,11 +15,6 @@ export const secret = () =>
     ]),
     z.transform((v): Redacted.Redacted<string> => (Redacted.isRedacted(v) ? v : Redacted.make(v))),
   )
-
-const durationInput = z.custom<Duration.Input>(
-  (v) => (typeof v === "number" && v >= 0) || Duration.isDuration(v) || typeof v === "string",
-  "must be a duration (milliseconds as a number, or an Effect Duration)",
-)
 
 /**
  * The transport settings every provider accepts (spread into an adapter's settings schema):

@@ -12,6 +12,16 @@ describe("JobRef", () => {
     const ref = JobRef.make("drafts", "video", "id:with?odd/chars")
     expect(JobRef.parse(JobRef.format(ref))).toEqual(ref)
   })
+  it("refuses lone surrogates, which its string form cannot carry, with InvalidJobRef", () => {
+    expect(() => JobRef.make("drafts", "video", "a\ud800")).toThrow(InvalidJobRef)
+    expect(() => JobRef.make("drafts", "video", "a", { k: "\udc00" })).toThrow(InvalidJobRef)
+    expect(() => JobRef.make("drafts", "video", "a", { "\ud800": "v" })).toThrow(InvalidJobRef)
+    // Before: parse accepted this, and formatting the result threw a URIError.
+    expect(() => JobRef.parse("creatify:link_to_video:\ud800")).toThrow(InvalidJobRef)
+    expect(JobRef.isValid("creatify:link_to_video:\ud800")).toBe(false)
+    const emoji = JobRef.make("drafts", "video", "a👍🏽", { k: "日本" })
+    expect(JobRef.parse(JobRef.format(emoji))).toEqual(emoji)
+  })
   it("rejects strings that are not refs", () => {
     expect(() => JobRef.parse("nope")).toThrow(InvalidJobRef)
     expect(JobRef.isValid("creatify:link_to_video:")).toBe(false)

@@ -119,6 +119,17 @@ describe("simulator kit over real loopback HTTP", () => {
     faults.inject("POST /v1/jobs", { kind: "extraField" })
     expect((await Effect.runPromise(create())).body.id).toBeDefined()
   })
+
+  it("a rewritten answer: the job is created once, the client reads the changed body", async () => {
+    faults.inject("POST /v1/jobs", {
+      kind: "rewrite",
+      rewrite: (body) => ({ ...(body as object), status: "teleported" }),
+    })
+    const res = await Effect.runPromise(create())
+    expect(res).toMatchObject({ status: 201, body: { id: "j1", status: "teleported" } })
+    expect(created).toBe(1)
+    expect((await Effect.runPromise(create())).body.status).toBe("queued")
+  })
 })
 
 describe("simulator clock", () => {

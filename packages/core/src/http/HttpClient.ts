@@ -218,6 +218,9 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
     }
   }
 
+  // A header is vendor text like the body: a proxy echoing the key there must not leak it.
+  const redactedId = (id: string | undefined) => (id === undefined ? undefined : redact.text(id))
+
   /** Classifies and decodes one answer: the vendor's error convention first, then the schema. */
   const decode = <A>(
     spec: RequestSpec<A>,
@@ -225,10 +228,16 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
     rawText: string,
     now: number,
   ): Effect.Effect<HttpResponse<A>, VideoError> => {
-    const text = redact.text(rawText)
+    let text = redact.text(rawText)
     let json: unknown
     try {
       json = text.trim() === "" ? undefined : JSON.parse(text)
+      // A `\uXXXX` escape (.NET writes `+` as `\u002B`) can spell a secret the text mask cannot
+      // see: mask the parsed value, and show that instead of the text.
+      if (json !== undefined && text.includes("\\u")) {
+        json = redact.json(json)
+        text = JSON.stringify(json)
+      }
     } catch {
       json = undefined
     }
@@ -241,7 +250,7 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
       text,
       retryAfter: parseRetryAfter(response.headers.get("retry-after"), now),
     }
-    const requestId = config.requestId?.(info) ?? headerRequestId(response.headers)
+    const requestId = config.requestId?.(info) ?? redactedId(headerRequestId(response.headers))
     const vendorReason = config.classify?.(info)
     const reason = vendorReason ?? (response.ok ? undefined : classifyStatus(info))
     if (reason !== undefined) {

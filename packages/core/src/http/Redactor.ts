@@ -8,7 +8,11 @@ const MASK = "[REDACTED]"
  * (masking them would mangle ordinary text).
  */
 export interface Redactor {
-  /** Replaces every known secret (and its URL-encoded form) in `text`. */
+  /**
+   * Replaces every known secret in `text`: as is, URL-encoded, and escaped inside a JSON string
+   * (also with `/` written `\/`, as PHP's `json_encode` does), so a vendor echoing a key in its
+   * body cannot slip it past the mask.
+   */
   readonly text: (text: string) => string
   /** Returns a copy of a JSON value with secrets replaced inside every string. */
   readonly json: <A>(value: A) => A
@@ -21,7 +25,10 @@ export const makeRedactor = (secrets: ReadonlyArray<Redacted.Redacted<string> | 
       secrets
         .map((s) => (Redacted.isRedacted(s) ? Redacted.value(s) : s))
         .filter((s) => s.length >= 4)
-        .flatMap((s) => [s, encodeURIComponent(s)]),
+        .flatMap((s) => {
+          const inJson = JSON.stringify(s).slice(1, -1)
+          return [s, encodeURIComponent(s), inJson, inJson.replaceAll("/", "\\/")]
+        }),
     ),
   ].sort((a, b) => b.length - a.length)
   const text = (value: string): string =>

@@ -50,12 +50,29 @@ const describe = (zodIssue: ZodIssueLike): string => {
   }
 }
 
+/**
+ * The issues of the one alternative of a union the input was meant for: the only one that did
+ * not fail on the input's type itself (`retry: { maxRetries: 99 }` is the object form, so the
+ * issue is `retry.maxRetries`, not "does not match any allowed form").
+ */
+const meantAlternative = (issue: ZodIssueLike): ReadonlyArray<ZodIssueLike> | undefined => {
+  const alternatives = (issue as { readonly errors?: unknown }).errors
+  if (!Array.isArray(alternatives)) return undefined
+  const close = (alternatives as ReadonlyArray<ReadonlyArray<ZodIssueLike>>).filter(
+    (branch) =>
+      !branch.every((i) => i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value")),
+  )
+  return close.length === 1 ? close[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] })) : undefined
+}
+
 /** Turns zod issues into named, readable {@link InputIssue}s. */
 export const toInputIssues = (
   issues: ReadonlyArray<ZodIssueLike>,
   prefix?: string,
 ): ReadonlyArray<InputIssue> =>
-  issues.map((issue) => {
+  issues.flatMap((issue) => {
+    const inner = issue.code === "invalid_union" ? meantAlternative(issue) : undefined
+    if (inner !== undefined) return toInputIssues(inner, prefix)
     const path = formatPath([...(prefix ? [prefix] : []), ...issue.path])
-    return { path, message: describe(issue) }
+    return [{ path, message: describe(issue) }]
   })

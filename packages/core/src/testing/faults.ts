@@ -15,6 +15,11 @@ export type Fault =
   | { readonly kind: "malformed" }
   | { readonly kind: "missingField"; readonly field: string }
   | { readonly kind: "extraField" }
+  /**
+   * The request takes effect; its JSON answer goes through `rewrite` first (a status the vendor
+   * never documented, a changed shape). An answer that is not JSON passes unchanged.
+   */
+  | { readonly kind: "rewrite"; readonly rewrite: (body: unknown) => unknown }
 
 /** A route name: `"POST /api/links/"` (method and the vendor's documented path pattern), or `"*"`. */
 export type Route = string
@@ -119,6 +124,17 @@ export const withFault = async (
           ? dropField(body, fault.field)
           : { ...(body as object), simulator_extra: { added: true } }
       return HttpResponse.json(changed as never, { status: response.status })
+    }
+    case "rewrite": {
+      const response = await handle()
+      const text = await response.text()
+      let body: unknown
+      try {
+        body = JSON.parse(text)
+      } catch {
+        return new HttpResponse(text, { status: response.status, headers: response.headers })
+      }
+      return HttpResponse.json(fault.rewrite(body) as never, { status: response.status })
     }
   }
 }

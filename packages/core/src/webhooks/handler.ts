@@ -1,4 +1,7 @@
 import { Effect, Exit } from "effect"
+import * as z from "zod/mini"
+import { callback } from "../internal/inputChecks.js"
+import { toInputIssues } from "../internal/issues.js"
 import type { VideoJobEvent } from "../model/VideoJob.js"
 import { invalidInput, VideoError } from "../VideoError.js"
 import type { VideoProviderShape, WebhookRequest } from "../VideoProvider.js"
@@ -15,6 +18,22 @@ export interface WebhookHandlerOptions {
   /** Largest body accepted. Default 1 MiB. */
   readonly maxBodyBytes?: number | undefined
 }
+
+const HandlerOptionsSchema = z.looseObject({
+  onEvent: callback(),
+  onIgnored: z.optional(callback()),
+  tracker: z.optional(
+    z.custom<JobTracker>(
+      (v) =>
+        typeof v === "object" &&
+        v !== null &&
+        typeof (v as JobTracker).check === "function" &&
+        typeof (v as JobTracker).record === "function",
+      "must be a JobTracker (check and record)",
+    ),
+  ),
+  maxBodyBytes: z.optional(z.number().check(z.int(), z.positive())),
+})
 
 const json = (status: number, body: Record<string, unknown>): Response =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } })
@@ -51,12 +70,15 @@ export const toWebhookRequest = async (
  * deliveries, and calls `onEvent`. With several providers, the callback URL names one:
  * `?provider=jogg`. Answers: 200 accepted (also for duplicates, so vendors stop retrying),
  * 401 failed verification, 400 malformed, 405 not POST, 413 too large, 500 when `onEvent` threw
- * (so the vendor retries).
+ * (so the vendor retries). A wrong option (no `onEvent` function, say) throws `InvalidInput` at once.
  */
 export const makeWebhookHandler = (
   providers: ReadonlyArray<VideoProviderShape>,
   options: WebhookHandlerOptions,
 ): ((request: Request) => Promise<Response>) => {
+  // Checked when the endpoint is made: a wrong option would otherwise turn every delivery into a 500.
+  const checked = HandlerOptionsSchema.safeParse(options)
+  if (!checked.success) throw invalidInput("vidbridge", "handleWebhook", toInputIssues(checked.error.issues))
   const tracker = options.tracker ?? makeJobTracker()
   return async (request) => {
     if (request.method !== "POST") return json(405, { ok: false, error: "webhooks must be POSTed" })

@@ -1,0 +1,78 @@
+import { Effect, Redacted } from "effect"
+import { HttpResponse, http } from "msw"
+import { describe, expect, it } from "vitest"
+import * as z from "zod/mini"
+import { makeHttpClient, makeRedactor, type VideoError } from "../src/index.js"
+import { useMsw } from "./support/msw.js"
+
+const server = useMsw()
+const BASE = "https://api.redaction.test"
+// Base64-style keys hold `/` and `+`: the characters JSON encoders like to escape.
+const KEY = "key/Abc+123=="
+
+const client = () =>
+  makeHttpClient({
+    provider: "acme",
+    baseUrl: BASE,
+    auth: { "x-api-key": Redacted.make(KEY) },
+    retry: false,
+  })
+
+const failure = (effect: Effect.Effect<unknown, VideoError>) => Effect.runPromise(Effect.flip(effect))
+
+const get = (schema?: z.ZodMiniType) =>
+  client().request({ operation: "getStatus", method: "GET", path: "/things", spendsCredits: false, schema })
+
+/** Everything an error shows a user or a log. */
+const shown = (error: VideoError) =>
+  [error.message, JSON.stringify(error), String(error), error.stack].join("\n")
+
+describe("redaction of echoed credentials", () => {
+  it("masks a secret written inside a JSON string, with or without escaped slashes", () => {
+    const redact = makeRedactor([KEY])
+    const php = JSON.stringify(KEY).slice(1, -1).replaceAll("/", "\\/")
+    expect(redact.text(`{"detail":"bad ${php}"}`)).toBe('{"detail":"bad [REDACTED]"}')
+    expect(redact.text(`bad ${encodeURIComponent(KEY)}`)).toBe("bad [REDACTED]")
+    expect(redact.json({ nested: [`bad ${KEY}`] })).toEqual({ nested: ["bad [REDACTED]"] })
+  })
+
+  it.each([
+    ["escaped slashes (PHP)", KEY.replaceAll("/", "\\/")],
+    ["\\u escapes (.NET)", KEY.replaceAll("/", "\\u002F").replaceAll("+", "\\u002B")],
+  ])("a vendor echoing the key with %s leaks it into no message, excerpt or body", async (_, spelled) => {
+    server.use(
+      http.get(`${BASE}/things`, () =>
+        HttpResponse.text(`{"detail":"invalid key ${spelled}"}`, {
+          status: 401,
+          headers: { "content-type": "application/json" },
+        }),
+      ),
+    )
+    const refused = await failure(get())
+    expect(refused.reason._tag).toBe("AuthenticationFailed")
+    expect(refused.message).toContain("[REDACTED]")
+    expect(shown(refused)).not.toContain("Abc")
+
+    server.use(
+      http.get(`${BASE}/things`, () =>
+        HttpResponse.text(`{"echo":"${spelled}"}`, { headers: { "content-type": "application/json" } }),
+      ),
+    )
+    const drifted = await failure(get(z.object({ id: z.string() })))
+    expect(drifted.reason._tag).toBe("UnexpectedResponse")
+    expect(shown(drifted)).not.toContain("Abc")
+    const ok = await Effect.runPromise(get())
+    expect(JSON.stringify(ok.body)).toBe('{"echo":"[REDACTED]"}')
+  })
+
+  it("a request-id header echoing the key is masked", async () => {
+    server.use(
+      http.get(`${BASE}/things`, () =>
+        HttpResponse.json({ detail: "Not found." }, { status: 404, headers: { "x-request-id": KEY } }),
+      ),
+    )
+    const error = await failure(get())
+    expect(error.requestId).toBe("[REDACTED]")
+    expect(shown(error)).not.toContain("Abc")
+  })
+})
