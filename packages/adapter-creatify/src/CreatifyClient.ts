@@ -1,8 +1,8 @@
-import { type HttpSettings, makeHttpClient, type Redactor, type VideoError } from "@vidbridge/core"
+import { type HttpSettings, JobRef, makeHttpClient, type Redactor, type VideoError } from "@vidbridge/core"
 import { Context, Effect, Layer, type Redacted } from "effect"
 import type * as z from "zod/mini"
 import { classify } from "./internal/errors.js"
-import { PROVIDER_ID } from "./internal/mapping.js"
+import { Kind, PROVIDER_ID } from "./internal/mapping.js"
 import {
   AiScript,
   AuroraList,
@@ -125,7 +125,12 @@ export const makeCreatifyClient = (config: CreatifyClientConfig): CreatifyClient
     method: "GET" | "POST" | "PUT",
     path: string,
     schema: z.ZodMiniType<A>,
-    extra: { body?: unknown; spendsCredits?: boolean; query?: Record<string, string | undefined> } = {},
+    extra: {
+      body?: unknown
+      spendsCredits?: boolean
+      query?: Record<string, string | undefined>
+      ref?: string
+    } = {},
   ): Effect.Effect<A, VideoError> =>
     Effect.map(
       http.request({
@@ -136,6 +141,7 @@ export const makeCreatifyClient = (config: CreatifyClientConfig): CreatifyClient
         spendsCredits: extra.spendsCredits ?? false,
         query: extra.query,
         body: extra.body,
+        ref: extra.ref,
         headers: extra.body === undefined ? undefined : { "content-type": "application/json" },
       }),
       (res) => res.body,
@@ -161,6 +167,8 @@ export const makeCreatifyClient = (config: CreatifyClientConfig): CreatifyClient
       call("renderPreview", "POST", `/api/link_to_videos/${seg(id)}/render_single_preview/`, LinkToVideo, {
         body: { media_job: mediaJob },
         spendsCredits: true,
+        // The render runs on this same job, so every error can name it, even one after a lost answer.
+        ref: JobRef.format(JobRef.make(PROVIDER_ID, Kind.linkToVideo, id, { stage: "render" })),
       }),
     createLinkToVideo: (body) =>
       call("render", "POST", "/api/link_to_videos/", LinkToVideo, { body, spendsCredits: true }),

@@ -28,6 +28,8 @@ describe("status mapping (link to video)", () => {
     ["error", [], "render", "failed"],
     ["rejected", previews, "render", "rejected"],
     ["brand_new_status", [], "preview", "unknown"],
+    ["constructor", [], "preview", "unknown"],
+    ["__proto__", previews, "render", "unknown"],
   ])("%s with %j previews in the %s stage -> %s", async (status, list, stage, neutral) => {
     const ref =
       stage === "render" ? "creatify:link_to_video:ltv-1?stage=render" : "creatify:link_to_video:ltv-1"
@@ -50,6 +52,11 @@ describe("status mapping (link to video)", () => {
   ])("maps preview aspect %s to %s", async (code, neutral) => {
     const job = await read(linkToVideo({ previews: [{ media_job: "m", aspect_ratio: code }] }))
     expect(job.previews?.[0]?.aspectRatio).toBe(neutral)
+  })
+
+  it("reads an unknown aspect code, even an inherited property name, as no aspect", async () => {
+    const job = await read(linkToVideo({ previews: [{ media_job: "m", aspect_ratio: "constructor" }] }))
+    expect(job.previews?.[0]?.aspectRatio).toBeUndefined()
   })
 
   it.each([
@@ -89,6 +96,19 @@ describe("status mapping (link to video)", () => {
     const error = await failure(provider.getStatus(JobRef.parse("creatify:link_to_video:ltv-1")))
     expect(error.reason._tag).toBe("UnexpectedResponse")
     expect(error.message).toMatch(/previews.*0.*media_job/)
+  })
+})
+
+describe("ids a JobRef cannot carry", () => {
+  it("a job id with a lone surrogate is UnexpectedResponse naming id, not a crash", async () => {
+    server.use(
+      http.get(`${BASE}/api/custom_template_jobs/c1/`, () =>
+        HttpResponse.json({ id: "c\ud800", status: "done" }),
+      ),
+    )
+    const provider = await makeProvider()
+    const error = await failure(provider.getStatus(JobRef.parse("creatify:custom_template_job:c1")))
+    expect(error.reason).toMatchObject({ _tag: "UnexpectedResponse", path: "id" })
   })
 })
 

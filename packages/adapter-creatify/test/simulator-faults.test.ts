@@ -168,6 +168,18 @@ describe.each(Object.keys(spenders))(
   },
 )
 
+describe("render_single_preview errors name the render", () => {
+  it.each<[string, Fault]>([
+    ["a 503 after the call", { kind: "status", status: 503, when: "after" }],
+    ["a malformed answer", { kind: "malformed" }],
+  ])("%s: the error carries the job's render ref (the render runs on the same job)", async (_, fault) => {
+    const { result, sim } = await run("render_single_preview", fault)
+    if (result._tag !== "Failure") throw new Error("expected a failure")
+    const id = sim.jobs()[0]!.id
+    expect((result.failure as { ref?: string }).ref).toBe(`creatify:link_to_video:${id}?stage=render`)
+  })
+})
+
 describe("faults on reads", () => {
   it("a 503 on a status read is retried by core", async () => {
     const sim = mount()

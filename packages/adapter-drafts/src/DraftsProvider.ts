@@ -16,7 +16,7 @@ import {
 import { Effect } from "effect"
 import * as z from "zod/mini"
 import { makeDraftsClient } from "./DraftsClient.js"
-import { listPage, productFromParams, resolveProduct, wrongRef } from "./internal/flow.js"
+import { checkCursor, listPage, productFromParams, resolveProduct, wrongRef } from "./internal/flow.js"
 import {
   PROVIDER_ID,
   toVideoJob,
@@ -102,7 +102,10 @@ export const makeDraftsProvider = (settings: DraftsSettings): VideoProviderShape
   })
 
   const listJobs = (query: ListJobsQuery): Effect.Effect<JobPage, VideoError> =>
-    Effect.flatMap(client.listVideos(), (videos) => listPage(videos, query))
+    Effect.andThen(
+      checkCursor(query),
+      Effect.flatMap(client.listVideos(), (videos) => listPage(videos, query)),
+    )
 
   return {
     id: PROVIDER_ID,

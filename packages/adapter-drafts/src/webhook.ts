@@ -78,7 +78,8 @@ export const parseDraftsWebhook = (
     }
     const type = normalizeEvent(parsed.data.event_name)
     const { data } = parsed.data
-    const status = data.status ?? statusOfEvent[type] ?? type
+    // Own keys only: an event named e.g. "constructor" must not read Object.prototype.
+    const status = data.status ?? (Object.hasOwn(statusOfEvent, type) ? statusOfEvent[type]! : type)
     return {
       provider: PROVIDER_ID,
       type,

@@ -80,6 +80,15 @@ describe("vendor errors -> error reasons", () => {
     expect(error.reason).toMatchObject({ _tag: "UnexpectedResponse", path: "status" })
   })
 
+  it("a video id with a lone surrogate (no JobRef can carry it) -> UnexpectedResponse naming id", async () => {
+    server.use(
+      http.get(`${BASE}/videos/vid-1`, () => HttpResponse.json({ id: "vid-\ud800", status: "ready" })),
+    )
+    const provider = await makeProvider()
+    const error = await failure(provider.getStatus(ref))
+    expect(error.reason).toMatchObject({ _tag: "UnexpectedResponse", path: "id" })
+  })
+
   it("credentials never appear in errors, even when the vendor echoes them", async () => {
     server.use(
       http.get(`${BASE}/videos/vid-1`, () =>

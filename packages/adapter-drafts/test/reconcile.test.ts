@@ -88,6 +88,34 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
     expect(text).not.toContain(WEBHOOK_SECRET)
   })
 
+  it.each([
+    ["a 201 whose body is not JSON", "malformed"],
+    ["a 201 without the video id", "noId"],
+  ] as const)(
+    "%s: the video the vendor made is found by correlation id, never created twice",
+    async (_name, fault: Fault) => {
+      const vendor = mockVendor(server, { createFaults: [fault] })
+      const provider = await makeProvider()
+      const job = await Effect.runPromise(provider.render!({ template: "draft-1" }))
+      expect(vendor.state.creates).toBe(1)
+      expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos"])
+      expect(job.ref).toBe("drafts:video:vid-1")
+    },
+  )
+
+  it("an unreadable 201 and no such video listed: UnexpectedResponse naming the correlation id, not re-sent", async () => {
+    const vendor = mockVendor(server, { createFaults: ["malformedNothing"] })
+    const provider = await makeProvider()
+    const error = await failure(
+      provider.render!({ template: "draft-1", providerOptions: { drafts: { correlationId: "order-4" } } }),
+    )
+    expect(error.reason._tag).toBe("UnexpectedResponse")
+    expect(error.status).toBe(201)
+    expect(error.message).toContain('correlation_id "order-4"')
+    expect(vendor.state.creates).toBe(1)
+    expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos"])
+  })
+
   it("a clear rejection (422) is not reconciled or re-sent", async () => {
     let posts = 0
     server.use(

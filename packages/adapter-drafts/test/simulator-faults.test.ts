@@ -73,22 +73,28 @@ describe("faults on POST /videos, through the adapter", () => {
     expect(counts(sim)).toEqual({ creates: 1, lists: 1, videos: 1, credits: 1 })
   })
 
-  it("a malformed answer: UnexpectedResponse (the video exists, as on the vendor)", async () => {
+  it.each<[string, Fault]>([
+    ["a malformed answer", { kind: "malformed" }],
+    ["a required field (id) missing from the answer", { kind: "missingField", field: "id" }],
+    ["a required field (status) missing from the answer", { kind: "missingField", field: "status" }],
+  ])("%s: the create took effect, reconciliation finds the video (never sent twice)", async (_, fault) => {
     const sim = mount()
-    sim.faults.inject(DRAFTS_ROUTES.create, { kind: "malformed" })
+    sim.faults.inject(DRAFTS_ROUTES.create, fault)
     const result = await renderOn(sim)
-    expect(result._tag).toBe("Failure")
-    if (result._tag === "Failure") expect(result.failure.reason._tag).toBe("UnexpectedResponse")
-    expect(counts(sim)).toEqual({ creates: 1, lists: 0, videos: 1, credits: 1 })
+    if (result._tag !== "Success") throw new Error(`render failed: ${String(result.failure)}`)
+    expect(result.success.ref).toBe(`drafts:video:${sim.videos()[0]!.id}`)
+    expect(counts(sim)).toEqual({ creates: 1, lists: 1, videos: 1, credits: 1 })
   })
 
-  it("a required field missing from the answer: UnexpectedResponse naming it", async () => {
+  it("a malformed answer and a failing list: UnexpectedResponse naming the correlation id", async () => {
     const sim = mount()
-    sim.faults.inject(DRAFTS_ROUTES.create, { kind: "missingField", field: "status" })
+    sim.faults.inject(DRAFTS_ROUTES.create, { kind: "malformed" })
+    sim.faults.inject(DRAFTS_ROUTES.list, { kind: "status", status: 503, when: "before" }, 4)
     const result = await renderOn(sim)
     if (result._tag !== "Failure") throw new Error("expected a failure")
-    expect(result.failure.reason).toMatchObject({ _tag: "UnexpectedResponse", path: "status" })
-    expect(result.failure.message).toContain("status")
+    expect(result.failure.reason._tag).toBe("UnexpectedResponse")
+    expect(result.failure.message).toContain("correlation_id")
+    expect(counts(sim)).toMatchObject({ creates: 1, videos: 1, credits: 1 })
   })
 
   it("a wrong api-key: AuthenticationFailed, nothing created or spent", async () => {

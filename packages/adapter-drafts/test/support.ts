@@ -47,8 +47,21 @@ export const makeProvider = (overrides: Record<string, unknown> = {}) =>
 /** The failure of an effect, as a value. */
 export const failure = <E>(effect: Effect.Effect<unknown, E>) => Effect.runPromise(Effect.flip(effect))
 
-/** What a create does: answer, lose the answer after creating, 500/504 after creating, drop before creating, or answer late. */
-export type Fault = "none" | "lost" | "500" | "504" | "dropped" | "slow"
+/**
+ * What a create does: answer, lose the answer after creating, 500/504 after creating, drop
+ * before creating, answer late, answer 201 with a body that is not JSON or has no `id` (after
+ * creating), or answer 201 with a body that is not JSON without creating anything.
+ */
+export type Fault =
+  | "none"
+  | "lost"
+  | "500"
+  | "504"
+  | "dropped"
+  | "slow"
+  | "malformed"
+  | "noId"
+  | "malformedNothing"
 
 /** A tiny in-memory Hour One: creates are counted, videos can be moved through statuses. */
 export const mockVendor = (
@@ -69,6 +82,9 @@ export const mockVendor = (
       state.creates++
       state.bodies.push(body)
       if (fault === "dropped") return HttpResponse.error()
+      const garbled = () =>
+        new HttpResponse('{"id": "vid-', { status: 201, headers: { "content-type": "application/json" } })
+      if (fault === "malformedNothing") return garbled()
       const video = {
         id: `vid-${state.creates}`,
         name: body.name,
@@ -86,6 +102,8 @@ export const mockVendor = (
       if (fault === "500") return HttpResponse.json({ detail: "Internal Server Error" }, { status: 500 })
       if (fault === "504") return HttpResponse.json({ detail: "gateway timeout" }, { status: 504 })
       if (fault === "slow") await delay(300)
+      if (fault === "malformed") return garbled()
+      if (fault === "noId") return HttpResponse.json({ ...video, id: undefined }, { status: 201 })
       return HttpResponse.json(video, { status: 201 })
     }),
     http.get(`${BASE}/videos`, () =>

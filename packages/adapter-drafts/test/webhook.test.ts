@@ -56,6 +56,17 @@ describe("webhooks: x-hourone-signature HMAC-SHA256", () => {
     expect(event.job).toMatchObject({ status: "succeeded", vendorStatus: "ready" })
   })
 
+  it("an unknown event name without data.status, even an inherited property name, is status unknown", async () => {
+    const provider = await makeProvider()
+    for (const name of ["constructor", "toString", "video.paused"]) {
+      const body = JSON.stringify({ event_name: name, data: { id: "v1" } })
+      const event = await Effect.runPromise(
+        provider.parseWebhook!(request(body, { [SIGNATURE_HEADER]: sign(body) })),
+      )
+      expect(event.job).toMatchObject({ status: "unknown", vendorStatus: name })
+    }
+  })
+
   it.each([
     ["a wrong signature", (b: string) => ({ [SIGNATURE_HEADER]: sign(b, "other-secret") })],
     ["no signature", () => ({})],

@@ -106,6 +106,18 @@ describe("JoggAI envelope errors", () => {
     expect(error.reason).toMatchObject({ _tag: "UnexpectedResponse", path: "data.previews" })
   })
 
+  it("reports an id no JobRef can carry (a lone surrogate) as UnexpectedResponse, not a crash", async () => {
+    route(server, "get", "/v2/product_videos", () =>
+      HttpResponse.json({
+        code: 0,
+        msg: "Success",
+        data: { videos: [{ id: "pv_\ud800", status: "completed" }] },
+      }),
+    )
+    const error = await rejection(client().listJobs())
+    expect(error.reason).toMatchObject({ _tag: "UnexpectedResponse", path: "data.videos[0].id" })
+  })
+
   it("never leaks the key or the webhook secret", async () => {
     route(server, "get", "/v2/product_video/pv_1", () =>
       HttpResponse.json({ code: 40000, msg: `bad key ${API_KEY} secret whsec_topsecret`, data: null }),

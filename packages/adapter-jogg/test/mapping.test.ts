@@ -1,6 +1,8 @@
+import { JobRef } from "@vidbridge/core"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { jogg, joggCapabilities, joggOpenCapabilities } from "../src/index.js"
+import { openProjectJob, v2VideoJob } from "../src/internal/jobs.js"
 import {
   fromOpenStatus,
   fromPercent,
@@ -18,6 +20,9 @@ describe("JoggAI mapping tables", () => {
     ["failed", "failed"],
     ["Completed", "succeeded"],
     ["exploded", "unknown"],
+    ["constructor", "unknown"],
+    ["__proto__", "unknown"],
+    ["toString", "unknown"],
   ])("v2 status %s -> %s", (vendor, neutral) => {
     expect(fromV2Status(vendor)).toBe(neutral)
   })
@@ -34,6 +39,15 @@ describe("JoggAI mapping tables", () => {
     ["4", "succeeded"],
   ] as const)("open status %s -> %s", (vendor, neutral) => {
     expect(fromOpenStatus(vendor)).toBe(neutral)
+  })
+
+  it("reads a created_at beyond what a Date holds as no date, instead of throwing", () => {
+    expect(v2VideoJob("pv_1", { status: "completed", created_at: 1e13 }).createdAt).toBeUndefined()
+    expect(v2VideoJob("pv_1", { status: "completed", created_at: 1732806631 }).createdAt).toBe(
+      "2024-11-28T15:10:31.000Z",
+    )
+    const ref = JobRef.make("jogg", "open_project", "p1")
+    expect(openProjectJob(ref, { status: 4, created_at: "8640000000000.001" }, {}).createdAt).toBeUndefined()
   })
 
   it("maps progress percent to 0..1", () => {

@@ -50,6 +50,14 @@ describe("JoggAI open API (the seed's flow)", () => {
     expect(job).toMatchObject({ ref: projectRef, status: "queued", stage: "render" })
   })
 
+  it("a render whose answer is lost (5xx after sending): one request, the error names the project", async () => {
+    const seen = route(server, "post", "/open/project/render", json({ detail: "upstream failed" }, 502))
+    const error = await rejection(open().render({ product: productRef, aspectRatio: "9:16", avatar: "37" }))
+    expect(error.reason).toMatchObject({ _tag: "VendorUnavailable", delivery: "ambiguous" })
+    expect(error.ref).toBe(projectRef)
+    expect(seen).toHaveLength(1)
+  })
+
   it.each([
     ["1:1", 2],
     ["16:9", 1],

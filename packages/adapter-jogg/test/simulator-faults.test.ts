@@ -118,6 +118,8 @@ describe.each(calls)("faults on $name (credit-spending) through the adapter", (c
     sim.faults.inject(call.route, { kind: "missingField", field: call.required })
     const error = await rejection(run())
     expect(error.reason).toMatchObject({ _tag: "UnexpectedResponse", path: call.required })
+    // A render names the preview set it came from, like every other error of the call.
+    if (call.name === "render_single_preview") expect(error.ref).toMatch(/^jogg:preview_set:/)
     expect(call.created(sim)).toBe(1)
   })
 

@@ -29,7 +29,7 @@ const aspectFromVendor: Readonly<Record<string, AspectRatio>> = {
 
 /** Creatify code -> neutral aspect ratio; undefined for a code we do not know. */
 export const toAspect = (code: string | null | undefined): AspectRatio | undefined =>
-  code ? aspectFromVendor[code] : undefined
+  code && Object.hasOwn(aspectFromVendor, code) ? aspectFromVendor[code] : undefined
 
 /** `video_length` values Creatify accepts (seconds). */
 export const VideoLengths = [15, 30, 60] as const
@@ -59,7 +59,8 @@ export const statusTable: Readonly<Record<string, JobStatus>> = {
  */
 export const toStatus = (vendor: string, stage: JobStage, hasPreviews: boolean): JobStatus => {
   if (vendor === "pending" && hasPreviews && stage === "preview") return "awaiting_selection"
-  return statusTable[vendor] ?? "unknown"
+  // Own keys only: a vendor value such as "constructor" must not read Object.prototype.
+  return Object.hasOwn(statusTable, vendor) ? statusTable[vendor]! : "unknown"
 }
 
 /** `progress` is a number on most resources, a string on link-to-video; 0..100 or 0..1. */

@@ -7,8 +7,11 @@ import * as z from "zod/mini"
 const str = z.nullish(z.string())
 const num = z.nullish(z.number())
 const strings = z.nullish(z.array(z.string()))
-/** Ids become JobRefs, which need a non-empty id. */
-const id = z.string().check(z.minLength(1))
+/** Ids become JobRefs, which need a non-empty id without lone surrogates (no UTF-8 form). */
+const id = z.string().check(
+  z.minLength(1),
+  z.refine((s) => !/\p{Cs}/u.test(s), "has a lone surrogate, which a JobRef cannot carry"),
+)
 
 /** The scraped product inside a link (`InnerLink`). */
 export const InnerLink = z.looseObject({

@@ -1,4 +1,5 @@
 import {
+  type InputIssue,
   invalidInput,
   type JobPage,
   JobRef,
@@ -14,20 +15,47 @@ import { PROVIDER_ID, toVideoJob, VIDEO_KIND, videoRef } from "./mapping.js"
 import { type ProductContent, productFromInput } from "./product.js"
 import type { VideoResponse } from "./wire.js"
 
-/** `createProduct`: params only; a bare URL fails before anything happens. */
-export const productFromParams = (input: ProductInput): Effect.Effect<Product, VideoError> =>
-  input.title === undefined
-    ? Effect.fail(
-        invalidInput(PROVIDER_ID, "createProduct", [
-          {
-            path: "url",
-            message:
-              "Hour One cannot read product pages (no URL scraping); pass the product's title, " +
-              "description and imageUrls instead",
-          },
-        ]),
-      )
+/** The longest URL Hour One's schema accepts (`media`, `logo_url`). */
+const URL_MAX = 2083
+
+/** A product's media URLs Hour One would refuse in a scene: longer than {@link URL_MAX}. */
+const mediaIssues = (product: ProductContent, prefix: string): Array<InputIssue> => [
+  ...(["imageUrls", "videoUrls"] as const).flatMap((field) =>
+    (product[field] ?? []).flatMap((url, i) =>
+      url.length > URL_MAX
+        ? [
+            {
+              path: `${prefix}${field}[${i}]`,
+              message: `Hour One accepts URLs of at most ${URL_MAX} characters`,
+            },
+          ]
+        : [],
+    ),
+  ),
+  ...(product.logoUrl !== undefined && product.logoUrl.length > URL_MAX
+    ? [{ path: `${prefix}logoUrl`, message: `Hour One accepts URLs of at most ${URL_MAX} characters` }]
+    : []),
+]
+
+/** `createProduct`: params only; a bare URL, or media Hour One would refuse, fails before anything happens. */
+export const productFromParams = (input: ProductInput): Effect.Effect<Product, VideoError> => {
+  if (input.title === undefined) {
+    return Effect.fail(
+      invalidInput(PROVIDER_ID, "createProduct", [
+        {
+          path: "url",
+          message:
+            "Hour One cannot read product pages (no URL scraping); pass the product's title, " +
+            "description and imageUrls instead",
+        },
+      ]),
+    )
+  }
+  const issues = mediaIssues(input, "")
+  return issues.length > 0
+    ? Effect.fail(invalidInput(PROVIDER_ID, "createProduct", issues))
     : Effect.succeed(productFromInput(input))
+}
 
 const ProductObject = z.looseObject({
   title: z.optional(z.string()),
@@ -52,9 +80,13 @@ export const resolveProduct = (
     const known = products.get(input.ref)
     if (known !== undefined) return Effect.succeed(known)
     const parsed = ProductObject.safeParse(input)
-    return parsed.success
-      ? Effect.succeed(parsed.data)
-      : productIssue("must be a Product object with title, description and imageUrls as strings")
+    if (!parsed.success) {
+      return productIssue("must be a Product object with title, description and imageUrls as strings")
+    }
+    const issues = mediaIssues(parsed.data, "product.")
+    return issues.length > 0
+      ? Effect.fail(invalidInput(PROVIDER_ID, "render", issues))
+      : Effect.succeed(parsed.data)
   }
   const known = products.get(input)
   if (known !== undefined) return Effect.succeed(known)
@@ -80,6 +112,18 @@ export const wrongRef = (ref: JobRef): Effect.Effect<never, VideoError> =>
       },
     ]),
   )
+
+/** `listJobs`' cursor, checked before the request: an offset from an earlier `nextCursor`. */
+export const checkCursor = (query: ListJobsQuery): Effect.Effect<void, VideoError> => {
+  const offset = query.cursor === undefined ? 0 : Number(query.cursor)
+  return Number.isSafeInteger(offset) && offset >= 0
+    ? Effect.void
+    : Effect.fail(
+        invalidInput(PROVIDER_ID, "listJobs", [
+          { path: "cursor", message: "must be a nextCursor returned by an earlier listJobs call" },
+        ]),
+      )
+}
 
 /**
  * `listJobs` over `GET /videos`, which returns every video at once: `ids` filters (vendor

@@ -1,5 +1,11 @@
 import * as z from "zod/mini"
 
+/** Video ids become JobRefs, which need a non-empty id without lone surrogates (no UTF-8 form). */
+const videoId = z.string().check(
+  z.minLength(1),
+  z.refine((s) => !/\p{Cs}/u.test(s), "has a lone surrogate, which a JobRef cannot carry"),
+)
+
 // The documented wire shapes of Hour One's videos API (vendors/hourone.md, FastAPI spec
 // "sizzle-server"). Responses are tolerant: unknown fields pass, optional fields may be null.
 
@@ -39,7 +45,7 @@ export type OverrideVideoRequest = z.infer<typeof OverrideVideoRequest>
 
 /** `VideoResponse`: `POST /videos` (201), `GET /videos/{id}`, and each item of `GET /videos`. */
 export const VideoResponse = z.looseObject({
-  id: z.string().check(z.minLength(1)),
+  id: videoId,
   status: z.string(),
   name: z.nullish(z.string()),
   progress: z.nullish(z.number()),
@@ -90,7 +96,7 @@ export const HTTPValidationError = z.looseObject({
 export const WebhookEvent = z.looseObject({
   event_name: z.string(),
   data: z.looseObject({
-    id: z.string().check(z.minLength(1)),
+    id: videoId,
     req_id: z.nullish(z.string()),
     draft_id: z.nullish(z.string()),
     status: z.nullish(z.string()),

@@ -10,7 +10,10 @@ const PROVIDER = "jogg"
 
 const iso = (unixSeconds: number | string | null | undefined): string | undefined => {
   const n = typeof unixSeconds === "string" ? Number(unixSeconds) : unixSeconds
-  return typeof n === "number" && Number.isFinite(n) && n > 0 ? new Date(n * 1000).toISOString() : undefined
+  if (typeof n !== "number" || !Number.isFinite(n) || n <= 0) return undefined
+  // Past the range a Date holds (8.64e15 ms), toISOString throws: such a value is no timestamp.
+  const date = new Date(n * 1000)
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
 }
 
 /** JobRef kinds this adapter makes. */

@@ -139,8 +139,11 @@ export const v2Status: Readonly<Record<string, JobStatus>> = {
 }
 
 /** A v2 status string -> neutral; anything else is `unknown` (kept as `vendorStatus`). */
-export const fromV2Status = (status: string | number | null | undefined): JobStatus =>
-  (typeof status === "string" ? v2Status[status.toLowerCase()] : undefined) ?? "unknown"
+export const fromV2Status = (status: string | number | null | undefined): JobStatus => {
+  const key = typeof status === "string" ? status.toLowerCase() : undefined
+  // Own keys only: a vendor value such as "constructor" must not read Object.prototype.
+  return key !== undefined && Object.hasOwn(v2Status, key) ? v2Status[key]! : "unknown"
+}
 
 /** `open` project statuses (the v1 `status_code` scale). */
 export const openStatus: Readonly<Record<number, JobStatus>> = {

@@ -116,14 +116,13 @@ export const openOperations = (client: JoggClientShape): Ops => {
       const projectId = resolved.prj ?? ""
       const body = openRenderBody(projectId, request, options, issues)
       yield* checked("render", issues, () => undefined)
-      yield* api.render(body, { operation: "render" })
-      return openSubmittedJob(
-        JobRef.make("jogg", Kinds.openProject, projectId, { product: resolved.id }),
-        body,
-      )
+      const ref = JobRef.make("jogg", Kinds.openProject, projectId, { product: resolved.id })
+      // The project is the job: every error names it, so a lost answer can still be followed up.
+      yield* api.render(body, { operation: "render", ref: JobRef.format(ref) })
+      return openSubmittedJob(ref, body)
     }),
 
-    getStatus: Effect.fn("JoggProvider.getStatus")(function* (ref) {
+    getStatus: Effect.fnUntraced(function* (ref) {
       const projectId =
         ref.kind === Kinds.openProject ? ref.id : ref.kind === Kinds.openProduct ? ref.params?.prj : undefined
       if (projectId === undefined) {

@@ -5,12 +5,16 @@ import { Effect } from "effect"
 export const str = (value: string | number | null | undefined): string | undefined =>
   value === null || value === undefined || value === "" ? undefined : String(value)
 
-/** Fails with `UnexpectedResponse` when an id the docs promise is missing from an answer. */
+/**
+ * Fails with `UnexpectedResponse` when an id the docs promise is missing from an answer; `ref`
+ * is the job the call was about, as errors of the request itself carry it.
+ */
 export const requireId = (
   value: string | undefined,
   operation: string,
   path: string,
   raw: unknown,
+  ref?: string,
 ): Effect.Effect<string, VideoError> =>
   value !== undefined
     ? Effect.succeed(value)
@@ -18,6 +22,7 @@ export const requireId = (
         new VideoError({
           provider: "jogg",
           operation,
+          ref,
           reason: new UnexpectedResponse({
             message: `JoggAI's answer has no ${path}`,
             path,

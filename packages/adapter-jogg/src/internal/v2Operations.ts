@@ -160,6 +160,7 @@ export const v2Operations = (client: JoggClientShape): Ops => {
         "renderPreview",
         "data.video_id",
         result,
+        request.job,
       )
       return accepted(id, result)
     }),
@@ -199,7 +200,7 @@ export const v2Operations = (client: JoggClientShape): Ops => {
       return accepted(id, result)
     }),
 
-    getStatus: Effect.fn("JoggProvider.getStatus")(function* (ref) {
+    getStatus: Effect.fnUntraced(function* (ref) {
       const text = JobRef.format(ref)
       if (ref.kind === Kinds.productVideo) {
         const video = yield* api.productVideo(ref.id, { operation: "getStatus", ref: text })
@@ -223,7 +224,7 @@ export const v2Operations = (client: JoggClientShape): Ops => {
       )
     }),
 
-    listJobs: Effect.fn("JoggProvider.listJobs")(function* (query) {
+    listJobs: Effect.fnUntraced(function* (query) {
       const issues: Array<InputIssue> = []
       unsupportedFields(query, { ids: "JoggAI lists have no id filter; call getStatus per ref" }, issues)
       if (query.providerOptions?.jogg !== undefined) {

@@ -6,6 +6,12 @@ import * as z from "zod/mini"
 
 const idLike = z.union([z.string(), z.number()])
 
+/** An id that becomes part of a JobRef: a number, or text without lone surrogates (no UTF-8 form). */
+export const refId = z.union([
+  z.string().check(z.refine((s) => !/\p{Cs}/u.test(s), "has a lone surrogate, which a JobRef cannot carry")),
+  z.number(),
+])
+
 /** `{ code, msg, rid, data }`: every JoggAI answer. `code: 0` is success. */
 export const envelope = <T extends z.ZodMiniType>(data: T) =>
   z.looseObject({
@@ -27,8 +33,8 @@ export const Media = z.looseObject({
 
 /** `data` of `POST /v2/product`. The docs name the id `product_id`; JoggAI's own script also reads `id`. */
 export const ProductInfo = z.looseObject({
-  product_id: z.nullish(idLike),
-  id: z.nullish(idLike),
+  product_id: z.nullish(refId),
+  id: z.nullish(refId),
   url: z.nullish(z.string()),
   name: z.nullish(z.string()),
   description: z.nullish(z.string()),
@@ -38,7 +44,7 @@ export const ProductInfo = z.looseObject({
 export type ProductInfo = z.infer<typeof ProductInfo>
 
 export const PreviewSubmission = z.looseObject({
-  preview_id: z.nullish(idLike),
+  preview_id: z.nullish(refId),
   visual_style: z.nullish(z.string()),
   err_msg: z.nullish(z.string()),
   status: z.nullish(z.string()),
@@ -53,8 +59,8 @@ export type PreviewListResult = z.infer<typeof PreviewListResult>
 
 /** `data` of `render_single_preview` / `create_video_from_product`: `video_id` (spec) or `product_video_id` (guide). */
 export const RenderResult = z.looseObject({
-  video_id: z.nullish(idLike),
-  product_video_id: z.nullish(idLike),
+  video_id: z.nullish(refId),
+  product_video_id: z.nullish(refId),
   status: z.nullish(z.string()),
 })
 export type RenderResult = z.infer<typeof RenderResult>
@@ -66,8 +72,8 @@ export const VendorFailure = z.looseObject({
 
 /** `data` of `GET /v2/product_video/{id}`, and one item of the product video / preview lists. */
 export const ProductVideo = z.looseObject({
-  id: z.nullish(idLike),
-  preview_id: z.nullish(idLike),
+  id: z.nullish(refId),
+  preview_id: z.nullish(refId),
   title: z.nullish(z.string()),
   status: z.nullish(z.union([z.string(), z.number()])),
   video_url: z.nullish(z.string()),
@@ -112,9 +118,9 @@ export const WebhookPayload = z.looseObject({
   timestamp: z.nullish(z.number()),
   data: z.nullish(
     z.looseObject({
-      video_id: z.nullish(idLike),
-      product_video_id: z.nullish(idLike),
-      project_id: z.nullish(idLike),
+      video_id: z.nullish(refId),
+      product_video_id: z.nullish(refId),
+      project_id: z.nullish(refId),
       status: z.nullish(z.string()),
       video_url: z.nullish(z.string()),
       cover_url: z.nullish(z.string()),

@@ -1,4 +1,5 @@
 import * as z from "zod/mini"
+import { refId } from "./wire.js"
 
 // Wire shapes of JoggAI's older `open` API (the seed document, base api-services.jogg.ai).
 
@@ -6,8 +7,8 @@ const idLike = z.union([z.string(), z.number()])
 
 /** `data` of `POST /open/product`: the product id (an integer) and the project id. */
 export const OpenProduct = z.looseObject({
-  id: idLike,
-  prj_id: idLike,
+  id: refId,
+  prj_id: refId,
 })
 export type OpenProduct = z.infer<typeof OpenProduct>
 
