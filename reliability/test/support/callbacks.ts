@@ -1,0 +1,247 @@
+// Vendor callbacks for the webhook properties: how each vendor's deliveries pass its adapter's
+// verification, and arbitraries of a job's callbacks (its "story") and of their delivery with
+// duplicates and in any order.
+import { creatify } from "@vidbridge/adapter-creatify"
+import { drafts } from "@vidbridge/adapter-drafts"
+import { jogg } from "@vidbridge/adapter-jogg"
+import { type ConfiguredProvider, deriveWebhookToken, hmacSha256Hex } from "@vidbridge/core"
+import { Effect } from "effect"
+import fc from "fast-check"
+
+/** The vendors (JoggAI in both API generations) whose webhooks the properties cover. */
+export type HookName = "creatify" | "jogg" | "joggOpen" | "drafts"
+
+/** The webhook secret every client here verifies with. */
+export const SECRET = "whsec_props_0123456789"
+const creatifyToken = await Effect.runPromise(deriveWebhookToken(SECRET, "creatify"))
+/** Unix seconds now: JoggAI refuses a delivery whose `timestamp` is too far from it. */
+export const nowSeconds = () => Math.floor(Date.now() / 1000)
+
+/** A vendor's callbacks: how to configure a client that verifies them, and how to deliver one. */
+export interface Hooks {
+  readonly provider: "creatify" | "jogg" | "drafts"
+  readonly configure: () => ConfiguredProvider
+  /** Headers (and URL) that pass the vendor's verification for this exact body. */
+  readonly sign: (body: string) => Promise<{ readonly url: string; readonly headers: Record<string, string> }>
+  /** Whether deliveries carry a vendor event id (JoggAI's `event_id`). */
+  readonly eventIds: boolean
+}
+
+const hmacHeader = (header: string) => async (body: string) => ({
+  url: "https://app.test/hooks/video",
+  headers: { [header]: await Effect.runPromise(hmacSha256Hex(SECRET, body)) },
+})
+
+export const hooks: Record<HookName, Hooks> = {
+  creatify: {
+    provider: "creatify",
+    configure: () => creatify({ apiId: "props-id", apiKey: "props-key", webhookSecret: SECRET }),
+    sign: async () => ({ url: `https://app.test/hooks/video?vb_token=${creatifyToken}`, headers: {} }),
+    eventIds: false,
+  },
+  jogg: {
+    provider: "jogg",
+    configure: () => jogg({ apiKey: "props-key", webhookSecret: SECRET }),
+    sign: hmacHeader("X-Webhook-Signature"),
+    eventIds: true,
+  },
+  joggOpen: {
+    provider: "jogg",
+    configure: () => jogg({ apiKey: "props-key", apiVersion: "open", webhookSecret: SECRET }),
+    sign: hmacHeader("X-Webhook-Signature"),
+    eventIds: true,
+  },
+  drafts: {
+    provider: "drafts",
+    configure: () => drafts({ apiKey: "props-key", webhookSecret: SECRET }),
+    sign: hmacHeader("x-hourone-signature"),
+    eventIds: false,
+  },
+}
+
+/** The fetch `Request` of one delivery, verified the way `vendor` verifies. */
+export const post = async (vendor: Hooks, body: string): Promise<Request> => {
+  const { url, headers } = await vendor.sign(body)
+  return new Request(url, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", ...headers },
+  })
+}
+
+/** One job's callbacks in the order the vendor sends them, each strictly ahead of the one before. */
+export type Story = ReadonlyArray<Record<string, unknown>>
+
+/** Some of `steps`, in order, then maybe one of `ends`; never empty. */
+const storyOf = (
+  steps: ReadonlyArray<Record<string, unknown>>,
+  ends: ReadonlyArray<Record<string, unknown>>,
+): fc.Arbitrary<Story> =>
+  fc
+    .tuple(fc.subarray([...steps]), fc.option(fc.constantFrom(...ends), { nil: undefined }))
+    .map(([some, end]) => (end === undefined ? some : [...some, end]))
+    .filter((story) => story.length > 0)
+
+const creatifyStories = (id: string): fc.Arbitrary<ReadonlyArray<Story>> => {
+  const url = `https://cdn.test/${id}.mp4`
+  const previews = [
+    {
+      media_job: `${id}-m1`,
+      visual_style: "FullScreenTemplate",
+      aspect_ratio: "9x16",
+      url: "https://p.test/1",
+    },
+    { media_job: `${id}-m2`, visual_style: "VlogTemplate", aspect_ratio: "9x16", url: "https://p.test/2" },
+  ]
+  // The preview list and the render of one link-to-video job are two refs (`?stage=render`).
+  const previewsStory = storyOf(
+    [{ id, status: "pending", failed_reason: null, previews: [] }],
+    [
+      { id, status: "pending", failed_reason: null, previews },
+      { id, status: "failed", failed_reason: "Failed to scrape url", previews: [] },
+    ],
+  )
+  const renderStory = storyOf(
+    [
+      { id, status: "in_queue", failed_reason: null, video_output: null },
+      { id, status: "running", failed_reason: null, video_output: null },
+    ],
+    [
+      { id, status: "done", failed_reason: null, video_output: url },
+      { id, status: "failed", failed_reason: "render failed", video_output: null },
+      { id, status: "rejected", failed_reason: "moderation", video_output: null },
+    ],
+  )
+  const template = `${id}-t`
+  const templateStory = storyOf(
+    [
+      { id: template, status: "pending", failed_reason: null, output: null },
+      { id: template, status: "running", failed_reason: null, output: null },
+    ],
+    [
+      { id: template, status: "done", failed_reason: null, output: url },
+      { id: template, status: "failed", failed_reason: "bad variables", output: null },
+    ],
+  )
+  return fc.tuple(previewsStory, renderStory, templateStory)
+}
+
+// JoggAI documents only the success / failed events; the earlier steps carry `data.status`,
+// which the parser reads first, as a newer API might send them.
+const joggStories = (id: string): fc.Arbitrary<ReadonlyArray<Story>> =>
+  storyOf(
+    [
+      { event: "generated_product_video_pending", data: { video_id: id, status: "pending" } },
+      { event: "generated_product_video_processing", data: { video_id: id, status: "processing" } },
+    ],
+    [
+      {
+        event: "generated_product_video_success",
+        data: { video_id: id, status: "completed", video_url: `https://res.test/${id}.mp4`, duration: 30 },
+      },
+      {
+        event: "generated_product_video_failed",
+        data: { video_id: id, status: "failed", error: { code: 50000, message: "Video generation failed" } },
+      },
+    ],
+  ).map((story) => [story])
+
+const joggOpenStories = (id: string): fc.Arbitrary<ReadonlyArray<Story>> =>
+  fc
+    .constantFrom(
+      { event: "generated_video_success", data: { project_id: id, video_url: `https://res.test/${id}.mp4` } },
+      {
+        event: "generated_video_failed",
+        data: { project_id: id, error: { message: "Video generation failed" } },
+      },
+    )
+    .map((end) => [[end]])
+
+// Hour One documents only video.ready / video.failed; the earlier steps use the parser's
+// `data.status` the same way, as a newer API might send them.
+const draftsStories = (id: string): fc.Arbitrary<ReadonlyArray<Story>> => {
+  const data = { id, req_id: `req-${id}`, draft_id: `draft-${id}` }
+  return storyOf(
+    [
+      { event_name: "video.not_started", data: { ...data, status: "not_started" } },
+      { event_name: "video.processing", data: { ...data, status: "processing" } },
+    ],
+    [
+      { event_name: "video.ready", data: { ...data, status: "ready" } },
+      { event_name: "video_ready", data: { ...data, status: "published" } },
+      { event_name: "video.failed", data: { ...data, status: "failed" } },
+    ],
+  ).map((story) => [story])
+}
+
+export const storiesOf: Record<HookName, (id: string) => fc.Arbitrary<ReadonlyArray<Story>>> = {
+  creatify: creatifyStories,
+  jogg: joggStories,
+  joggOpen: joggOpenStories,
+  drafts: draftsStories,
+}
+
+/** One callback of a story, serialized; JoggAI's get an event id and a current timestamp. */
+export interface Callback {
+  readonly story: number
+  readonly index: number
+  readonly body: string
+}
+
+export const serialize = (vendor: HookName, stories: ReadonlyArray<Story>): Callback[] => {
+  let next = 0
+  return stories.flatMap((story, s) =>
+    story.map((payload, index) => ({
+      story: s,
+      index,
+      body: JSON.stringify(
+        vendor === "jogg" || vendor === "joggOpen"
+          ? { event_id: `evt_${String(++next).padStart(6, "0")}`, timestamp: nowSeconds(), ...payload }
+          : payload,
+      ),
+    })),
+  )
+}
+
+/** A redelivery: the same bytes, or (JoggAI) the same event sent again under a new event id. */
+const redelivered = (callback: Callback, n: number): Callback => {
+  const json = JSON.parse(callback.body) as Record<string, unknown>
+  return { ...callback, body: JSON.stringify({ ...json, event_id: `${String(json.event_id)}-again-${n}` }) }
+}
+
+export interface Delivery {
+  readonly callback: Callback
+  /** True for a repeat of a callback delivered earlier in the schedule. */
+  readonly repeat: boolean
+  /** True when the repeat is the exact same bytes (not re-sent under a new event id). */
+  readonly exact: boolean
+}
+
+/** Every callback at least once, some again, in any order. */
+export const schedule = (
+  callbacks: ReadonlyArray<Callback>,
+  freshIds: boolean,
+): fc.Arbitrary<ReadonlyArray<Delivery>> =>
+  fc
+    .array(fc.tuple(fc.nat(callbacks.length - 1), freshIds ? fc.boolean() : fc.constant(false)), {
+      maxLength: callbacks.length * 2,
+    })
+    .chain((extras) => {
+      const all = [
+        ...callbacks.map((callback) => ({ callback, fresh: false })),
+        ...extras.map(([i, fresh], n) => ({
+          callback: fresh ? redelivered(callbacks[i]!, n) : callbacks[i]!,
+          fresh,
+        })),
+      ]
+      return fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length })
+    })
+    .map((order) => {
+      const seen = new Set<string>()
+      return order.map(({ callback, fresh }) => {
+        const key = `${callback.story}:${callback.index}`
+        const repeat = seen.has(key)
+        seen.add(key)
+        return { callback, repeat, exact: repeat && !fresh }
+      })
+    })

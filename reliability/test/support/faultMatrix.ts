@@ -1,0 +1,180 @@
+// The fault matrix: one scenario per credit-spending call x injected fault, each on a fresh
+// simulator served on 127.0.0.1, driven through the neutral client and judged by the
+// invariants in faultMatrixChecks.ts.
+import { createVideoClient, type VideoClient, VideoError, type VideoJob } from "@vidbridge/core"
+import { serveHandlers, type VendorSimulator } from "@vidbridge/core/testing"
+import { Schedule } from "effect"
+import type { Answer, CreditCall } from "./faultMatrixCall.js"
+import {
+  checkCallError,
+  checkSentOnce,
+  checkWait,
+  describeError,
+  sawUnknown,
+  settle,
+} from "./faultMatrixChecks.js"
+import {
+  type Expected,
+  expectation,
+  type FaultId,
+  plan,
+  RETRY_AFTER_SECONDS,
+  SLOW_MS,
+  STATUS_REWRITES,
+  TIMEOUT_MS,
+} from "./faultMatrixFaults.js"
+
+/** Simulated time that finishes every job of every simulator. */
+const FINISH_EVERYTHING = 60 * 60_000
+
+/** What a scenario came to. */
+export interface Outcome {
+  readonly held: boolean
+  /** The call's answer was lost and the vendor has no lookup: the job is known only at the vendor. */
+  readonly vendorOnly: boolean
+  readonly problems: ReadonlyArray<string>
+}
+
+const clientFor = (
+  call: CreditCall,
+  sim: VendorSimulator,
+  origin: string,
+  overrides: Record<string, unknown> = {},
+): VideoClient =>
+  createVideoClient({
+    provider: call.definition({
+      ...sim.settings(origin),
+      retry: { baseDelay: 1, maxDelay: 1 },
+      ...overrides,
+    }),
+    // A job still not settled after 5 s of real time is stuck (the simulated work is long done).
+    polling: { schedule: Schedule.spaced(1), timeout: 5_000 },
+  })
+
+const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis))
+
+/** Waits until the slow answer sent at `started` went out and `done` holds (at most 2 s). */
+const untilVendorDone = async (done: () => boolean, started: number) => {
+  while (performance.now() < started + SLOW_MS + 20) await sleep(10)
+  while (!done() && performance.now() < started + 2_000) await sleep(10)
+}
+
+/** Invariant 2 after a successful call: the answer names the vendor's job, which then ends as expected. */
+const followAnswer = async (
+  problems: string[],
+  call: CreditCall,
+  expected: Expected,
+  answer: Answer,
+  made: ReadonlyArray<string | undefined>,
+  client: VideoClient,
+  seen: Array<Answer | VideoJob>,
+) => {
+  seen.push(answer)
+  if (made[0] !== undefined && answer.ref !== made[0]) {
+    problems.push(`the answer names ${answer.ref}, the vendor holds ${made[0]}`)
+  }
+  if (call.lifecycle === "instant") {
+    if (answer.status === "pending" || answer.status === "unknown") {
+      problems.push(`the answer is final but says ${answer.status}`)
+    }
+    return
+  }
+  await checkWait(problems, client, answer.ref, expected.wait, expected.path, seen)
+  // The field is back on the next read: the job still ends.
+  if (expected.wait === "UnexpectedResponse") {
+    await checkWait(problems, client, answer.ref, "settled", undefined, [])
+  }
+}
+
+/**
+ * Invariant 2 after a failed call: whatever the vendor made must still end, read by the vendor's
+ * own id. Answers whether a job is known only at the vendor (the error does not name it).
+ */
+const followLostJobs = async (
+  problems: string[],
+  call: CreditCall,
+  error: unknown,
+  made: ReadonlyArray<string | undefined>,
+  client: VideoClient,
+): Promise<boolean> => {
+  let vendorOnly = false
+  for (const ref of made) {
+    if (!(error instanceof VideoError && ref !== undefined && error.ref === ref)) vendorOnly = true
+    if (ref !== undefined && call.lifecycle === "job") {
+      await checkWait(problems, client, ref, "settled", undefined, [])
+    }
+  }
+  return vendorOnly
+}
+
+/** The unknown status was polled past (it is not terminal) and shown as `unknown`. */
+const checkUnknownStatus = (
+  problems: string[],
+  call: CreditCall,
+  reads: number,
+  seen: ReadonlyArray<Answer | VideoJob>,
+) => {
+  if ("na" in call.unknownStatus) return
+  const rewrites = call.unknownStatus.status === undefined ? 0 : STATUS_REWRITES
+  if (reads < rewrites + 1) problems.push(`stopped reading after ${reads} status read(s)`)
+  if (call.lifecycle === "job" && !seen.some(sawUnknown)) {
+    problems.push(`the undocumented status never showed as "unknown"`)
+  }
+}
+
+/** Runs one scenario; never throws (a broken scenario is a held=false outcome). */
+export const runScenario = async (call: CreditCall, fault: FaultId, pageUrl: string): Promise<Outcome> => {
+  const problems: string[] = []
+  let vendorOnly = false
+  const sim = call.simulate()
+  const server = await serveHandlers(sim.handlers, { canonicalBase: sim.canonicalBase })
+  const healthy = clientFor(call, sim, server.url)
+  const reads = () => (call.statusRoute === undefined ? 0 : sim.log.count(call.statusRoute))
+  try {
+    const prepared = await call.prepare({ sim, client: healthy, pageUrl })
+    const before = {
+      made: call.made(sim).length,
+      credits: sim.creditsSpent(),
+      requests: sim.log.count(call.route),
+      reads: reads(),
+    }
+    plan(call, fault, sim)
+    const expected = expectation(call, fault)
+    const client = clientFor(call, sim, server.url, fault === "timeout" ? { timeout: TIMEOUT_MS } : {})
+
+    const started = performance.now()
+    const result = await settle(prepared.call(client))
+    const elapsed = performance.now() - started
+    // A timed-out call's request is still being worked on at the vendor (a page scrape can take
+    // longer than the client's timeout): count once its late answer went out.
+    if (fault === "timeout") {
+      await untilVendorDone(() => call.made(sim).length - before.made >= expected.effects, started)
+    }
+    const made = call.made(sim).slice(before.made)
+    checkSentOnce(problems, expected, call, {
+      made: made.length,
+      spent: sim.creditsSpent() - before.credits,
+      requests: sim.log.count(call.route) - before.requests,
+    })
+
+    sim.clock.advance(FINISH_EVERYTHING)
+    const seen: Array<Answer | VideoJob> = []
+    if (result.ok) {
+      if (expected.call !== "ok") problems.push(`expected ${expected.call}, the call succeeded`)
+      if (fault === "429-seconds" && elapsed < RETRY_AFTER_SECONDS * 1000) {
+        problems.push(`retried after ${elapsed.toFixed(0)} ms, before Retry-After (${RETRY_AFTER_SECONDS} s)`)
+      }
+      await followAnswer(problems, call, expected, result.value, made, healthy, seen)
+    } else {
+      if (expected.call === "ok") problems.push(`expected success, got ${describeError(result.error)}`)
+      else checkCallError(problems, expected, result.error, prepared.knownRef)
+      vendorOnly = await followLostJobs(problems, call, result.error, made, healthy)
+    }
+    if (fault === "unknown-status") checkUnknownStatus(problems, call, reads() - before.reads, seen)
+  } catch (error) {
+    problems.push(`the scenario broke: ${error instanceof Error ? error.stack : String(error)}`)
+  } finally {
+    await server.close()
+  }
+  return { held: problems.length === 0, vendorOnly: vendorOnly && problems.length === 0, problems }
+}

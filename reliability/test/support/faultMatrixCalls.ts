@@ -1,0 +1,34 @@
+// Every credit-spending call of every adapter (`spendsCredits: true` in packages/adapter-*/src),
+// each made through the neutral client on a fresh simulator: the rows of the fault matrix.
+import { drafts } from "@vidbridge/adapter-drafts"
+import {
+  DRAFTS_ROUTES,
+  type DraftsSimulator,
+  createSimulator as draftsSim,
+} from "@vidbridge/adapter-drafts/testing"
+import { type CreditCall, erase, ref, topStatus } from "./faultMatrixCall.js"
+import { creatifyCalls } from "./faultMatrixCreatify.js"
+import { joggCalls } from "./faultMatrixJogg.js"
+
+export type { Answer, CreditCall } from "./faultMatrixCall.js"
+
+const draftsRender: CreditCall<DraftsSimulator> = {
+  vendor: "Hour One",
+  definition: drafts,
+  simulate: () => draftsSim(),
+  name: "render: POST /videos",
+  route: DRAFTS_ROUTES.create,
+  cost: 1,
+  prepare: async () => ({ call: (c) => c.render({ template: "draft-1" }) }),
+  made: (sim) => sim.videos().map((v) => ref("drafts", "video", v.id)),
+  lifecycle: "job",
+  statusRoute: DRAFTS_ROUTES.get,
+  missing: { on: "answer", field: "id", path: "id" },
+  unknownStatus: { answer: topStatus, status: topStatus },
+  moderation: { na: "Hour One documents no moderation status (ready, failed, stopped, cancelled)" },
+  jobFails: (sim) => sim.failNext(),
+  reconciles: true,
+}
+
+/** Every credit-spending call, in table order. */
+export const creditCalls: ReadonlyArray<CreditCall> = [...creatifyCalls, ...joggCalls, erase(draftsRender)]

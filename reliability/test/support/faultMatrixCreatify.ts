@@ -1,0 +1,201 @@
+// Creatify's credit-spending calls for the fault matrix: links from a URL and from data, AI
+// scripts, previews, rendering a preview, a direct render and a custom template render.
+import { creatify } from "@vidbridge/adapter-creatify"
+import {
+  CREATIFY_ROUTES,
+  type CreatifySimJob,
+  type CreatifySimulator,
+  createSimulator as creatifySim,
+} from "@vidbridge/adapter-creatify/testing"
+import {
+  type CreditCall,
+  erase,
+  MYSTERY,
+  type NotApplicable,
+  productData,
+  record,
+  ref,
+  topStatus,
+} from "./faultMatrixCall.js"
+
+const notMoving = (what: string): NotApplicable => ({
+  na: `${what}: made at once, nothing moves or fails later`,
+})
+
+const creatifyVideos = (sim: CreatifySimulator, pick: (job: CreatifySimJob) => boolean) =>
+  sim
+    .jobs()
+    .filter(pick)
+    .map((job) =>
+      ref(
+        "creatify",
+        job.kind,
+        job.id,
+        job.kind === "link_to_video" && job.stage === "render" ? { stage: "render" } : undefined,
+      ),
+    )
+
+const creatifyBase = {
+  vendor: "Creatify",
+  definition: creatify,
+  simulate: () => creatifySim(),
+} as const
+
+const creatifyLink = (from: "url" | "params"): CreditCall<CreatifySimulator> => ({
+  ...creatifyBase,
+  name:
+    from === "url"
+      ? "createProduct (URL): POST /api/links/"
+      : "createProduct (data): POST /api/links/link_with_params/",
+  route: from === "url" ? CREATIFY_ROUTES.createLink : CREATIFY_ROUTES.createLinkWithParams,
+  cost: 1,
+  prepare: async ({ pageUrl }) => ({
+    call: async (client) => {
+      const product = await client.createProduct(from === "url" ? { url: pageUrl } : productData)
+      return { ref: product.ref, status: "created" }
+    },
+  }),
+  made: (sim) =>
+    sim
+      .links()
+      .filter((l) => l.createdWith === from)
+      .map((l) => ref("creatify", "product", l.id)),
+  lifecycle: "instant",
+  missing: { on: "answer", field: "id", path: "id" },
+  unknownStatus: { na: "a link has no status" },
+  moderation: { na: "links are not moderated (a page that cannot be scraped is VendorRejected)" },
+  jobFails: notMoving("a link"),
+})
+
+const creatifyScripts: CreditCall<CreatifySimulator> = {
+  ...creatifyBase,
+  name: "generateScripts: POST /api/ai_scripts/",
+  route: CREATIFY_ROUTES.createScripts,
+  cost: 1,
+  prepare: async ({ client }) => {
+    const product = await client.createProduct(productData)
+    return {
+      call: async (c) => {
+        const job = await c.generateScripts({ product })
+        return { ref: job.ref ?? "", status: job.status }
+      },
+    }
+  },
+  // The simulator lists no script jobs: each one is counted by the credit it cost (links cost 1 each).
+  made: (sim) => Array.from({ length: sim.creditsSpent() - sim.links().length }, () => undefined),
+  lifecycle: "instant",
+  statusRoute: CREATIFY_ROUTES.getScripts,
+  missing: { on: "answer", field: "id", path: "id" },
+  // A pending-looking answer with a status Creatify never documented: core must keep reading
+  // `GET /api/ai_scripts/{id}/` until the scripts are there, not stop or crash.
+  unknownStatus: {
+    answer: (body) => {
+      const { generated_scripts: _, ...rest } = record(body)
+      return { ...rest, status: MYSTERY }
+    },
+  },
+  moderation: { na: "Creatify moderates videos (previews, renders), not script jobs" },
+  jobFails: { na: "the simulator has no control to fail a script job" },
+}
+
+const creatifyPreviews: CreditCall<CreatifySimulator> = {
+  ...creatifyBase,
+  name: "generatePreviews: POST /api/link_to_videos/preview_list_async/",
+  route: CREATIFY_ROUTES.previews,
+  cost: 1,
+  prepare: async ({ client }) => {
+    const product = await client.createProduct(productData)
+    return {
+      call: (c) =>
+        c.generatePreviews({
+          product,
+          visualStyles: ["FullScreenTemplate"],
+          aspectRatio: "9:16",
+          durationSeconds: 30,
+        }),
+    }
+  },
+  made: (sim) => creatifyVideos(sim, (j) => j.kind === "link_to_video"),
+  lifecycle: "job",
+  statusRoute: CREATIFY_ROUTES.getVideo,
+  missing: { on: "answer", field: "id", path: "id" },
+  unknownStatus: { answer: topStatus, status: topStatus },
+  moderation: (sim) => sim.rejectNext(undefined, "previews"),
+  jobFails: (sim) => sim.failNext(undefined, "previews"),
+}
+
+const creatifyRenderPreview: CreditCall<CreatifySimulator> = {
+  ...creatifyBase,
+  name: "renderPreview: POST /api/link_to_videos/{id}/render_single_preview/",
+  route: CREATIFY_ROUTES.renderPreview,
+  cost: 4,
+  prepare: async ({ sim, client }) => {
+    const product = await client.createProduct(productData)
+    const previews = await client.generatePreviews({
+      product,
+      visualStyles: ["FullScreenTemplate"],
+      aspectRatio: "9:16",
+      durationSeconds: 30,
+    })
+    sim.clock.advance(120_000)
+    const job = sim.jobs()[0]!
+    return {
+      call: (c) => c.renderPreview({ job: previews.ref, previewId: job.previews[0]!.media_job }),
+      // Creatify renders on the same link-to-video job: the client knows the render's ref.
+      knownRef: ref("creatify", "link_to_video", job.id, { stage: "render" }),
+    }
+  },
+  made: (sim) => creatifyVideos(sim, (j) => j.kind === "link_to_video" && j.stage === "render"),
+  lifecycle: "job",
+  statusRoute: CREATIFY_ROUTES.getVideo,
+  missing: { on: "answer", field: "id", path: "id" },
+  unknownStatus: { answer: topStatus, status: topStatus },
+  moderation: (sim) => sim.rejectNext(),
+  jobFails: (sim) => sim.failNext(),
+}
+
+const creatifyRender: CreditCall<CreatifySimulator> = {
+  ...creatifyBase,
+  name: "render (product): POST /api/link_to_videos/",
+  route: CREATIFY_ROUTES.createVideo,
+  cost: 4,
+  prepare: async ({ client }) => {
+    const product = await client.createProduct(productData)
+    return { call: (c) => c.render({ product, aspectRatio: "9:16", durationSeconds: 30 }) }
+  },
+  made: (sim) => creatifyVideos(sim, (j) => j.kind === "link_to_video"),
+  lifecycle: "job",
+  statusRoute: CREATIFY_ROUTES.getVideo,
+  missing: { on: "answer", field: "id", path: "id" },
+  unknownStatus: { answer: topStatus, status: topStatus },
+  moderation: (sim) => sim.rejectNext(),
+  jobFails: (sim) => sim.failNext(),
+}
+
+const creatifyTemplate: CreditCall<CreatifySimulator> = {
+  ...creatifyBase,
+  name: "render (template): POST /api/custom_template_jobs/{id}/render/",
+  route: CREATIFY_ROUTES.renderTemplate,
+  cost: 5,
+  prepare: async () => ({
+    call: (c) => c.render({ template: "tpl-matrix", variables: { headline: "Run lighter" } }),
+  }),
+  made: (sim) => creatifyVideos(sim, (j) => j.kind === "custom_template_job"),
+  lifecycle: "job",
+  statusRoute: CREATIFY_ROUTES.getTemplateJob,
+  missing: { on: "answer", field: "id", path: "id" },
+  unknownStatus: { answer: topStatus, status: topStatus },
+  moderation: (sim) => sim.rejectNext(),
+  jobFails: (sim) => sim.failNext(),
+}
+
+/** Creatify's calls, in table order. */
+export const creatifyCalls: ReadonlyArray<CreditCall> = [
+  erase(creatifyLink("url")),
+  erase(creatifyLink("params")),
+  erase(creatifyScripts),
+  erase(creatifyPreviews),
+  erase(creatifyRenderPreview),
+  erase(creatifyRender),
+  erase(creatifyTemplate),
+]

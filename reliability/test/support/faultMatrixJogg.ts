@@ -1,0 +1,152 @@
+// JoggAI's credit-spending calls for the fault matrix, in both API generations: v2 previews,
+// rendering a preview and a direct render; the `open` API's project render.
+import { jogg } from "@vidbridge/adapter-jogg"
+import {
+  JOGG_OPEN_ROUTES,
+  JOGG_V2_ROUTES,
+  type JoggSimulator,
+  createSimulator as joggSim,
+} from "@vidbridge/adapter-jogg/testing"
+import { JobRef } from "@vidbridge/core"
+import {
+  type CreditCall,
+  dataStatus,
+  erase,
+  MYSTERY,
+  MYSTERY_CODE,
+  type NotApplicable,
+  previewStatuses,
+  productData,
+  ref,
+} from "./faultMatrixCall.js"
+
+const noJoggModeration: NotApplicable = {
+  na: "JoggAI documents no moderation status (processing, completed, failed only)",
+}
+
+const joggVideos = (sim: JoggSimulator) =>
+  sim
+    .jobs()
+    .filter((j) => j.kind === "video")
+    .map((j) => ref("jogg", "product_video", j.id))
+
+const joggV2 = {
+  vendor: "JoggAI v2",
+  definition: jogg,
+  simulate: () => joggSim({ apiVersion: "v2" }),
+} as const
+
+const joggStyle = { avatar: "81", aspectRatio: "9:16", language: "en", durationSeconds: 30 } as const
+
+const joggPreviews: CreditCall<JoggSimulator> = {
+  ...joggV2,
+  name: "generatePreviews: POST /v2/create_video_from_product/preview_list",
+  route: JOGG_V2_ROUTES.previewList,
+  cost: 0.5,
+  prepare: async ({ client }) => {
+    const product = await client.createProduct(productData)
+    return {
+      call: (c) =>
+        c.generatePreviews({ product: product.ref, visualStyles: ["Simple Product Switch"], ...joggStyle }),
+    }
+  },
+  // One style per call, so one preview per preview set.
+  made: (sim) =>
+    sim
+      .jobs()
+      .filter((j) => j.kind === "preview")
+      .map((j) => ref("jogg", "preview_set", j.productId, { ids: j.id })),
+  lifecycle: "job",
+  statusRoute: JOGG_V2_ROUTES.productPreviews,
+  missing: { on: "answer", field: "data.previews", path: "data.previews" },
+  unknownStatus: { answer: previewStatuses, status: previewStatuses },
+  moderation: noJoggModeration,
+  jobFails: (sim) => sim.failNextPreview(),
+}
+
+const joggRenderPreview: CreditCall<JoggSimulator> = {
+  ...joggV2,
+  name: "renderPreview: POST /v2/create_video_from_product/render_single_preview",
+  route: JOGG_V2_ROUTES.renderPreview,
+  cost: 1,
+  prepare: async ({ sim, client }) => {
+    const product = await client.createProduct(productData)
+    const previews = await client.generatePreviews({
+      product: product.ref,
+      visualStyles: ["Simple Product Switch"],
+      ...joggStyle,
+    })
+    sim.clock.advance(150_000)
+    return {
+      call: (c) => c.renderPreview({ job: previews.ref, previewId: previews.previews![0]!.id }),
+      // The render makes a new product video; the job the client holds is the preview set.
+      knownRef: previews.ref,
+    }
+  },
+  made: joggVideos,
+  lifecycle: "job",
+  statusRoute: JOGG_V2_ROUTES.productVideo,
+  missing: { on: "answer", field: "data.video_id", path: "data.video_id" },
+  unknownStatus: { answer: dataStatus(MYSTERY), status: dataStatus(MYSTERY) },
+  moderation: noJoggModeration,
+  jobFails: (sim) => sim.failNextVideo(),
+}
+
+const joggRender: CreditCall<JoggSimulator> = {
+  ...joggV2,
+  name: "render: POST /v2/create_video_from_product",
+  route: JOGG_V2_ROUTES.createVideo,
+  cost: 1,
+  prepare: async ({ client }) => {
+    const product = await client.createProduct(productData)
+    return {
+      call: (c) => c.render({ product: product.ref, visualStyle: "Simple Product Switch", ...joggStyle }),
+    }
+  },
+  made: joggVideos,
+  lifecycle: "job",
+  statusRoute: JOGG_V2_ROUTES.productVideo,
+  missing: { on: "answer", field: "data.video_id", path: "data.video_id" },
+  unknownStatus: { answer: dataStatus(MYSTERY), status: dataStatus(MYSTERY) },
+  moderation: noJoggModeration,
+  jobFails: (sim) => sim.failNextVideo(),
+}
+
+const joggOpenRender: CreditCall<JoggSimulator> = {
+  vendor: "JoggAI open",
+  definition: jogg,
+  simulate: () => joggSim({ apiVersion: "open" }),
+  name: "render: POST /open/project/render",
+  route: JOGG_OPEN_ROUTES.render,
+  cost: 1,
+  prepare: async ({ client, pageUrl }) => {
+    const product = await client.createProduct({ url: pageUrl })
+    const prj = JobRef.parse(product.ref).params?.prj ?? ""
+    return {
+      call: (c) => c.render({ product: product.ref, aspectRatio: "9:16", avatar: "37" }),
+      // The project was made with the product: the client knows the render's ref before sending.
+      knownRef: ref("jogg", "open_project", prj, { product: product.id }),
+    }
+  },
+  made: (sim) =>
+    sim
+      .jobs()
+      .filter((j) => j.kind === "open_project")
+      .map((j) => ref("jogg", "open_project", j.id, { product: j.productId })),
+  lifecycle: "job",
+  statusRoute: JOGG_OPEN_ROUTES.projectInfo,
+  // The render's answer is `{code, msg}` with nothing required in it: the status read is where a
+  // field can go missing (`data` of `GET /open/prj_info`).
+  missing: { on: "status", field: "data", path: "data" },
+  unknownStatus: { status: dataStatus(MYSTERY_CODE) },
+  moderation: noJoggModeration,
+  jobFails: (sim) => sim.failNextVideo(),
+}
+
+/** JoggAI's calls, in table order. */
+export const joggCalls: ReadonlyArray<CreditCall> = [
+  erase(joggPreviews),
+  erase(joggRenderPreview),
+  erase(joggRender),
+  erase(joggOpenRender),
+]
