@@ -4,6 +4,8 @@ import { execFileSync } from "node:child_process"
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { importTable, runImport } from "./import.mjs"
+import { runTrack, trackTable } from "./track.mjs"
 
 const here = dirname(fileURLToPath(import.meta.url))
 // Bare imports resolve from the importing file, so the benchmark runs from inside the CLI
@@ -14,12 +16,20 @@ copyFileSync(join(here, "overhead.mjs"), join(tmp, "overhead.mjs"))
 const overhead = execFileSync(process.execPath, [join(tmp, "overhead.mjs")], {
   encoding: "utf8",
 })
+const track = trackTable(runTrack())
+const coldImport = importTable(runImport())
 const size = execFileSync(process.execPath, [join(here, "size.mjs")], { encoding: "utf8" })
 const machine = `${process.platform} ${process.arch}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`
 writeFileSync(
   join(here, "RESULTS.md"),
   `# Benchmark results\n\nRe-run with \`npx --yes pnpm@12.21.0 run build && npx --yes pnpm@12.21.0 bench\`. Machine: ${machine}.\n\n` +
     `## Per-request CPU: full adapter call vs plain fetch + JSON.parse (loopback server in a child process, median of 5 interleaved rounds)\n\n${overhead}\n` +
+    "## Tracking 10,000 jobs to completion (`waitForAll`; simulator served on 127.0.0.1 in the same process; one process per vendor)\n\n" +
+    "Status reads are the poller's reads per round (`onRound`); other requests are the rest the simulator saw while tracking. " +
+    "Live heap is measured after a forced GC at the end of the first round, when every job is tracked.\n\n" +
+    `${track}\n\n` +
+    "## Cold import (a fresh `node` per run, median of 11 interleaved runs; `createVideoClient` timed after the imports)\n\n" +
+    `${coldImport}\n\n` +
     `## Bundle size (core's Promise client + one adapter; minified, tree-shaken, gzip -9)\n\n\`\`\`\n${size}\`\`\`\n`,
 )
-console.log(`${overhead}\n${size}\nwrote bench/RESULTS.md`)
+console.log(`${overhead}\n${track}\n\n${coldImport}\n\n${size}\nwrote bench/RESULTS.md`)
