@@ -259,6 +259,43 @@ describe("HTTP runtime: cancellation and secrets", () => {
     expect(aborted).toBe(true)
   })
 
+  // On the real clock the timeout is one plain timer rather than a race of fibers; it must
+  // behave as the virtual-time path above does (a 15 ms real timeout keeps this fast).
+  it("on the real clock, a timeout aborts the request and a credit-spending call is sent once", async () => {
+    let aborted = false
+    const calls = { n: 0 }
+    server.use(
+      http.post(`${BASE}/things`, ({ request }) => {
+        calls.n++
+        request.signal.addEventListener("abort", () => {
+          aborted = true
+        })
+        return new Promise<Response>(() => {})
+      }),
+    )
+    const error = await failure(post(true, client({ timeout: Duration.millis(15) })))
+    expect(error.reason._tag).toBe("Timeout")
+    expect(error.message).toContain("no answer within 15ms")
+    await realTicks()
+    expect(aborted).toBe(true)
+    expect(calls.n).toBe(1)
+  })
+
+  it("on the real clock, a safe call that timed out is retried and succeeds", async () => {
+    let n = 0
+    counting(() => (++n === 1 ? new Promise<Response>(() => {}) : HttpResponse.json({ ok: 1 })), "get")
+    const res = await Effect.runPromise(
+      client({ timeout: Duration.millis(15) }).request({
+        operation: "getStatus",
+        method: "GET",
+        path: "/things",
+        spendsCredits: false,
+      }),
+    )
+    expect(res.body).toEqual({ ok: 1 })
+    expect(n).toBe(2)
+  })
+
   it("credentials never appear in an error's message, JSON or excerpt, even when the vendor echoes them", async () => {
     server.use(
       http.post(`${BASE}/things`, ({ request }) =>
