@@ -19,7 +19,8 @@ import {
   type VideoJob,
   type VideoProviderShape,
 } from "@vidbridge/core"
-import { Effect, Redacted } from "effect"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
 import * as z from "zod/mini"
 import { makeCreatifyClient } from "./CreatifyClient.js"
 import { estimateCredits } from "./internal/credits.js"

@@ -8,7 +8,7 @@ import {
   type VideoJobEvent,
   type WebhookRequest,
 } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { Kind, linkToVideoJob, PROVIDER_ID, renderJob } from "./internal/mapping.js"
 import { TOKEN_PARAM } from "./internal/webhookUrl.js"
 import { WebhookPayload } from "./internal/wire.js"

@@ -1,5 +1,8 @@
 import { type HttpSettings, makeHttpClient, type Redactor, type VideoError } from "@vidbridge/core"
-import { Context, Effect, Layer, type Redacted } from "effect"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import type * as Redacted from "effect/Redacted"
 import { classify } from "./internal/errors.js"
 import { PROVIDER_ID, videoRef } from "./internal/mapping.js"
 import {

@@ -13,7 +13,7 @@ import {
   type VideoJob,
   type VideoProviderShape,
 } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { makeDraftsClient } from "./DraftsClient.js"
 import { checkCursor, listPage, productFromParams, resolveProduct, wrongRef } from "./internal/flow.js"

@@ -7,7 +7,8 @@ import {
   verifyHmacSha256Hex,
   type WebhookRequest,
 } from "@vidbridge/core"
-import { Effect, type Redacted } from "effect"
+import * as Effect from "effect/Effect"
+import type * as Redacted from "effect/Redacted"
 import { PROVIDER_ID, toVideoJob } from "./internal/mapping.js"
 import { WebhookEvent } from "./internal/wire.js"
 

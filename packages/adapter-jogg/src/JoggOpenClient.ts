@@ -1,5 +1,5 @@
 import type { VideoError } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type * as z from "zod/mini"
 import { EmptyEnvelope } from "./internal/wire.js"
 import { OpenProduct, OpenProject } from "./internal/wireOpen.js"

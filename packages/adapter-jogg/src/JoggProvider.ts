@@ -8,7 +8,7 @@ import {
   type VideoError,
   type VideoProviderShape,
 } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { creditsFor, defaultDuration, durations } from "./internal/mapping.js"
 import { openOperations } from "./internal/openOperations.js"
 import { v2Operations } from "./internal/v2Operations.js"

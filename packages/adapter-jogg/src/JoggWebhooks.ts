@@ -1,5 +1,6 @@
 import { type VideoError, validate } from "@vidbridge/core"
-import { Effect, Redacted } from "effect"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
 import * as z from "zod/mini"
 import { str } from "./internal/shared.js"
 import type { WebhookEndpoint } from "./internal/wire.js"

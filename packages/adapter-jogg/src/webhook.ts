@@ -10,7 +10,9 @@ import {
   verifyHmacSha256Hex,
   type WebhookRequest,
 } from "@vidbridge/core"
-import { Clock, Effect, type Redacted } from "effect"
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import type * as Redacted from "effect/Redacted"
 import { Kinds } from "./internal/jobs.js"
 import { fromV2Status } from "./internal/mapping.js"
 import { str } from "./internal/shared.js"

@@ -7,7 +7,7 @@ import {
   VideoError,
 } from "@vidbridge/core"
 import { makeSimClock, serveHandlers, type VendorSimulator } from "@vidbridge/core/testing"
-import { Schedule } from "effect"
+import * as Schedule from "effect/Schedule"
 import { UsageError } from "./io.js"
 
 /** Makes a vendor simulator on a given clock (each adapter's `./testing` export has one). */

@@ -1,4 +1,5 @@
-import { Effect, Layer } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import type * as z from "zod/mini"
 import type { Capabilities } from "./Capabilities.js"
 import { invalidInput, type VideoError } from "./VideoError.js"

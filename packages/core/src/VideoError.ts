@@ -1,4 +1,5 @@
-import { Data, Duration } from "effect"
+import * as Data from "effect/Data"
+import * as Duration from "effect/Duration"
 import type { VideoJob } from "./model/VideoJob.js"
 
 /** One issue found in an input, named by its field path (`product.imageUrls[2]`). */

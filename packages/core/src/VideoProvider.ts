@@ -1,4 +1,5 @@
-import { Context, type Effect } from "effect"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
 import type { Capabilities } from "./Capabilities.js"
 import type { JobRef } from "./JobRef.js"
 import type {

@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type * as z from "zod/mini"
 import { type Operation, Operations } from "./Capabilities.js"
 import { JobRef, type JobRefInput } from "./JobRef.js"

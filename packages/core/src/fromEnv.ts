@@ -1,4 +1,5 @@
-import { Effect, Exit } from "effect"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import { createVideoClient, type VideoClient, type VideoClientConfig } from "./client.js"
 import type { ConfiguredProvider } from "./ProviderDefinition.js"
 import { type AnyProviderDefinition, unknownProvider } from "./registry.js"

@@ -1,4 +1,4 @@
-import { Redacted } from "effect"
+import * as Redacted from "effect/Redacted"
 import * as z from "zod/mini"
 import type { HttpObserver, RetryPolicy } from "./http/HttpClient.js"
 import { durationInput } from "./internal/inputChecks.js"

@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type * as z from "zod/mini"
 import { toInputIssues } from "./internal/issues.js"
 import { invalidInput, type VideoError } from "./VideoError.js"

@@ -1,5 +1,5 @@
 import { type InputIssue, invalidInput, type VideoError, validate } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { Languages, ModelVersions, PROVIDER_ID, VideoLengths } from "./mapping.js"
 

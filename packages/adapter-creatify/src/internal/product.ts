@@ -7,7 +7,7 @@ import type {
   ScriptRequest,
   VideoError,
 } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { durationIssue, failOnIssues, languageIssue, toLanguage } from "./options.js"
 
 const LOGO_URL_MAX = 200

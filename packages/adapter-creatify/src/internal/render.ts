@@ -1,5 +1,5 @@
 import { JobRef, type ProductRefLike, type RenderRequest } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { CreatifyClientShape } from "../CreatifyClient.js"
 import { Kind, linkToVideoJob, PROVIDER_ID, renderJob } from "./mapping.js"
 import { creatifyOptions, failOnIssues, LinkVideoOptions, TemplateOptions } from "./options.js"

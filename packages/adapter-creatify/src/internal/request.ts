@@ -6,7 +6,7 @@ import {
   type RenderRequest,
   type VideoError,
 } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { aspectToVendor, Kind, PROVIDER_ID } from "./mapping.js"
 import { durationIssue, failOnIssues, type LinkVideoOptions, languageIssue, toLanguage } from "./options.js"
 

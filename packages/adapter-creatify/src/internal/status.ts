@@ -6,7 +6,7 @@ import {
   VideoError as VideoErrorClass,
   type VideoJob,
 } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { CreatifyClientShape } from "../CreatifyClient.js"
 import { Kind, linkToVideoJob, PROVIDER_ID, renderJob } from "./mapping.js"
 

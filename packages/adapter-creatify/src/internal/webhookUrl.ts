@@ -1,5 +1,5 @@
 import { invalidInput, type VideoError } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { PROVIDER_ID } from "./mapping.js"
 
 /** The query parameter carrying the callback token. */

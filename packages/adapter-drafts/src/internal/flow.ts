@@ -9,7 +9,7 @@ import {
   type ProductRefLike,
   type VideoError,
 } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { PROVIDER_ID, toVideoJob, VIDEO_KIND, videoRef } from "./mapping.js"
 import { type ProductContent, productFromInput } from "./product.js"

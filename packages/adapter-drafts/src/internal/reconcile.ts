@@ -1,5 +1,5 @@
 import { Timeout, UnexpectedResponse, VendorUnavailable, VideoError } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { DraftsClientShape, DraftsScope } from "../DraftsClient.js"
 import type { OverrideVideoRequest, VideoResponse } from "./wire.js"
 

@@ -1,5 +1,5 @@
 import { type InputIssue, invalidInput, type RenderRequest, type VideoError, validate } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { PROVIDER_ID } from "./mapping.js"
 import { type ProductContent, scenesFor } from "./product.js"

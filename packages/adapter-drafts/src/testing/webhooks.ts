@@ -1,6 +1,6 @@
 import { hmacSha256Hex } from "@vidbridge/core"
 import { deliverWebhook } from "@vidbridge/core/testing"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { SIGNATURE_HEADER } from "../webhook.js"
 import type { SimVideo, SimView } from "./state.js"
 

@@ -8,7 +8,7 @@ import {
   VendorUnavailable,
   type VideoErrorReason,
 } from "@vidbridge/core"
-import { Duration } from "effect"
+import * as Duration from "effect/Duration"
 
 const record = (json: unknown): Record<string, unknown> | undefined =>
   json !== null && typeof json === "object" && !Array.isArray(json)

@@ -6,7 +6,7 @@ import {
   unsupported,
   type VideoProviderShape,
 } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { JoggClientShape } from "../JoggClient.js"
 import type { OpenMedia } from "../JoggOpenClient.js"
 import { Kinds, openProduct, openProjectJob, openSubmittedJob } from "./jobs.js"

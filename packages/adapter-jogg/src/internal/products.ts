@@ -7,7 +7,7 @@ import {
   type ProductUpdate,
   type VideoError,
 } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { V2Media } from "../JoggV2Client.js"
 import { Kinds } from "./jobs.js"
 

@@ -6,7 +6,7 @@ import {
   type VideoError,
   validate,
 } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import type { OpenRenderBody } from "../JoggOpenClient.js"
 import type { V2VideoBody } from "../JoggV2Client.js"

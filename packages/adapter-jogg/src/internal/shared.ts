@@ -1,5 +1,5 @@
 import { UnexpectedResponse, VideoError } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 
 /** A string from a vendor id field (numbers too); `undefined` when absent or empty. */
 export const str = (value: string | number | null | undefined): string | undefined =>

@@ -6,7 +6,7 @@ import {
   type VideoJob,
   type VideoProviderShape,
 } from "@vidbridge/core"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { JoggClientShape } from "../JoggClient.js"
 import { Kinds, previewIdsOf, previewSetJob, submittedPreviewJob, v2Product, v2VideoJob } from "./jobs.js"
 import { productIssues, resolveProduct, v2Media } from "./products.js"

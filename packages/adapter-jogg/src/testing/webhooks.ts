@@ -1,6 +1,6 @@
 import { hmacSha256Hex } from "@vidbridge/core"
 import { deliverWebhook } from "@vidbridge/core/testing"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { JOGG_SIGNATURE_HEADER } from "../webhook.js"
 import type { JoggStore } from "./state.js"
 import { fileUrl } from "./wireViews.js"

@@ -1,4 +1,7 @@
-import { Duration, Effect, Redacted, Schedule } from "effect"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
 import ky, { type Options as KyOptions } from "ky"
 import type * as z from "zod/mini"
 import { formatPath } from "../internal/issues.js"

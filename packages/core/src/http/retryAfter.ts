@@ -1,4 +1,4 @@
-import { Duration } from "effect"
+import * as Duration from "effect/Duration"
 
 /**
  * Reads a `Retry-After` header: delay-seconds (`"120"`) or an HTTP date

@@ -1,4 +1,6 @@
-import { Duration, Option, Schedule } from "effect"
+import * as Duration from "effect/Duration"
+import * as Option from "effect/Option"
+import * as Schedule from "effect/Schedule"
 import * as z from "zod/mini"
 
 // Checks of inputs that are not plain data (durations, schedules, callbacks), shared by the

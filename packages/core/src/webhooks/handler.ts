@@ -1,4 +1,5 @@
-import { Effect, Exit } from "effect"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as z from "zod/mini"
 import { callback } from "../internal/inputChecks.js"
 import { toInputIssues } from "../internal/issues.js"
