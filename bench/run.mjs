@@ -23,10 +23,11 @@ const machine = `${process.platform} ${process.arch}, Node ${process.version}, $
 writeFileSync(
   join(here, "RESULTS.md"),
   `# Benchmark results\n\nRe-run with \`npx --yes pnpm@12.21.0 run build && npx --yes pnpm@12.21.0 bench\`. Machine: ${machine}.\n\n` +
-    `## Per-request CPU: full adapter call vs plain fetch + JSON.parse (loopback server in a child process, median of 5 interleaved rounds)\n\n${overhead}\n` +
-    "## Tracking 10,000 jobs to completion (`waitForAll`; simulator served on 127.0.0.1 in the same process; one process per vendor)\n\n" +
+    `## Per-request CPU: full adapter call vs plain fetch + JSON.parse (loopback server in a child process, median of 7 interleaved rounds)\n\n${overhead}\n` +
+    "## Tracking 10,000 jobs to completion (`waitForAll`; the simulator and the job creation in a vendor process, the tracking in a fresh tracker process that resumes the stored refs; one pair per vendor)\n\n" +
     "Status reads are the poller's reads per round (`onRound`); other requests are the rest the simulator saw while tracking. " +
-    "Live heap is measured after a forced GC at the end of the first round, when every job is tracked.\n\n" +
+    "Peak RSS is the tracker process's, run once with V8's default heap sizing and once with the heap capped. " +
+    "Live heap is measured after a forced GC at the end of the first round, when every job is tracked and holds its latest reading.\n\n" +
     `${track}\n\n` +
     "## Cold import (a fresh `node` per run, median of 11 interleaved runs; `createVideoClient` timed after the imports)\n\n" +
     `${coldImport}\n\n` +
