@@ -30,6 +30,28 @@ describe("JoggAI account webhook endpoints", () => {
     expect(deleted).toHaveLength(1)
   })
 
+  // The signing secret is minted by the call itself, so the client cannot know it in advance
+  // to mask it by value: an answer it cannot use must still not show it in the error.
+  it.each([
+    ["does not match the documented shape", { endpoint_id: { nested: true }, secret: "whsec_leak_1234" }],
+    ["has no endpoint id", { url: "https://app.example/hooks/jogg", secret: "whsec_leak_1234" }],
+  ])("an endpoint answer that %s fails without showing the new secret", async (_, data) => {
+    route(server, "post", "/v2/endpoint", json({ code: 0, msg: "Success", data }))
+    const hooks = await Effect.runPromise(joggWebhooks(settings()))
+    const error = await Effect.runPromise(
+      Effect.flip(
+        hooks.register({
+          url: "https://app.example/hooks/jogg",
+          events: ["generated_product_video_success"],
+        }),
+      ),
+    )
+    expect(error.reason._tag).toBe("UnexpectedResponse")
+    const shown = [error.message, JSON.stringify(error), String(error), error.stack].join("\n")
+    expect(shown).not.toContain("whsec_leak_1234")
+    expect(JSON.stringify(error)).toContain('"secret\\":\\"[REDACTED]\\"')
+  })
+
   it("checks the registration before any request", async () => {
     const hooks = await Effect.runPromise(joggWebhooks(settings()))
     const error = await Effect.runPromise(

@@ -2,7 +2,7 @@ import { Effect, Redacted } from "effect"
 import { HttpResponse, http } from "msw"
 import { describe, expect, it } from "vitest"
 import * as z from "zod/mini"
-import { makeHttpClient, makeRedactor, type VideoError } from "../src/index.js"
+import { makeHttpClient, makeRedactor, maskSecretMembers, type VideoError } from "../src/index.js"
 import { useMsw } from "./support/msw.js"
 
 const server = useMsw()
@@ -74,5 +74,35 @@ describe("redaction of echoed credentials", () => {
     const error = await failure(get())
     expect(error.requestId).toBe("[REDACTED]")
     expect(shown(error)).not.toContain("Abc")
+  })
+})
+
+describe("credential-named members in error excerpts", () => {
+  it("masks string values of members named like credentials, and leaves the rest", () => {
+    expect(
+      maskSecretMembers(
+        '{"id":"e1","webhook_secret":"whsec_1","access_token" : "tok_2","apiKey":"k3","tokens_used":4,"note":"secret"}',
+      ),
+    ).toBe(
+      '{"id":"e1","webhook_secret":"[REDACTED]","access_token" : "[REDACTED]","apiKey":"[REDACTED]","tokens_used":4,"note":"secret"}',
+    )
+    // Escaped quotes inside a value do not end it early.
+    expect(maskSecretMembers('{"password":"a\\"b","x":"y"}')).toBe('{"password":"[REDACTED]","x":"y"}')
+    // A value cut off by the end of the text is masked as far as it goes.
+    expect(maskSecretMembers('{"client_secret":"whsec_cut')).toBe('{"client_secret":"[REDACTED]"')
+  })
+
+  it("a schema mismatch's excerpt shows no secret the vendor minted, even one past the excerpt's length", async () => {
+    const minted = "whsec_minted_by_the_call"
+    for (const body of [
+      { id: 5, secret: minted },
+      { id: 5, pad: "x".repeat(5000), signing_secret: minted },
+      { pad: "x".repeat(190), secret: minted },
+    ]) {
+      server.use(http.get(`${BASE}/things`, () => HttpResponse.json(body)))
+      const error = await failure(get(z.object({ id: z.string() })))
+      expect(error.reason._tag).toBe("UnexpectedResponse")
+      expect(shown(error)).not.toContain("whsec_minted")
+    }
   })
 })

@@ -1,4 +1,4 @@
-import { UnexpectedResponse, VideoError } from "@vidbridge/core"
+import { maskSecretMembers, UnexpectedResponse, VideoError } from "@vidbridge/core"
 import * as Effect from "effect/Effect"
 
 /** A string from a vendor id field (numbers too); `undefined` when absent or empty. */
@@ -26,7 +26,7 @@ export const requireId = (
           reason: new UnexpectedResponse({
             message: `JoggAI's answer has no ${path}`,
             path,
-            excerpt: JSON.stringify(raw ?? null).slice(0, 200),
+            excerpt: maskSecretMembers(JSON.stringify(raw ?? null)).slice(0, 200),
           }),
         }),
       )

@@ -14,7 +14,7 @@ import {
   type VideoErrorReason,
 } from "../VideoError.js"
 import { classifyStatus, type ResponseInfo } from "./classify.js"
-import { makeRedactor, type Redactor } from "./Redactor.js"
+import { makeRedactor, maskSecretMembers, type Redactor } from "./Redactor.js"
 import { parseRetryAfter } from "./retryAfter.js"
 
 /**
@@ -160,7 +160,12 @@ export const isRetryable = (reason: VideoErrorReason, spendsCredits: boolean): b
   return reason._tag === "VendorUnavailable" && reason.delivery === "not_sent"
 }
 
-const excerpt = (text: string): string => (text.length > 200 ? `${text.slice(0, 200)}…` : text)
+/** The start of a vendor answer, for an error; credential-named JSON members are masked first. */
+const excerpt = (answer: string): string => {
+  // Masking runs on a bounded prefix; a member it cuts in two is masked as far as it goes.
+  const text = maskSecretMembers(answer.length > 4096 ? answer.slice(0, 4096) : answer)
+  return text.length > 200 || answer.length > 4096 ? `${text.slice(0, 200)}…` : text
+}
 
 interface Exchanged {
   readonly response: Response

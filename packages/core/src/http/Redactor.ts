@@ -51,3 +51,18 @@ export const makeRedactor = (secrets: ReadonlyArray<Redacted.Redacted<string> | 
   }
   return { text, json }
 }
+
+// A JSON member with a string value (a value cut off by the end of the text counts too). The
+// name is bounded and the value's alternatives are disjoint, so matching stays linear.
+const STRING_MEMBER = /"([^"\\]{1,128})"(\s*:\s*)"(?:[^"\\]|\\.)*(?:"|$)/g
+const SECRET_NAME = /secret|token|password|passwd|api[-_]?key|private[-_]?key|credential/i
+
+/**
+ * Masks the string values of JSON members named like credentials (`secret`, `token`,
+ * `password`, `api_key`, ...). For text shown in errors: a vendor answer can carry a secret
+ * the client never knew, such as a webhook signing secret minted by the call itself.
+ */
+export const maskSecretMembers = (text: string): string =>
+  text.replace(STRING_MEMBER, (member: string, name: string, colon: string) =>
+    SECRET_NAME.test(name) ? `"${name}"${colon}"${MASK}"` : member,
+  )
