@@ -71,7 +71,10 @@ export const urlFlag = (name: string, value: string | undefined): string => {
   throw new UsageError(`--${name} must be an http(s) URL (got "${value}")`)
 }
 
-/** Prints an error the way every command does, and answers the exit code (1). */
+/**
+ * Prints an error the way every command does, and answers the exit code: 2 for `InvalidInput`
+ * (bad flags or settings, nothing was sent; as `main` treats a thrown one), 1 otherwise.
+ */
 export const reportError = (io: Io, json: boolean, error: unknown): number => {
   if (json) {
     io.out(
@@ -80,5 +83,5 @@ export const reportError = (io: Io, json: boolean, error: unknown): number => {
   } else {
     io.err(`error: ${error instanceof Error ? error.message : String(error)}\n`)
   }
-  return 1
+  return error instanceof VideoError && error.reason._tag === "InvalidInput" ? 2 : 1
 }

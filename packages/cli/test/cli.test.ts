@@ -28,6 +28,18 @@ describe("vidbridge CLI", () => {
     expect((await run(["status", "--help"])).out).toContain("usage: vidbridge status <ref>")
   })
 
+  it("exits 2 when the settings in the environment are malformed: nothing was sent", async () => {
+    for (const json of [false, true]) {
+      const result = await run(["status", "toy:video:v1", ...(json ? ["--json"] : [])], {
+        env: { TOY_API_KEY: "k", TOY_BASE_URL: "not a url" },
+      })
+      expect(result.code).toBe(2)
+      expect(json ? JSON.parse(result.out).error.reason._tag : result.err).toMatch(
+        /InvalidInput|invalid input/,
+      )
+    }
+  })
+
   it("providers shows the capability matrix and the mode", async () => {
     const table = await run(["providers"])
     expect(table.code).toBe(0)
