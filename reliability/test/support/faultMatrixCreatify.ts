@@ -39,6 +39,16 @@ const creatifyBase = {
   vendor: "Creatify",
   definition: creatify,
   simulate: () => creatifySim(),
+  missing: { on: "answer", field: "id", path: "id" },
+} as const
+
+/** A call whose job is a video the simulator can reject or fail, read back by its status route. */
+const creatifyVideoJob = {
+  ...creatifyBase,
+  lifecycle: "job",
+  unknownStatus: { answer: topStatus, status: topStatus },
+  moderation: (sim: CreatifySimulator) => sim.rejectNext(),
+  jobFails: (sim: CreatifySimulator) => sim.failNext(),
 } as const
 
 const creatifyLink = (from: "url" | "params"): CreditCall<CreatifySimulator> => ({
@@ -61,7 +71,6 @@ const creatifyLink = (from: "url" | "params"): CreditCall<CreatifySimulator> => 
       .filter((l) => l.createdWith === from)
       .map((l) => ref("creatify", "product", l.id)),
   lifecycle: "instant",
-  missing: { on: "answer", field: "id", path: "id" },
   unknownStatus: { na: "a link has no status" },
   moderation: { na: "links are not moderated (a page that cannot be scraped is VendorRejected)" },
   jobFails: notMoving("a link"),
@@ -85,7 +94,6 @@ const creatifyScripts: CreditCall<CreatifySimulator> = {
   made: (sim) => Array.from({ length: sim.creditsSpent() - sim.links().length }, () => undefined),
   lifecycle: "instant",
   statusRoute: CREATIFY_ROUTES.getScripts,
-  missing: { on: "answer", field: "id", path: "id" },
   // A pending-looking answer with a status Creatify never documented: core must keep reading
   // `GET /api/ai_scripts/{id}/` until the scripts are there, not stop or crash.
   unknownStatus: {
@@ -99,7 +107,7 @@ const creatifyScripts: CreditCall<CreatifySimulator> = {
 }
 
 const creatifyPreviews: CreditCall<CreatifySimulator> = {
-  ...creatifyBase,
+  ...creatifyVideoJob,
   name: "generatePreviews: POST /api/link_to_videos/preview_list_async/",
   route: CREATIFY_ROUTES.previews,
   cost: 1,
@@ -116,16 +124,14 @@ const creatifyPreviews: CreditCall<CreatifySimulator> = {
     }
   },
   made: (sim) => creatifyVideos(sim, (j) => j.kind === "link_to_video"),
-  lifecycle: "job",
   statusRoute: CREATIFY_ROUTES.getVideo,
-  missing: { on: "answer", field: "id", path: "id" },
-  unknownStatus: { answer: topStatus, status: topStatus },
+  // The preview stage is rejected or failed, not the render.
   moderation: (sim) => sim.rejectNext(undefined, "previews"),
   jobFails: (sim) => sim.failNext(undefined, "previews"),
 }
 
 const creatifyRenderPreview: CreditCall<CreatifySimulator> = {
-  ...creatifyBase,
+  ...creatifyVideoJob,
   name: "renderPreview: POST /api/link_to_videos/{id}/render_single_preview/",
   route: CREATIFY_ROUTES.renderPreview,
   cost: 4,
@@ -146,16 +152,11 @@ const creatifyRenderPreview: CreditCall<CreatifySimulator> = {
     }
   },
   made: (sim) => creatifyVideos(sim, (j) => j.kind === "link_to_video" && j.stage === "render"),
-  lifecycle: "job",
   statusRoute: CREATIFY_ROUTES.getVideo,
-  missing: { on: "answer", field: "id", path: "id" },
-  unknownStatus: { answer: topStatus, status: topStatus },
-  moderation: (sim) => sim.rejectNext(),
-  jobFails: (sim) => sim.failNext(),
 }
 
 const creatifyRender: CreditCall<CreatifySimulator> = {
-  ...creatifyBase,
+  ...creatifyVideoJob,
   name: "render (product): POST /api/link_to_videos/",
   route: CREATIFY_ROUTES.createVideo,
   cost: 4,
@@ -164,16 +165,11 @@ const creatifyRender: CreditCall<CreatifySimulator> = {
     return { call: (c) => c.render({ product, aspectRatio: "9:16", durationSeconds: 30 }) }
   },
   made: (sim) => creatifyVideos(sim, (j) => j.kind === "link_to_video"),
-  lifecycle: "job",
   statusRoute: CREATIFY_ROUTES.getVideo,
-  missing: { on: "answer", field: "id", path: "id" },
-  unknownStatus: { answer: topStatus, status: topStatus },
-  moderation: (sim) => sim.rejectNext(),
-  jobFails: (sim) => sim.failNext(),
 }
 
 const creatifyTemplate: CreditCall<CreatifySimulator> = {
-  ...creatifyBase,
+  ...creatifyVideoJob,
   name: "render (template): POST /api/custom_template_jobs/{id}/render/",
   route: CREATIFY_ROUTES.renderTemplate,
   cost: 5,
@@ -181,12 +177,7 @@ const creatifyTemplate: CreditCall<CreatifySimulator> = {
     call: (c) => c.render({ template: "tpl-matrix", variables: { headline: "Run lighter" } }),
   }),
   made: (sim) => creatifyVideos(sim, (j) => j.kind === "custom_template_job"),
-  lifecycle: "job",
   statusRoute: CREATIFY_ROUTES.getTemplateJob,
-  missing: { on: "answer", field: "id", path: "id" },
-  unknownStatus: { answer: topStatus, status: topStatus },
-  moderation: (sim) => sim.rejectNext(),
-  jobFails: (sim) => sim.failNext(),
 }
 
 /** Creatify's calls, in table order. */

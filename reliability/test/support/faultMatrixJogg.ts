@@ -36,6 +36,18 @@ const joggV2 = {
   simulate: () => joggSim({ apiVersion: "v2" }),
 } as const
 
+/** A call that makes one product video, read back from `GET /v2/product_video/{product_video_id}`. */
+const joggProductVideo = {
+  ...joggV2,
+  made: joggVideos,
+  lifecycle: "job",
+  statusRoute: JOGG_V2_ROUTES.productVideo,
+  missing: { on: "answer", field: "data.video_id", path: "data.video_id" },
+  unknownStatus: { answer: dataStatus(MYSTERY), status: dataStatus(MYSTERY) },
+  moderation: noJoggModeration,
+  jobFails: (sim: JoggSimulator) => sim.failNextVideo(),
+} as const
+
 const joggStyle = { avatar: "81", aspectRatio: "9:16", language: "en", durationSeconds: 30 } as const
 
 const joggPreviews: CreditCall<JoggSimulator> = {
@@ -65,7 +77,7 @@ const joggPreviews: CreditCall<JoggSimulator> = {
 }
 
 const joggRenderPreview: CreditCall<JoggSimulator> = {
-  ...joggV2,
+  ...joggProductVideo,
   name: "renderPreview: POST /v2/create_video_from_product/render_single_preview",
   route: JOGG_V2_ROUTES.renderPreview,
   cost: 1,
@@ -83,17 +95,10 @@ const joggRenderPreview: CreditCall<JoggSimulator> = {
       knownRef: previews.ref,
     }
   },
-  made: joggVideos,
-  lifecycle: "job",
-  statusRoute: JOGG_V2_ROUTES.productVideo,
-  missing: { on: "answer", field: "data.video_id", path: "data.video_id" },
-  unknownStatus: { answer: dataStatus(MYSTERY), status: dataStatus(MYSTERY) },
-  moderation: noJoggModeration,
-  jobFails: (sim) => sim.failNextVideo(),
 }
 
 const joggRender: CreditCall<JoggSimulator> = {
-  ...joggV2,
+  ...joggProductVideo,
   name: "render: POST /v2/create_video_from_product",
   route: JOGG_V2_ROUTES.createVideo,
   cost: 1,
@@ -103,13 +108,6 @@ const joggRender: CreditCall<JoggSimulator> = {
       call: (c) => c.render({ product: product.ref, visualStyle: "Simple Product Switch", ...joggStyle }),
     }
   },
-  made: joggVideos,
-  lifecycle: "job",
-  statusRoute: JOGG_V2_ROUTES.productVideo,
-  missing: { on: "answer", field: "data.video_id", path: "data.video_id" },
-  unknownStatus: { answer: dataStatus(MYSTERY), status: dataStatus(MYSTERY) },
-  moderation: noJoggModeration,
-  jobFails: (sim) => sim.failNextVideo(),
 }
 
 const joggOpenRender: CreditCall<JoggSimulator> = {
