@@ -7,7 +7,8 @@
 // memory is measured. After each round the tracker asks the vendor process (over IPC) to move
 // the simulator clock one step. A last pair of processes measures plain fetch against a
 // node:http server, as a yardstick for RSS.
-// Run after `pnpm build`: `pnpm bench`, or `node bench/track.mjs [jobs] [vendor...]`.
+// Run after `pnpm build`: `pnpm bench`, or `node bench/track.mjs [jobs] [vendor...]`; set
+// BENCH_HEAP_SNAPSHOT=<file> to write the tracker's heap snapshot when every job is tracked.
 import { execFileSync, fork } from "node:child_process"
 import { copyFileSync, mkdirSync } from "node:fs"
 import { basename, dirname, join } from "node:path"
