@@ -31,4 +31,4 @@ export {
   creatifyCapabilities,
   makeCreatifyProvider,
 } from "./CreatifyProvider.js"
-export { parseCreatifyWebhook } from "./webhook.js"
+export { type CreatifyWebhookOptions, parseCreatifyWebhook } from "./webhook.js"
