@@ -26,7 +26,8 @@ import { DEFAULT_TOKEN_TTL } from "./internal/callbackToken.js"
 import { estimateCredits } from "./internal/credits.js"
 import { Kind, linkToVideoJob, PROVIDER_ID, renderJob, toProduct, toScriptJob } from "./internal/mapping.js"
 import { creatifyOptions, failOnIssues, LinkVideoOptions, TokenTtl } from "./internal/options.js"
-import { asProduct, productPlan, scriptsBody, updateBody } from "./internal/product.js"
+import { asProduct, productPlan, REMEMBERED_PRODUCTS, scriptsBody, updateBody } from "./internal/product.js"
+import { makeRecent } from "./internal/recent.js"
 import { makeRenderers } from "./internal/render.js"
 import { checkVideoFields, previewBody, productId } from "./internal/request.js"
 import { BATCH_LIMIT, readStatus, readStatuses } from "./internal/status.js"
@@ -90,7 +91,7 @@ export const makeCreatifyProvider = (settings: CreatifySettings): Effect.Effect<
     const callbackUrl = (url: string | undefined, operation: string) =>
       signedWebhookUrl(url, settings.webhookSecret, ttl, operation)
     // Products this provider made, so a ref string carries the title/description scripts need.
-    const products = new Map<string, Product>()
+    const products = makeRecent<Product>(REMEMBERED_PRODUCTS)
     const remember = (product: Product) => {
       products.set(product.id, product)
       return product
@@ -224,7 +225,9 @@ export const makeCreatifyProvider = (settings: CreatifySettings): Effect.Effect<
  * `webhookSecret` is needed only to use `webhookUrl`: Creatify does not sign callbacks, so each
  * callback URL gets a token of its own made with it (a nonce and an expiry under an HMAC), checked
  * by `parseWebhook`, which then reads the job back from Creatify before reporting it.
- * `webhookTokenTtl` (default 14 days) is how long such a URL is accepted.
+ * `webhookTokenTtl` (default 14 days) is how long such a URL is accepted. The provider remembers
+ * the last {@link REMEMBERED_PRODUCTS} products it made or updated, for `generateScripts` with a
+ * bare ref.
  *
  * @example
  * ```ts
