@@ -21,7 +21,11 @@ import {
   schedule,
   serialize,
   storiesOf,
+  useCreatifyApi,
 } from "./support/callbacks.js"
+
+// Creatify's adapter reads each delivered job back: its job reads answer what the delivery says.
+useCreatifyApi()
 
 /** Runs per vendor; raise it (PROPS_RUNS=2000) to search harder than CI does. */
 const RUNS = Number(process.env.PROPS_RUNS ?? 100)

@@ -2,6 +2,7 @@
 // an error's message, String(), JSON, toJSON(), stack, cause, reason (excerpt, job, raw), not in
 // what the client logs or reports to its observer, not in webhook answers, not in CLI output.
 import { creatify } from "@vidbridge/adapter-creatify"
+import type { CreatifySimulator } from "@vidbridge/adapter-creatify/testing"
 import { drafts } from "@vidbridge/adapter-drafts"
 import { jogg } from "@vidbridge/adapter-jogg"
 import { builtInProviders, main } from "@vidbridge/cli"
@@ -31,8 +32,17 @@ const loopbackOnly: UnhandledFrameHandle = ({ frame, defaults }) => {
 
 const server = setupServer()
 let page: Awaited<ReturnType<typeof serveProductPage>>
-/** Creatify's callback token, derived from its webhook secret: a credential as well. */
+/** The static callback token earlier versions derived from Creatify's webhook secret: must show nowhere. */
 let token = ""
+/** Creatify's simulators of the current test: every callback URL they were given carries a token. */
+const creatifySims: CreatifySimulator[] = []
+/** The per-request callback tokens the Creatify adapter made (in the URLs it sent): credentials as well. */
+const callbackTokens = (): string[] =>
+  creatifySims.flatMap((sim) =>
+    sim
+      .jobs()
+      .flatMap((job) => (job.webhookUrl ? [new URL(job.webhookUrl).searchParams.get("vb_token") ?? ""] : [])),
+  )
 const logged: unknown[][] = []
 
 beforeAll(async () => {
@@ -50,6 +60,7 @@ afterEach(() => {
   check("observer events", observed)
   logged.length = 0
   observed.length = 0
+  creatifySims.length = 0
 })
 afterAll(async () => {
   vi.restoreAllMocks()
@@ -57,7 +68,7 @@ afterAll(async () => {
   await page.close()
 })
 
-const check = (what: string, value: unknown) => assertNoSecret(what, value, [token])
+const check = (what: string, value: unknown) => assertNoSecret(what, value, [token, ...callbackTokens()])
 
 /** What a call ended with: its value or its error. */
 const settled = (promise: Promise<unknown>): Promise<unknown> => promise.catch((error: unknown) => error)
@@ -73,7 +84,10 @@ const checkError = (what: string, error: unknown, tags?: ReadonlyArray<string>) 
 
 const mount = (): ReadonlyArray<SecretTarget> => {
   const targets = makeTargets(page.url)
-  for (const target of targets) server.use(...target.sim.handlers)
+  for (const target of targets) {
+    server.use(...target.sim.handlers)
+    if (target.id === "creatify") creatifySims.push(target.sim)
+  }
   return targets
 }
 const targetOf = (id: SecretTargetId): SecretTarget => mount().find((t) => t.id === id)!
@@ -230,7 +244,9 @@ describe("webhooks: forged, stale or malformed deliveries show no credential", (
     target.finish()
     if (target.id !== "creatify") throw new Error("unreachable")
     const due = target.sim.pendingWebhooks()[0]!
-    expect(due.url).toContain(token)
+    const sent = new URL(due.url).searchParams.get("vb_token")
+    expect(callbackTokens()).toContain(sent)
+    expect(sent).toMatch(/^[A-Za-z0-9_-]{16}\.[0-9a-z]{6}\.[A-Za-z0-9_-]{22}$/)
     const body = JSON.stringify(due.payload)
     const event = await client.parseWebhook(delivery(due.url, body))
     expect(event.job.ref).toBe(ref)
@@ -366,6 +382,7 @@ describe("the vidbridge CLI shows no credential", () => {
     const targets = makeTargets(page.url)
     const origin: Partial<Record<SecretTargetId, string>> = {}
     for (const target of targets) {
+      if (target.id === "creatify") creatifySims.push(target.sim)
       const s = await serveHandlers(target.sim.handlers, { canonicalBase: target.sim.canonicalBase })
       served.push(s)
       origin[target.id] = s.url

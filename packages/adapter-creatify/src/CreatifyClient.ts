@@ -4,6 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Redacted from "effect/Redacted"
 import type * as z from "zod/mini"
+import { maskingFetch } from "./internal/callbackToken.js"
 import { classify } from "./internal/errors.js"
 import { Kind, PROVIDER_ID } from "./internal/mapping.js"
 import {
@@ -25,7 +26,7 @@ export interface CreatifyClientConfig extends HttpSettings {
   readonly apiId: Redacted.Redacted<string>
   /** Sent as `X-API-KEY`. */
   readonly apiKey: Redacted.Redacted<string>
-  /** Other values to scrub from answers and errors (the webhook secret and its token). */
+  /** Other values to scrub from answers and errors (the webhook secret). */
   readonly secrets?: ReadonlyArray<Redacted.Redacted<string>> | undefined
 }
 
@@ -49,7 +50,8 @@ export interface ListQuery {
 /**
  * Creatify's HTTP API, one request per call, paths exactly as documented (trailing slash).
  * Core's HTTP runtime adds `X-API-ID`/`X-API-KEY`, timeouts, retries and credit safety: calls
- * that spend credits are never resent after an ambiguous failure.
+ * that spend credits are never resent after an ambiguous failure. Callback tokens in answers
+ * (Creatify sends back each job's `webhook_url`) read `vb_token=[REDACTED]`.
  */
 export interface CreatifyClientShape {
   /** `POST /api/links/` (spends credits). */
@@ -117,7 +119,8 @@ export const makeCreatifyClient = (config: CreatifyClientConfig): CreatifyClient
     auth: { "X-API-ID": config.apiId, "X-API-KEY": config.apiKey },
     secrets: config.secrets,
     classify,
-    fetch: config.fetch,
+    // Creatify echoes each job's webhook_url, callback token included: masked as answers arrive.
+    fetch: maskingFetch(config.fetch),
     timeout: config.timeout,
     retry: config.retry,
     headers: config.headers,

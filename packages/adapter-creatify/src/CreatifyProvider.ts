@@ -20,24 +20,25 @@ import {
   type VideoProviderShape,
 } from "@vidbridge/core"
 import * as Effect from "effect/Effect"
-import * as Redacted from "effect/Redacted"
 import * as z from "zod/mini"
 import { makeCreatifyClient } from "./CreatifyClient.js"
+import { DEFAULT_TOKEN_TTL } from "./internal/callbackToken.js"
 import { estimateCredits } from "./internal/credits.js"
 import { Kind, linkToVideoJob, PROVIDER_ID, renderJob, toProduct, toScriptJob } from "./internal/mapping.js"
-import { creatifyOptions, failOnIssues, LinkVideoOptions } from "./internal/options.js"
-import { asProduct, productPlan, scriptsBody, updateBody } from "./internal/product.js"
+import { creatifyOptions, failOnIssues, LinkVideoOptions, TokenTtl } from "./internal/options.js"
+import { asProduct, productPlan, REMEMBERED_PRODUCTS, scriptsBody, updateBody } from "./internal/product.js"
+import { makeRecent } from "./internal/recent.js"
 import { makeRenderers } from "./internal/render.js"
 import { checkVideoFields, previewBody, productId } from "./internal/request.js"
 import { BATCH_LIMIT, readStatus, readStatuses } from "./internal/status.js"
-import { deriveWebhookTokenSync } from "./internal/webhookToken.js"
 import { signedWebhookUrl } from "./internal/webhookUrl.js"
 import { parseCreatifyWebhook } from "./webhook.js"
 
 /**
  * What the Creatify adapter can do: the whole URL-to-video flow (product from a URL or from
  * data, scripts, previews, render one preview), custom template renders, Aurora job status,
- * batch status reads of up to 100 jobs, token-verified webhooks and credit reports/estimates.
+ * batch status reads of up to 100 jobs, token-verified webhooks confirmed with a read, and credit
+ * reports/estimates.
  */
 export const creatifyCapabilities: Capabilities = {
   operations: [
@@ -66,6 +67,7 @@ export const CreatifySettings = z.strictObject({
   apiId: secret(),
   apiKey: secret(),
   webhookSecret: z.optional(secret()),
+  webhookTokenTtl: z.optional(TokenTtl),
   ...httpSettingsFields,
 })
 
@@ -80,20 +82,16 @@ const ListOptions = z.strictObject({
 /** Builds the provider from checked settings; no request is made. */
 export const makeCreatifyProvider = (settings: CreatifySettings): Effect.Effect<VideoProviderShape, never> =>
   Effect.sync(() => {
-    // Derived synchronously: core's Promise client builds providers with runSyncExit, and an
-    // asynchronous derivation (WebCrypto) made every client with a webhookSecret fail to build.
-    const token = settings.webhookSecret
-      ? deriveWebhookTokenSync(Redacted.value(settings.webhookSecret), PROVIDER_ID)
-      : undefined
     const client = makeCreatifyClient({
       ...settings,
-      secrets: [
-        ...(settings.webhookSecret ? [settings.webhookSecret] : []),
-        ...(token ? [Redacted.make(token)] : []),
-      ],
+      secrets: settings.webhookSecret ? [settings.webhookSecret] : [],
     })
+    // A callback URL gets a token of its own, minted when the request is made (webhookUrl.ts).
+    const ttl = settings.webhookTokenTtl ?? DEFAULT_TOKEN_TTL
+    const callbackUrl = (url: string | undefined, operation: string) =>
+      signedWebhookUrl(url, settings.webhookSecret, ttl, operation)
     // Products this provider made, so a ref string carries the title/description scripts need.
-    const products = new Map<string, Product>()
+    const products = makeRecent<Product>(REMEMBERED_PRODUCTS)
     const remember = (product: Product) => {
       products.set(product.id, product)
       return product
@@ -137,7 +135,7 @@ export const makeCreatifyProvider = (settings: CreatifySettings): Effect.Effect<
       const options = yield* creatifyOptions(LinkVideoOptions, request.providerOptions, "generatePreviews")
       yield* checkVideoFields(request, options, "generatePreviews")
       const link = yield* productId(request.product, "generatePreviews")
-      const webhook = yield* signedWebhookUrl(request.webhookUrl, token, "generatePreviews")
+      const webhook = yield* callbackUrl(request.webhookUrl, "generatePreviews")
       const body = yield* client.createPreviews(previewBody(request, options, link, webhook))
       return linkToVideoJob(body, JobRef.make(PROVIDER_ID, Kind.linkToVideo, body.id))
     })
@@ -164,7 +162,7 @@ export const makeCreatifyProvider = (settings: CreatifySettings): Effect.Effect<
       return linkToVideoJob(body, JobRef.make(PROVIDER_ID, Kind.linkToVideo, body.id, { stage: "render" }))
     })
 
-    const { renderTemplate, renderProduct } = makeRenderers(client, token)
+    const { renderTemplate, renderProduct } = makeRenderers(client, callbackUrl)
 
     const render = (request: RenderRequest): Effect.Effect<VideoJob, VideoError> =>
       request.template !== undefined
@@ -211,7 +209,7 @@ export const makeCreatifyProvider = (settings: CreatifySettings): Effect.Effect<
       getStatus: (ref) => readStatus(client, ref),
       getStatuses: (refs) => readStatuses(client, refs),
       listJobs,
-      parseWebhook: (request) => parseCreatifyWebhook(token, client.redact, request),
+      parseWebhook: (request) => parseCreatifyWebhook(request, { secret: settings.webhookSecret, client }),
       estimateCredits: (request, kind) => {
         const model = request.providerOptions?.[PROVIDER_ID]?.model_version
         return Effect.succeed(estimateCredits(request, kind, typeof model === "string" ? model : undefined))
@@ -224,8 +222,12 @@ export const makeCreatifyProvider = (settings: CreatifySettings): Effect.Effect<
  * The Creatify provider: call it with your credentials to configure it.
  *
  * `apiId` and `apiKey` come from Creatify's API dashboard (sent as `X-API-ID` / `X-API-KEY`).
- * `webhookSecret` is needed only to use `webhookUrl`: Creatify does not sign callbacks, so a
- * token derived from it is added to the callback URL and checked by `parseWebhook`.
+ * `webhookSecret` is needed only to use `webhookUrl`: Creatify does not sign callbacks, so each
+ * callback URL gets a token of its own made with it (a nonce and an expiry under an HMAC), checked
+ * by `parseWebhook`, which then reads the job back from Creatify before reporting it.
+ * `webhookTokenTtl` (default 14 days) is how long such a URL is accepted. The provider remembers
+ * the last {@link REMEMBERED_PRODUCTS} products it made or updated, for `generateScripts` with a
+ * bare ref.
  *
  * @example
  * ```ts
@@ -246,7 +248,11 @@ export const creatify = defineProvider({
     apiKey: { name: "CREATIFY_API_KEY", description: "Creatify API key (X-API-KEY), from the API dashboard" },
     webhookSecret: {
       name: "CREATIFY_WEBHOOK_SECRET",
-      description: "Secret the callback token is derived from; needed to use webhookUrl",
+      description: "Secret callback tokens are made with; needed to use webhookUrl",
+    },
+    webhookTokenTtl: {
+      name: "CREATIFY_WEBHOOK_TOKEN_TTL",
+      description: 'How long a callback URL is accepted, e.g. "14 days" (the default)',
     },
     baseUrl: {
       name: "CREATIFY_BASE_URL",

@@ -31,4 +31,5 @@ export {
   creatifyCapabilities,
   makeCreatifyProvider,
 } from "./CreatifyProvider.js"
-export { parseCreatifyWebhook } from "./webhook.js"
+export { REMEMBERED_PRODUCTS } from "./internal/product.js"
+export { type CreatifyWebhookOptions, parseCreatifyWebhook } from "./webhook.js"

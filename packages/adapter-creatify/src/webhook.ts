@@ -1,20 +1,31 @@
 import {
   AuthenticationFailed,
   JobRef,
-  type Redactor,
-  timingSafeEqual,
   UnexpectedResponse,
   VideoError,
+  type VideoJob,
   type VideoJobEvent,
   type WebhookRequest,
 } from "@vidbridge/core"
 import * as Effect from "effect/Effect"
+import type * as Redacted from "effect/Redacted"
+import type { CreatifyClientShape } from "./CreatifyClient.js"
+import { checkToken, maskTokens, TOKEN_PARAM } from "./internal/callbackToken.js"
 import { Kind, linkToVideoJob, PROVIDER_ID, renderJob } from "./internal/mapping.js"
-import { TOKEN_PARAM } from "./internal/webhookUrl.js"
-import { WebhookPayload } from "./internal/wire.js"
+import { type LinkToVideo, WebhookPayload } from "./internal/wire.js"
+
+/** What {@link parseCreatifyWebhook} needs. */
+export interface CreatifyWebhookOptions {
+  /** The `webhookSecret` the callback URLs were made with (`CREATIFY_WEBHOOK_SECRET`). */
+  readonly secret: Redacted.Redacted<string> | string | undefined
+  /** The client each delivery is confirmed with: the job is read back from Creatify. */
+  readonly client: CreatifyClientShape
+}
 
 const fail = (reason: AuthenticationFailed | UnexpectedResponse) =>
   Effect.fail(new VideoError({ provider: PROVIDER_ID, operation: "parseWebhook", reason }))
+
+const refused = (message: string) => fail(new AuthenticationFailed({ message }))
 
 const tokenOf = (url: string): string | undefined => {
   try {
@@ -24,43 +35,73 @@ const tokenOf = (url: string): string | undefined => {
   }
 }
 
+/** Statuses only a render has. */
+const RENDERING: ReadonlySet<string> = new Set(["in_queue", "running", "processing", "done"])
+
 /**
- * Verifies and parses a Creatify callback. Creatify does not sign callbacks, so the adapter
- * puts `vb_token=<token derived from webhookSecret>` into every `webhook_url` it sends; here the
- * token is read from the request URL and compared in constant time (`AuthenticationFailed`
- * when it is missing or wrong, or when no `webhookSecret` is configured).
+ * The stage of a link-to-video callback. The read decides where it can: a render was asked for
+ * (`media_job` set, or a status only renders have), or previews wait for a choice. Otherwise
+ * (a job that failed, or is queued without previews) the callback's shape: a preview list has
+ * `previews`.
+ */
+const stageOf = (payload: WebhookPayload, read: LinkToVideo): "render" | undefined => {
+  if (read.media_job || RENDERING.has(read.status)) return "render"
+  if (read.status === "pending" && (read.previews?.length ?? 0) > 0) return undefined
+  return "previews" in payload ? undefined : "render"
+}
+
+const event = (job: VideoJob): VideoJobEvent => ({
+  provider: PROVIDER_ID,
+  type: job.vendorStatus,
+  job,
+  confirmed: true,
+})
+
+/**
+ * Verifies a Creatify callback, then reports the job as Creatify's API describes it.
  *
- * The payload only has `id`: a body with `output` is a custom template job
- * (`creatify:custom_template_job:<id>`); otherwise a link-to-video job, in the preview stage
- * when the body has `previews` (`creatify:link_to_video:<id>`), else in the render stage
- * (`creatify:link_to_video:<id>?stage=render`). Creatify may send several callbacks per job.
+ * Creatify signs nothing, so every `webhook_url` the adapter sends carries its own
+ * `vb_token=<nonce>.<expiry>.<mac>`: a fresh nonce and an expiry, authenticated with an HMAC
+ * keyed by `webhookSecret`. A missing, altered or expired token, or no `webhookSecret`, fails
+ * with `AuthenticationFailed` (core's handler answers 401). A token says only that vidbridge made
+ * the URL, not what happened, so the body is never reported as is: its `id` is read back from
+ * Creatify (`GET /api/link_to_videos/{id}/`, or `/api/custom_template_jobs/{id}/` for a body with
+ * `output`) and the event is built from that answer, with `confirmed: true`. When the read fails
+ * (`NotFound`, `VendorUnavailable`, ...) the delivery fails with that reason, so core's handler
+ * answers non-2xx and Creatify can deliver again.
+ *
+ * Refs: a template job (a body with `output`) is `creatify:custom_template_job:<id>`. A
+ * link-to-video job is `creatify:link_to_video:<id>?stage=render` when the read shows a render
+ * asked for (`media_job`, or `in_queue` / `running` / `done`), `creatify:link_to_video:<id>` when
+ * it shows previews waiting for a choice; otherwise the body's shape decides (a preview list has
+ * `previews`). Creatify may send several callbacks per job.
  *
  * @example
  * ```ts
- * const event = yield* parseCreatifyWebhook(token, redact, { method: "POST", url, headers, body })
+ * const client = makeCreatifyClient({ apiId, apiKey })
+ * const event = yield* parseCreatifyWebhook({ method: "POST", url, headers, body }, { secret, client })
  * if (event.job.status === "awaiting_selection") console.log(event.job.previews)
  * ```
  */
 export const parseCreatifyWebhook = (
-  token: string | undefined,
-  redact: Redactor,
   request: WebhookRequest,
+  options: CreatifyWebhookOptions,
 ): Effect.Effect<VideoJobEvent, VideoError> =>
   Effect.gen(function* () {
-    if (token === undefined) {
-      return yield* fail(
-        new AuthenticationFailed({
-          message:
-            "no webhookSecret is configured, so the callback cannot be verified; set webhookSecret (CREATIFY_WEBHOOK_SECRET) to the value used when the job was created",
-        }),
+    if (options.secret === undefined) {
+      return yield* refused(
+        "no webhookSecret is configured, so the callback cannot be verified; set webhookSecret (CREATIFY_WEBHOOK_SECRET) to the value used when the job was created",
       )
     }
-    const received = tokenOf(request.url)
-    if (received === undefined || !timingSafeEqual(received, token)) {
-      return yield* fail(
-        new AuthenticationFailed({
-          message: `the callback URL's ${TOKEN_PARAM} parameter is missing or wrong; check webhookSecret`,
-        }),
+    const check = yield* checkToken(options.secret, tokenOf(request.url))
+    if (check._tag === "invalid") {
+      return yield* refused(
+        `the callback URL's ${TOKEN_PARAM} parameter is missing or wrong; check webhookSecret`,
+      )
+    }
+    if (check._tag === "expired") {
+      return yield* refused(
+        `the callback URL's ${TOKEN_PARAM} expired at ${new Date(check.expiredAt).toISOString()}; callbacks are accepted for webhookTokenTtl (default 14 days) after the request: read the job with getStatus`,
       )
     }
     const json = yield* Effect.try(() => JSON.parse(request.body) as unknown).pipe(
@@ -74,19 +115,17 @@ export const parseCreatifyWebhook = (
         new UnexpectedResponse({
           message: `the callback body is not a Creatify job payload (at ${path || "the top level"})`,
           path,
-          excerpt: redact.text(request.body).slice(0, 200),
+          excerpt: maskTokens(options.client.redact.text(request.body)).slice(0, 200),
         }),
       )
     }
-    const payload = redact.json(parsed.data)
+    const payload = parsed.data
+    const { client } = options
     if ("output" in payload) {
-      const job = renderJob(
-        { ...payload, video_output: payload.video_output ?? payload.output },
-        Kind.customTemplateJob,
-      )
-      return { provider: PROVIDER_ID, type: payload.status, job }
+      const body = yield* client.getCustomTemplateJob(payload.id, "parseWebhook")
+      return event(renderJob(body, Kind.customTemplateJob))
     }
-    const stage = "previews" in payload ? undefined : "render"
-    const ref = JobRef.make(PROVIDER_ID, Kind.linkToVideo, payload.id, { stage })
-    return { provider: PROVIDER_ID, type: payload.status, job: linkToVideoJob(payload, ref) }
+    const body = yield* client.getLinkToVideo(payload.id, "parseWebhook")
+    const ref = JobRef.make(PROVIDER_ID, Kind.linkToVideo, payload.id, { stage: stageOf(payload, body) })
+    return event(linkToVideoJob(body, ref))
   })

@@ -103,7 +103,7 @@ describe("the Creatify simulator, served over loopback HTTP", () => {
     expect(sim.links()).toHaveLength(0)
   })
 
-  it("webhook round trip: the preview list and the render are delivered to a node:http receiver with the adapter's vb_token; without it or altered -> 401", async () => {
+  it("webhook round trip: the preview list and the render are delivered to a node:http receiver with the adapter's per-job vb_token and confirmed by a read; without it or altered -> 401", async () => {
     const sim = createSimulator()
     const server = await serve(sim)
     const client = clientOn(sim, server.url)
@@ -125,7 +125,8 @@ describe("the Creatify simulator, served over loopback HTTP", () => {
     const [created] = sim.jobs()
     const sent = new URL(created!.webhookUrl!)
     expect(`${sent.origin}${sent.pathname}`).toBe(hookUrl)
-    expect(sent.searchParams.get("vb_token")).toMatch(/^[0-9a-f]{32}$/)
+    // <nonce>.<expiry>.<mac>: 16 + base-36 seconds + 22 characters.
+    expect(sent.searchParams.get("vb_token")).toMatch(/^[A-Za-z0-9_-]{16}\.[0-9a-z]{6}\.[A-Za-z0-9_-]{22}$/)
 
     expect(await sim.flushWebhooks()).toEqual([])
     sim.clock.advance(120_000)
@@ -143,11 +144,15 @@ describe("the Creatify simulator, served over loopback HTTP", () => {
         },
       }),
     ])
+    const reads = sim.log.count(CREATIFY_ROUTES.getVideo)
     expect(await sim.flushWebhooks()).toEqual([200])
     expect(await sim.flushWebhooks()).toEqual([])
     expect(events).toHaveLength(1)
+    // The receiver read the job back from the simulator before passing the event on.
+    expect(sim.log.count(CREATIFY_ROUTES.getVideo)).toBe(reads + 1)
     expect(events[0]).toMatchObject({
       provider: "creatify",
+      confirmed: true,
       job: { ref: job.ref, status: "awaiting_selection", stage: "preview" },
     })
     const previews = events[0]!.job.previews!
@@ -158,6 +163,7 @@ describe("the Creatify simulator, served over loopback HTTP", () => {
     expect(await sim.flushWebhooks()).toEqual([200])
     expect(events).toHaveLength(2)
     expect(events[1]).toMatchObject({
+      confirmed: true,
       job: {
         ref: render.ref,
         status: "succeeded",

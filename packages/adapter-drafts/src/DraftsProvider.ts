@@ -24,6 +24,7 @@ import {
   withMetadataError,
   withVideoMetadata,
 } from "./internal/mapping.js"
+import { makeRecent } from "./internal/recent.js"
 import { createReconciled } from "./internal/reconcile.js"
 import { buildBody, renderOptions, resolveSource } from "./internal/request.js"
 import { parseDraftsWebhook } from "./webhook.js"
@@ -62,13 +63,19 @@ export type DraftsSettings = z.output<typeof DraftsSettings>
 
 const newCorrelationId = Effect.sync(() => `vidbridge-${globalThis.crypto.randomUUID()}`)
 
+/**
+ * How many products a provider remembers (the most recently made or used), so that `render` can
+ * be given a bare product ref; older ones need the `Product` object.
+ */
+export const REMEMBERED_PRODUCTS = 256
+
 /** Builds the provider from checked settings; no request is made. */
 export const makeDraftsProvider = (settings: DraftsSettings): VideoProviderShape => {
   const client = makeDraftsClient({
     ...settings,
     secrets: settings.webhookSecret ? [settings.webhookSecret] : [],
   })
-  const products = new Map<string, Product>()
+  const products = makeRecent<Product>(REMEMBERED_PRODUCTS)
 
   const createProduct = (input: ProductInput): Effect.Effect<Product, VideoError> =>
     Effect.map(productFromParams(input), (product) => {

@@ -24,7 +24,13 @@ export {
   type DraftsVideoMetadata,
   makeDraftsClient,
 } from "./DraftsClient.js"
-export { type DraftsSettings, drafts, draftsCapabilities, makeDraftsProvider } from "./DraftsProvider.js"
+export {
+  type DraftsSettings,
+  drafts,
+  draftsCapabilities,
+  makeDraftsProvider,
+  REMEMBERED_PRODUCTS,
+} from "./DraftsProvider.js"
 export { statusTable as draftsStatusTable } from "./internal/mapping.js"
 export { TRANSCRIPT_LIMIT } from "./internal/product.js"
 export type { DraftsRenderOptions } from "./internal/request.js"

@@ -4,16 +4,18 @@
 import { creatify } from "@vidbridge/adapter-creatify"
 import { drafts } from "@vidbridge/adapter-drafts"
 import { jogg } from "@vidbridge/adapter-jogg"
-import { type ConfiguredProvider, deriveWebhookToken, hmacSha256Hex } from "@vidbridge/core"
+import { type ConfiguredProvider, createVideoClient, hmacSha256Hex } from "@vidbridge/core"
 import { Effect } from "effect"
 import fc from "fast-check"
+import { HttpResponse, http } from "msw"
+import { setupServer } from "msw/node"
+import { afterAll, beforeAll } from "vitest"
 
 /** The vendors (JoggAI in both API generations) whose webhooks the properties cover. */
 export type HookName = "creatify" | "jogg" | "joggOpen" | "drafts"
 
 /** The webhook secret every client here verifies with. */
 export const SECRET = "whsec_props_0123456789"
-const creatifyToken = await Effect.runPromise(deriveWebhookToken(SECRET, "creatify"))
 /** Unix seconds now: JoggAI refuses a delivery whose `timestamp` is too far from it. */
 export const nowSeconds = () => Math.floor(Date.now() / 1000)
 
@@ -36,7 +38,10 @@ export const hooks: Record<HookName, Hooks> = {
   creatify: {
     provider: "creatify",
     configure: () => creatify({ apiId: "props-id", apiKey: "props-key", webhookSecret: SECRET }),
-    sign: async () => ({ url: `https://app.test/hooks/video?vb_token=${creatifyToken}`, headers: {} }),
+    sign: async (body) => {
+      creatifyReads.deliver(body)
+      return { url: await creatifyCallbackUrl(), headers: {} }
+    },
     eventIds: false,
   },
   jogg: {
@@ -57,6 +62,64 @@ export const hooks: Record<HookName, Hooks> = {
     sign: hmacHeader("x-hourone-signature"),
     eventIds: false,
   },
+}
+
+const CREATIFY_API = "https://api.creatify.ai"
+const CREATIFY_HOOK = "https://app.test/hooks/video"
+
+/**
+ * Creatify's API as the properties need it. Creatify signs nothing, so its adapter reads every
+ * delivered job back before reporting it: here a job read answers what the callback being
+ * delivered says (as when Creatify calls back the moment a job changes and is read at once);
+ * a job never delivered is a 404. A template render hands back the adapter's callback URL.
+ */
+const creatifyReads = (() => {
+  const jobs = new Map<string, Record<string, unknown>>()
+  let callbackUrl: string | undefined
+  const read = ({ params }: { readonly params: Record<string, unknown> }) => {
+    const job = jobs.get(String(params.id))
+    return job ? HttpResponse.json(job) : HttpResponse.json({ detail: "Not found." }, { status: 404 })
+  }
+  const server = setupServer(
+    http.get(`${CREATIFY_API}/api/link_to_videos/:id/`, read),
+    http.get(`${CREATIFY_API}/api/custom_template_jobs/:id/`, read),
+    http.post(`${CREATIFY_API}/api/custom_template_jobs/:id/render/`, async ({ params, request }) => {
+      callbackUrl = ((await request.json()) as { webhook_url: string }).webhook_url
+      return HttpResponse.json({ id: String(params.id), status: "pending", webhook_url: callbackUrl })
+    }),
+  )
+  return {
+    server,
+    callbackUrl: () => callbackUrl,
+    /** The job reads answer what `body` says from now on (the `output` of a template job is its `video_output`). */
+    deliver: (body: string) => {
+      let json: unknown
+      try {
+        json = JSON.parse(body)
+      } catch {
+        return
+      }
+      if (json === null || typeof json !== "object" || Array.isArray(json)) return
+      const job = json as Record<string, unknown>
+      if (typeof job.id !== "string") return
+      jobs.set(job.id, "output" in job ? { ...job, video_output: job.video_output ?? job.output } : job)
+    },
+  }
+})()
+
+/** The callback URL Creatify's adapter makes (token included), made once through a template render. */
+const creatifyCallbackUrl = async (): Promise<string> => {
+  if (creatifyReads.callbackUrl() === undefined) {
+    const client = createVideoClient({ provider: hooks.creatify.configure() })
+    await client.render({ template: "props-template", variables: {}, webhookUrl: CREATIFY_HOOK })
+  }
+  return creatifyReads.callbackUrl()!
+}
+
+/** Serves Creatify's job reads (see `creatifyReads`) for the tests of the calling file. */
+export const useCreatifyApi = () => {
+  beforeAll(() => creatifyReads.server.listen({ onUnhandledFrame: "error" }))
+  afterAll(() => creatifyReads.server.close())
 }
 
 /** The fetch `Request` of one delivery, verified the way `vendor` verifies. */

@@ -1,6 +1,9 @@
 import { type InputIssue, invalidInput, type VideoError, validate } from "@vidbridge/core"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import * as z from "zod/mini"
+import { MAX_TOKEN_TTL } from "./callbackToken.js"
 import { Languages, ModelVersions, PROVIDER_ID, VideoLengths } from "./mapping.js"
 
 const volume = z.optional(z.nullable(z.number().check(z.gte(0), z.lte(1))))
@@ -83,3 +86,27 @@ export const failOnIssues = (
   const found = issues.filter((i): i is InputIssue => i !== undefined)
   return found.length === 0 ? Effect.void : Effect.fail(invalidInput(PROVIDER_ID, operation, found))
 }
+
+const toTtl = (value: unknown): Duration.Duration | undefined => {
+  if (typeof value !== "number" && typeof value !== "string" && !Duration.isDuration(value)) return undefined
+  let duration: Option.Option<Duration.Duration>
+  try {
+    duration = Duration.fromInput(value as Duration.Input)
+  } catch {
+    return undefined
+  }
+  return Option.isSome(duration) &&
+    Duration.isGreaterThan(duration.value, Duration.zero) &&
+    Duration.isLessThanOrEqualTo(duration.value, MAX_TOKEN_TTL)
+    ? duration.value
+    : undefined
+}
+
+/** `webhookTokenTtl`: milliseconds, an Effect `Duration` or text such as `"14 days"`; at most 366 days. */
+export const TokenTtl = z.pipe(
+  z.custom<Duration.Input>(
+    (value) => toTtl(value) !== undefined,
+    'must be a positive duration of at most 366 days (milliseconds, an Effect Duration, or text such as "14 days")',
+  ),
+  z.transform((value) => toTtl(value)!),
+)

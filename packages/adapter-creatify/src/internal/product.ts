@@ -24,6 +24,12 @@ const logoIssue = (logoUrl: string | undefined): InputIssue | undefined =>
       }
     : undefined
 
+/**
+ * How many products a provider remembers (the most recently made, updated or used), so that
+ * `generateScripts` can be given a bare product ref; older ones need the `Product` object.
+ */
+export const REMEMBERED_PRODUCTS = 256
+
 /** Which create endpoint an input needs, checked against Creatify's rules before any request. */
 export const productPlan = (
   input: ProductInput,
@@ -102,8 +108,7 @@ export const scriptsBody = (
       product?.title === undefined
         ? {
             path: "product",
-            message:
-              "Creatify's script endpoint needs the product's title and description: pass the Product object returned by createProduct (or a ref this client created)",
+            message: `Creatify's script endpoint needs the product's title and description: pass the Product object returned by createProduct (or the ref of one of the last ${REMEMBERED_PRODUCTS} products this client made)`,
           }
         : undefined,
       languageIssue(request.language),

@@ -1,10 +1,9 @@
-import { JobRef, type ProductRefLike, type RenderRequest } from "@vidbridge/core"
+import { JobRef, type ProductRefLike, type RenderRequest, type VideoError } from "@vidbridge/core"
 import * as Effect from "effect/Effect"
 import type { CreatifyClientShape } from "../CreatifyClient.js"
 import { Kind, linkToVideoJob, PROVIDER_ID, renderJob } from "./mapping.js"
 import { creatifyOptions, failOnIssues, LinkVideoOptions, TemplateOptions } from "./options.js"
 import { checkVideoFields, directRenderBody, productId } from "./request.js"
-import { signedWebhookUrl } from "./webhookUrl.js"
 
 const TEMPLATE_FIXED = [
   "aspectRatio",
@@ -19,7 +18,10 @@ const TEMPLATE_FIXED = [
 ] as const
 
 /** `render` of a custom template (`POST /api/custom_template_jobs/{id}/render/`) and of a product (`POST /api/link_to_videos/`). */
-export const makeRenderers = (client: CreatifyClientShape, token: string | undefined) => {
+export const makeRenderers = (
+  client: CreatifyClientShape,
+  callbackUrl: (url: string | undefined, operation: string) => Effect.Effect<string | undefined, VideoError>,
+) => {
   const renderTemplate = Effect.fnUntraced(function* (request: RenderRequest, template: string) {
     const options = yield* creatifyOptions(TemplateOptions, request.providerOptions, "render")
     yield* failOnIssues("render", [
@@ -31,7 +33,7 @@ export const makeRenderers = (client: CreatifyClientShape, token: string | undef
         message: "is fixed by the Creatify custom template; pass template values in variables",
       })),
     ])
-    const webhook = yield* signedWebhookUrl(request.webhookUrl, token, "render")
+    const webhook = yield* callbackUrl(request.webhookUrl, "render")
     const body = yield* client.renderCustomTemplate(options.job_id ?? template, {
       template_id: template,
       variables: request.variables ?? {},
@@ -52,7 +54,7 @@ export const makeRenderers = (client: CreatifyClientShape, token: string | undef
         : { path: "variables", message: "are for custom templates; give template too" },
     ])
     const link = yield* productId(product, "render")
-    const webhook = yield* signedWebhookUrl(request.webhookUrl, token, "render")
+    const webhook = yield* callbackUrl(request.webhookUrl, "render")
     const body = yield* client.createLinkToVideo(directRenderBody(request, options, link, webhook))
     return linkToVideoJob(body, JobRef.make(PROVIDER_ID, Kind.linkToVideo, body.id, { stage: "render" }))
   })

@@ -1,38 +1,41 @@
 import { invalidInput, type VideoError } from "@vidbridge/core"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import type * as Redacted from "effect/Redacted"
+import { mintToken, TOKEN_PARAM } from "./callbackToken.js"
 import { PROVIDER_ID } from "./mapping.js"
-
-/** The query parameter carrying the callback token. */
-export const TOKEN_PARAM = "vb_token"
 
 /** Creatify's documented maximum length of `webhook_url`. */
 export const WEBHOOK_URL_MAX = 200
 
 /**
- * The `webhook_url` to send: the app's URL plus `vb_token=<token>`. Fails before any request
- * when no `webhookSecret` is configured or the result is longer than Creatify accepts.
+ * The `webhook_url` to send: the app's URL plus `vb_token=<token>`, a token minted for this
+ * request that expires after `ttl`. Fails before any request when no `webhookSecret` is configured
+ * or the result is longer than Creatify accepts.
  */
 export const signedWebhookUrl = (
   url: string | undefined,
-  token: string | undefined,
+  secret: Redacted.Redacted<string> | undefined,
+  ttl: Duration.Duration,
   operation: string,
 ): Effect.Effect<string | undefined, VideoError> => {
   if (url === undefined) return Effect.succeed(undefined)
-  if (token === undefined) {
+  if (secret === undefined) {
     return Effect.fail(
       invalidInput(PROVIDER_ID, operation, [
         {
           path: "webhookSecret",
           message:
-            "is required to use webhookUrl: Creatify does not sign callbacks, so vidbridge adds a token derived from webhookSecret to the URL (set CREATIFY_WEBHOOK_SECRET)",
+            "is required to use webhookUrl: Creatify does not sign callbacks, so vidbridge adds a token made with webhookSecret to the URL (set CREATIFY_WEBHOOK_SECRET)",
         },
       ]),
     )
   }
-  const withToken = new URL(url)
-  withToken.searchParams.set(TOKEN_PARAM, token)
-  const text = withToken.toString()
-  if (text.length > WEBHOOK_URL_MAX) {
+  return Effect.flatMap(mintToken(secret, ttl), (token) => {
+    const withToken = new URL(url)
+    withToken.searchParams.set(TOKEN_PARAM, token)
+    const text = withToken.toString()
+    if (text.length <= WEBHOOK_URL_MAX) return Effect.succeed(text)
     return Effect.fail(
       invalidInput(PROVIDER_ID, operation, [
         {
@@ -41,6 +44,5 @@ export const signedWebhookUrl = (
         },
       ]),
     )
-  }
-  return Effect.succeed(text)
+  })
 }

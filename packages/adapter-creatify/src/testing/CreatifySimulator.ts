@@ -40,7 +40,7 @@ export interface CreatifySimulatorOptions {
   readonly apiId?: string | undefined
   /** The `X-API-KEY` the simulator accepts. */
   readonly apiKey?: string | undefined
-  /** The `webhookSecret` put into `settings()` (Creatify itself has none; the adapter derives its URL token from it). */
+  /** The `webhookSecret` put into `settings()` (Creatify itself has none; the adapter makes its callback tokens with it). */
   readonly webhookSecret?: string | undefined
   /** Answer `POST /api/ai_scripts/` with a `pending` job that is `done` after `timeline.scriptsReadyAt`. */
   readonly pendingScripts?: boolean | undefined
@@ -74,7 +74,7 @@ export interface CreatifySimJob {
   /** Clock time (ms) of creation. */
   readonly createdAt: number
   readonly creditsUsed: number
-  /** The `webhook_url` the job was created with (the adapter's `vb_token` included). */
+  /** The `webhook_url` the job was created with (the adapter's per-request `vb_token` included). */
   readonly webhookUrl: string | undefined
   /** The accepted request body. */
   readonly body: Readonly<Record<string, unknown>>

@@ -73,7 +73,7 @@ const productIssue = (message: string) =>
  * object (from this or any other provider: its title, description and media are used).
  */
 export const resolveProduct = (
-  products: ReadonlyMap<string, Product>,
+  products: { readonly get: (ref: string) => Product | undefined },
   input: ProductRefLike,
 ): Effect.Effect<ProductContent, VideoError> => {
   if (typeof input !== "string") {

@@ -70,6 +70,13 @@ export interface VideoJobEvent {
   readonly type: string
   /** The job as the event describes it; fields the event lacks are absent. */
   readonly job: VideoJob
+  /**
+   * `true` when the delivery was not signed by the vendor (only a token in the callback URL
+   * vouched for it) and the adapter therefore read the job back from the vendor's API: `job`
+   * is that answer, not what was posted (Creatify). Absent when the vendor signed the delivery
+   * and `job` comes from its body (JoggAI, Hour One).
+   */
+  readonly confirmed?: boolean | undefined
 }
 
 /** One page of jobs from `listJobs`. */
