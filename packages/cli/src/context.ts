@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util"
-import { type AspectRatio, AspectRatios, VideoError } from "@vidbridge/core"
+import { type AspectRatio, AspectRatios, ProductPageError, VideoError } from "@vidbridge/core"
 import type { CliProviders } from "./environment.js"
 import { type Io, UsageError } from "./io.js"
 
@@ -71,15 +71,19 @@ export const urlFlag = (name: string, value: string | undefined): string => {
   throw new UsageError(`--${name} must be an http(s) URL (got "${value}")`)
 }
 
+/** An error as JSON: the typed ones' own `toJSON()` (credential-free), otherwise its message. */
+export const errorJson = (error: unknown): Record<string, unknown> =>
+  error instanceof VideoError || error instanceof ProductPageError
+    ? error.toJSON()
+    : { message: String((error as Error)?.message ?? error) }
+
 /**
  * Prints an error the way every command does, and answers the exit code: 2 for `InvalidInput`
  * (bad flags or settings, nothing was sent; as `main` treats a thrown one), 1 otherwise.
  */
 export const reportError = (io: Io, json: boolean, error: unknown): number => {
   if (json) {
-    io.out(
-      `${JSON.stringify({ ok: false, error: error instanceof VideoError ? error.toJSON() : { message: String((error as Error)?.message ?? error) } })}\n`,
-    )
+    io.out(`${JSON.stringify({ ok: false, error: errorJson(error) })}\n`)
   } else {
     io.err(`error: ${error instanceof Error ? error.message : String(error)}\n`)
   }

@@ -6,14 +6,18 @@ import {
   type VideoClient,
   VideoError,
 } from "@vidbridge/core"
-import { makeSimClock, serveHandlers, type VendorSimulator } from "@vidbridge/core/testing"
+import type { SimClock, VendorSimulator } from "@vidbridge/core/testing"
 import * as Schedule from "effect/Schedule"
 import { UsageError } from "./io.js"
 
-/** Makes a vendor simulator on a given clock (each adapter's `./testing` export has one). */
+/**
+ * Makes a vendor simulator on a given clock (each adapter's `./testing` export has one). It may
+ * answer a promise, so the simulator's module (and msw under it) loads only when a command
+ * actually simulates: `async (o) => (await import("my-adapter/testing")).createSimulator(o)`.
+ */
 export type SimulatorFactory = (options: {
-  readonly clock: ReturnType<typeof makeSimClock>
-}) => VendorSimulator
+  readonly clock: SimClock
+}) => VendorSimulator | Promise<VendorSimulator>
 
 /** The vendors the CLI knows: adapter definitions and their simulators. */
 export interface CliProviders {
@@ -88,14 +92,15 @@ export interface ServedSimulator {
 
 /**
  * Serves one vendor simulator on 127.0.0.1 with its clock running `speed` times faster than
- * real time (default 60).
+ * real time (default 60). Loads core's testing kit (and msw) on first use, not before.
  */
 export const serveSimulator = async (
   definition: AnyProviderDefinition,
   factory: SimulatorFactory,
   options: { readonly speed?: number | undefined } = {},
 ): Promise<ServedSimulator> => {
-  const simulator = factory({ clock: makeSimClock({ speed: options.speed ?? 60 }) })
+  const { makeSimClock, serveHandlers } = await import("@vidbridge/core/testing")
+  const simulator = await factory({ clock: makeSimClock({ speed: options.speed ?? 60 }) })
   const server = await serveHandlers(simulator.handlers, { canonicalBase: simulator.canonicalBase })
   const settings = simulator.settings(server.url)
   const exports: Record<string, string> = {}
