@@ -8,6 +8,7 @@ import {
 } from "@vidbridge/core"
 import type { SimClock, VendorSimulator } from "@vidbridge/core/testing"
 import * as Schedule from "effect/Schedule"
+import { isLoopbackHost } from "./download/addresses.js"
 import { UsageError } from "./io.js"
 
 /**
@@ -37,6 +38,23 @@ export interface OpenedProvider {
   readonly close: () => Promise<void>
   /** For a simulator: the environment variables that point another process at it. */
   readonly exports: Readonly<Record<string, string>>
+  /**
+   * The vendor's origin when it runs on this machine (an in-process simulator, or one that a
+   * `*_BASE_URL` on loopback points at, as `vidbridge simulators` prints): only its files may be
+   * downloaded from loopback over plain http.
+   */
+  readonly simulatorOrigin: string | undefined
+}
+
+/** The origin of `baseUrl` when it is on loopback (a simulator), else `undefined`. */
+const loopbackOrigin = (baseUrl: unknown): string | undefined => {
+  if (typeof baseUrl !== "string") return undefined
+  try {
+    const url = new URL(baseUrl)
+    return isLoopbackHost(url.hostname) ? url.origin : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Options for {@link openProvider}. */
@@ -149,6 +167,7 @@ export const openProvider = async (
   }
   if (modeOf(definition, env, options.simulate) === "live") {
     const configured = configureFromEnv(definition, env, { observer })
+    const baseUrlVariable = Object.entries(definition.env).find(([key]) => key === "baseUrl")?.[1].name
     return {
       id,
       mode: "live",
@@ -157,6 +176,7 @@ export const openProvider = async (
       credits: () => undefined,
       close: async () => {},
       exports: {},
+      simulatorOrigin: loopbackOrigin(baseUrlVariable === undefined ? undefined : env[baseUrlVariable]),
     }
   }
   const factory = providers.simulators[id]
@@ -175,6 +195,7 @@ export const openProvider = async (
       credits: () => served.simulator.creditsSpent(),
       close: served.close,
       exports: served.exports,
+      simulatorOrigin: loopbackOrigin(served.settings.baseUrl),
     }
   } catch (error) {
     await served.close()
