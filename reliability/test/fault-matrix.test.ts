@@ -3,7 +3,7 @@
 // scenario; the matrix is printed as a table after the run. See reliability/README.md.
 import { serveProductPage } from "@vidbridge/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Outcome, runScenario } from "./support/faultMatrix.js"
+import { type Outcome, runScenario, SCENARIO_TIMEOUT_MS } from "./support/faultMatrix.js"
 import { type CreditCall, creditCalls } from "./support/faultMatrixCalls.js"
 import { type FaultId, faultColumns, notApplicable } from "./support/faultMatrixFaults.js"
 import { renderMatrix } from "./support/faultMatrixTable.js"
@@ -24,7 +24,7 @@ for (const call of creditCalls) {
   describe(`${call.vendor} ${call.name}`, () => {
     for (const fault of faultColumns) {
       if (notApplicable(call, fault.id) !== undefined) continue
-      it(fault.label, async () => {
+      it(fault.label, { timeout: SCENARIO_TIMEOUT_MS }, async () => {
         const outcome = await runScenario(call, fault.id, page.url)
         outcomes.set(key(call, fault.id), outcome)
         expect(outcome.problems).toEqual([])

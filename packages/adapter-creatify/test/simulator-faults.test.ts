@@ -138,9 +138,10 @@ describe.each(Object.keys(spenders))(
     })
 
     it("a slow answer beyond the adapter's timeout: the call took effect once, the adapter gave up", async () => {
-      const { result, counts, elapsed } = await run(name, { kind: "slow", millis: 300 }, { timeout: 60 })
-      expect(elapsed).toBeLessThan(280)
-      expect(failureTag(result)).not.toBe("Success")
+      // One request, one process: the client's 60 ms timer always fires before the 300 ms answer,
+      // however busy the machine, so the outcome is the timeout (no wall-clock assertion needed).
+      const { result, counts } = await run(name, { kind: "slow", millis: 300 }, { timeout: 60 })
+      expect(failureTag(result)).toBe("Timeout")
       expect(counts).toEqual({ requests: 1, effects: 1, credits: cost })
     })
 

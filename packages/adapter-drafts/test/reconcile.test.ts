@@ -35,8 +35,9 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
   })
 
   it("a timeout: the late create is found, not repeated", async () => {
+    // The create never answers; the reconciling read gets the same (generous) per-attempt timeout.
     const vendor = mockVendor(server, { createFaults: ["slow"] })
-    const provider = await makeProvider({ timeout: 50 })
+    const provider = await makeProvider({ timeout: 1_000 })
     const job = await Effect.runPromise(provider.render!({ template: "draft-1" }))
     expect(job.ref).toBe("drafts:video:vid-1")
     expect(vendor.state.creates).toBe(1)

@@ -64,10 +64,11 @@ describe("faults on POST /videos, through the adapter", () => {
 
   it("a slow answer beyond the adapter's timeout: the create took effect, reconciliation finds it", async () => {
     const sim = mount()
-    sim.faults.inject(DRAFTS_ROUTES.create, { kind: "slow", millis: 300 })
-    const started = performance.now()
-    const result = await renderOn(sim, { timeout: 60 })
-    expect(performance.now() - started).toBeLessThan(280)
+    // The answer would come long after this test's own time limit, so finishing at all shows the
+    // adapter gave up at its timeout; that timeout (which the reconciling read gets too) is
+    // generous, so a busy machine does not make the read time out as well.
+    sim.faults.inject(DRAFTS_ROUTES.create, { kind: "slow", millis: 60_000 })
+    const result = await renderOn(sim, { timeout: 1_000 })
     if (result._tag !== "Success") throw new Error(`render failed: ${String(result.failure)}`)
     expect(result.success.ref).toBe(`drafts:video:${sim.videos()[0]!.id}`)
     expect(counts(sim)).toEqual({ creates: 1, lists: 1, videos: 1, credits: 1 })

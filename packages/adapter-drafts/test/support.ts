@@ -101,7 +101,8 @@ export const mockVendor = (
       if (fault === "lost") return HttpResponse.error()
       if (fault === "500") return HttpResponse.json({ detail: "Internal Server Error" }, { status: 500 })
       if (fault === "504") return HttpResponse.json({ detail: "gateway timeout" }, { status: 504 })
-      if (fault === "slow") await delay(300)
+      // Never answers: the client gives up at its timeout, whatever the machine's speed.
+      if (fault === "slow") await delay("infinite")
       if (fault === "malformed") return garbled()
       if (fault === "noId") return HttpResponse.json({ ...video, id: undefined }, { status: 201 })
       return HttpResponse.json(video, { status: 201 })

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util"
-import { type AspectRatio, AspectRatios, VideoError } from "@vidbridge/core"
+import { type AspectRatio, AspectRatios, ProductPageError, VideoError } from "@vidbridge/core"
+import { DownloadError } from "./download/DownloadError.js"
 import type { CliProviders } from "./environment.js"
 import { type Io, UsageError } from "./io.js"
 
@@ -50,6 +51,18 @@ export const numberFlag = (name: string, value: string | undefined): number | un
   return n
 }
 
+/** Reads a size flag (`--max-size 500m`): bytes, or with k, m, g (KiB, MiB, GiB). Answers bytes. */
+export const sizeFlag = (name: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined
+  const match = /^(\d+)([kmg])?i?b?$/i.exec(value.trim())
+  const bytes = match
+    ? Number(match[1]) * 1024 ** " kmg".indexOf((match[2] ?? " ").toLowerCase())
+    : Number.NaN
+  if (!Number.isSafeInteger(bytes) || bytes <= 0)
+    throw new UsageError(`--${name} must look like 500m, 2g or a number of bytes (got "${value}")`)
+  return bytes
+}
+
 /** Reads `--timeout` as minutes (`15`) or with a unit (`90s`, `10m`). Answers milliseconds. */
 export const durationFlag = (value: string | undefined): number | undefined => {
   if (value === undefined) return undefined
@@ -71,15 +84,19 @@ export const urlFlag = (name: string, value: string | undefined): string => {
   throw new UsageError(`--${name} must be an http(s) URL (got "${value}")`)
 }
 
+/** An error as JSON: the typed ones' own `toJSON()` (credential-free), otherwise its message. */
+export const errorJson = (error: unknown): Record<string, unknown> =>
+  error instanceof VideoError || error instanceof ProductPageError || error instanceof DownloadError
+    ? error.toJSON()
+    : { message: String((error as Error)?.message ?? error) }
+
 /**
  * Prints an error the way every command does, and answers the exit code: 2 for `InvalidInput`
  * (bad flags or settings, nothing was sent; as `main` treats a thrown one), 1 otherwise.
  */
 export const reportError = (io: Io, json: boolean, error: unknown): number => {
   if (json) {
-    io.out(
-      `${JSON.stringify({ ok: false, error: error instanceof VideoError ? error.toJSON() : { message: String((error as Error)?.message ?? error) } })}\n`,
-    )
+    io.out(`${JSON.stringify({ ok: false, error: errorJson(error) })}\n`)
   } else {
     io.err(`error: ${error instanceof Error ? error.message : String(error)}\n`)
   }

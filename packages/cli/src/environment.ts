@@ -6,14 +6,19 @@ import {
   type VideoClient,
   VideoError,
 } from "@vidbridge/core"
-import { makeSimClock, serveHandlers, type VendorSimulator } from "@vidbridge/core/testing"
+import type { SimClock, VendorSimulator } from "@vidbridge/core/testing"
 import * as Schedule from "effect/Schedule"
+import { isLoopbackHost } from "./download/addresses.js"
 import { UsageError } from "./io.js"
 
-/** Makes a vendor simulator on a given clock (each adapter's `./testing` export has one). */
+/**
+ * Makes a vendor simulator on a given clock (each adapter's `./testing` export has one). It may
+ * answer a promise, so the simulator's module (and msw under it) loads only when a command
+ * actually simulates: `async (o) => (await import("my-adapter/testing")).createSimulator(o)`.
+ */
 export type SimulatorFactory = (options: {
-  readonly clock: ReturnType<typeof makeSimClock>
-}) => VendorSimulator
+  readonly clock: SimClock
+}) => VendorSimulator | Promise<VendorSimulator>
 
 /** The vendors the CLI knows: adapter definitions and their simulators. */
 export interface CliProviders {
@@ -33,6 +38,23 @@ export interface OpenedProvider {
   readonly close: () => Promise<void>
   /** For a simulator: the environment variables that point another process at it. */
   readonly exports: Readonly<Record<string, string>>
+  /**
+   * The vendor's origin when it runs on this machine (an in-process simulator, or one that a
+   * `*_BASE_URL` on loopback points at, as `vidbridge simulators` prints): only its files may be
+   * downloaded from loopback over plain http.
+   */
+  readonly simulatorOrigin: string | undefined
+}
+
+/** The origin of `baseUrl` when it is on loopback (a simulator), else `undefined`. */
+const loopbackOrigin = (baseUrl: unknown): string | undefined => {
+  if (typeof baseUrl !== "string") return undefined
+  try {
+    const url = new URL(baseUrl)
+    return isLoopbackHost(url.hostname) ? url.origin : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Options for {@link openProvider}. */
@@ -88,14 +110,15 @@ export interface ServedSimulator {
 
 /**
  * Serves one vendor simulator on 127.0.0.1 with its clock running `speed` times faster than
- * real time (default 60).
+ * real time (default 60). Loads core's testing kit (and msw) on first use, not before.
  */
 export const serveSimulator = async (
   definition: AnyProviderDefinition,
   factory: SimulatorFactory,
   options: { readonly speed?: number | undefined } = {},
 ): Promise<ServedSimulator> => {
-  const simulator = factory({ clock: makeSimClock({ speed: options.speed ?? 60 }) })
+  const { makeSimClock, serveHandlers } = await import("@vidbridge/core/testing")
+  const simulator = await factory({ clock: makeSimClock({ speed: options.speed ?? 60 }) })
   const server = await serveHandlers(simulator.handlers, { canonicalBase: simulator.canonicalBase })
   const settings = simulator.settings(server.url)
   const exports: Record<string, string> = {}
@@ -144,6 +167,7 @@ export const openProvider = async (
   }
   if (modeOf(definition, env, options.simulate) === "live") {
     const configured = configureFromEnv(definition, env, { observer })
+    const baseUrlVariable = Object.entries(definition.env).find(([key]) => key === "baseUrl")?.[1].name
     return {
       id,
       mode: "live",
@@ -152,6 +176,7 @@ export const openProvider = async (
       credits: () => undefined,
       close: async () => {},
       exports: {},
+      simulatorOrigin: loopbackOrigin(baseUrlVariable === undefined ? undefined : env[baseUrlVariable]),
     }
   }
   const factory = providers.simulators[id]
@@ -170,6 +195,7 @@ export const openProvider = async (
       credits: () => served.simulator.creditsSpent(),
       close: served.close,
       exports: served.exports,
+      simulatorOrigin: loopbackOrigin(served.settings.baseUrl),
     }
   } catch (error) {
     await served.close()

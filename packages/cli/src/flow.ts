@@ -1,5 +1,10 @@
-import type { AspectRatio, Product, VideoClient, VideoJob } from "@vidbridge/core"
-import { scrapeProductPage } from "@vidbridge/core/testing"
+import {
+  type AspectRatio,
+  type Product,
+  readProductPage,
+  type VideoClient,
+  type VideoJob,
+} from "@vidbridge/core"
 
 /** What the user asked for on the command line. */
 export interface FlowInput {
@@ -25,7 +30,8 @@ export interface FlowResult {
 /**
  * Runs URL -> video on any provider, choosing the path its capabilities allow:
  * product from URL -> previews -> first preview -> render; or, for template vendors without
- * scraping, the page's OpenGraph/JSON-LD data -> product from params -> render from a template.
+ * scraping, the page's OpenGraph/JSON-LD data (core's `readProductPage`) -> product from params ->
+ * render from a template. An unreadable page fails with core's `ProductPageError`.
  */
 export const startFlow = async (
   client: VideoClient,
@@ -55,7 +61,9 @@ export const startFlow = async (
     const render = await client.renderPreview({ job: previews.ref, previewId: first.id }, { signal })
     return { product, previews, render }
   }
-  const scraped = await scrapeProductPage(input.url)
+  // Read here, not by the vendor: bounded in time and size, cancelled with the command, and a
+  // page that cannot be read is a ProductPageError naming the URL and why.
+  const scraped = await readProductPage(input.url, { signal })
   const product = caps.operations.includes("createProduct")
     ? await client.createProduct(
         {

@@ -1,5 +1,8 @@
 export { type CompareRow, compare } from "./commands/compare.js"
 export type { Command, Context } from "./context.js"
+export { DownloadError, type DownloadFailure } from "./download/DownloadError.js"
+export { type DownloadOptions, downloadDefaults, downloadVideo } from "./download/downloadVideo.js"
+export type { ResolvedAddress, Resolver } from "./download/requests.js"
 export {
   type CliProviders,
   modeOf,

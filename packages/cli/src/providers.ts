@@ -1,17 +1,19 @@
 import { creatify } from "@vidbridge/adapter-creatify"
-import { createSimulator as creatifySimulator } from "@vidbridge/adapter-creatify/testing"
 import { drafts } from "@vidbridge/adapter-drafts"
-import { createSimulator as draftsSimulator } from "@vidbridge/adapter-drafts/testing"
 import { jogg } from "@vidbridge/adapter-jogg"
-import { createSimulator as joggSimulator } from "@vidbridge/adapter-jogg/testing"
 import type { CliProviders } from "./environment.js"
 
-/** The vendors the `vidbridge` command ships with, and their simulators. */
+/**
+ * The vendors the `vidbridge` command ships with, and their simulators. A simulator's module
+ * (and msw under it) is imported only when a command runs that vendor on its simulator; a live
+ * run never loads it.
+ */
 export const builtInProviders: CliProviders = {
   definitions: [creatify, jogg, drafts],
   simulators: {
-    creatify: (options) => creatifySimulator(options),
-    jogg: (options) => joggSimulator(options),
-    drafts: (options) => draftsSimulator(options),
+    creatify: async (options) =>
+      (await import("@vidbridge/adapter-creatify/testing")).createSimulator(options),
+    jogg: async (options) => (await import("@vidbridge/adapter-jogg/testing")).createSimulator(options),
+    drafts: async (options) => (await import("@vidbridge/adapter-drafts/testing")).createSimulator(options),
   },
 }

@@ -10,8 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url))
 
+// Child processes are awaited by their events (a line on stdout, `close`), never by time; this
+// only bounds a test that hangs, sized for a busy 2-core machine (vitest's 5 s default is not).
+const CHILD_PROCESS_TEST_TIMEOUT = 120_000
+
 const vidbridge = (args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
-  new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+  new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       // No vendor keys: simulators. 6000x simulated time and a 20 ms poll keep it fast.
       env: { PATH: process.env.PATH ?? "", VIDBRIDGE_SIM_SPEED: "6000", VIDBRIDGE_SIM_POLL_MS: "20", ...env },
@@ -25,7 +29,8 @@ const vidbridge = (args: ReadonlyArray<string>, env: Record<string, string> = {}
     child.stderr.on("data", (d) => {
       err += d
     })
-    child.on("close", (code) => resolve({ code, out, err }))
+    child.once("error", reject)
+    child.once("close", (code) => resolve({ code, out, err }))
   })
 
 let page: Awaited<ReturnType<typeof serveProductPage>>
@@ -35,7 +40,7 @@ beforeAll(async () => {
 })
 afterAll(() => page.close())
 
-describe("vidbridge binary", () => {
+describe("vidbridge binary", { timeout: CHILD_PROCESS_TEST_TIMEOUT }, () => {
   it("--help exits 0; no command or a bad flag exits 2 with a message", async () => {
     expect((await vidbridge(["--help"])).code).toBe(0)
     expect((await vidbridge([])).code).toBe(2)
@@ -80,12 +85,21 @@ describe("vidbridge binary", () => {
       stdio: ["ignore", "pipe", "pipe"],
     })
     try {
+      // Ready when it has printed the last variable; a child that dies first fails the test at once.
       let printed = ""
-      await new Promise<void>((resolve) => {
+      let stderr = ""
+      running.stderr.on("data", (d) => {
+        stderr += d
+      })
+      await new Promise<void>((resolve, reject) => {
         running.stdout.on("data", (d) => {
           printed += d
           if (printed.includes("HOURONE_BASE_URL")) resolve()
         })
+        running.once("error", reject)
+        running.once("exit", (code) =>
+          reject(new Error(`vidbridge simulators exited (${code}) early: ${stderr}`)),
+        )
       })
       const env = Object.fromEntries(
         [...printed.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!] as const),
@@ -107,12 +121,15 @@ describe("vidbridge binary", () => {
       expect(JSON.parse(saved.out).bytes).toBeGreaterThan(0)
       expect(statSync(file).size).toBe(JSON.parse(saved.out).bytes)
     } finally {
-      // Stop it and make sure it is gone: a test must never leave a process behind.
-      const exited = new Promise<void>((resolve) => running.once("exit", () => resolve()))
-      running.kill("SIGINT")
-      const timer = setTimeout(() => running.kill("SIGKILL"), 3000)
-      await exited
-      clearTimeout(timer)
+      // Stop it and make sure it is gone: a test must never leave a process behind. It stops on
+      // SIGINT; SIGKILL is only the last resort should it not (the test waits for `exit` either way).
+      if (running.exitCode === null && running.signalCode === null) {
+        const exited = new Promise<void>((resolve) => running.once("exit", () => resolve()))
+        running.kill("SIGINT")
+        const timer = setTimeout(() => running.kill("SIGKILL"), 30_000)
+        await exited
+        clearTimeout(timer)
+      }
     }
   })
 })

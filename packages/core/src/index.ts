@@ -13,6 +13,13 @@ export * from "./model/JobStatus.js"
 export type * from "./model/VideoJob.js"
 export * from "./ProviderDefinition.js"
 export { defaultPollSchedule, settle, type WaitOptions, waitForCompletion, watch } from "./polling.js"
+export { ProductPageError, type ProductPageFailure } from "./productPage/ProductPageError.js"
+export {
+  type ProductPage,
+  productPageDefaults,
+  type ReadProductPageOptions,
+  readProductPage,
+} from "./productPage/readProductPage.js"
 export * from "./registry.js"
 export * from "./settings.js"
 export * from "./VideoError.js"

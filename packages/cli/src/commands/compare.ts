@@ -1,4 +1,4 @@
-import { VideoError, type VideoJob } from "@vidbridge/core"
+import { ProductPageError, VideoError, type VideoJob } from "@vidbridge/core"
 import { aspectFlag, type Command, durationFlag, parseFlags, urlFlag } from "../context.js"
 import { openProvider, withSamples } from "../environment.js"
 import { startFlow } from "../flow.js"
@@ -22,7 +22,9 @@ export interface CompareRow {
 const failureOf = (error: unknown): string =>
   error instanceof VideoError
     ? `${error.reason._tag}: ${error.reason.message}`
-    : String((error as Error)?.message ?? error)
+    : error instanceof ProductPageError
+      ? `${error._tag} (${error.kind}): ${error.message}`
+      : String((error as Error)?.message ?? error)
 
 /** `vidbridge compare`: the same product on several providers at once. */
 export const compare: Command = {

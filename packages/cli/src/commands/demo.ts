@@ -1,4 +1,3 @@
-import { serveProductPage } from "@vidbridge/core/testing"
 import { type Command, parseFlags } from "../context.js"
 import { compare } from "./compare.js"
 
@@ -9,6 +8,8 @@ export const demo: Command = {
   usage: "vidbridge demo [--json]",
   run: async (args, context) => {
     const { values } = parseFlags(args, {})
+    // The testing kit (and msw) loads only for the commands that serve simulators.
+    const { serveProductPage } = await import("@vidbridge/core/testing")
     const page = await serveProductPage()
     try {
       const providers = Object.keys(context.providers.simulators).join(",")

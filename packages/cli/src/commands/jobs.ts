@@ -1,11 +1,11 @@
-import { createWriteStream } from "node:fs"
 import { JobRef, type VideoJob } from "@vidbridge/core"
 import { type Command, durationFlag, parseFlags, reportError } from "../context.js"
 import { type OpenedProvider, openProvider } from "../environment.js"
 import { UsageError } from "../io.js"
 import { makeProgress } from "../progress.js"
 
-const refArgument = (positionals: ReadonlyArray<string>, index: number, command: string): string => {
+/** The job ref at `positionals[index]`, checked. */
+export const refArgument = (positionals: ReadonlyArray<string>, index: number, command: string): string => {
   const ref = positionals[index]
   if (ref === undefined) throw new UsageError(`${command} needs a job ref (as printed by vidbridge create)`)
   if (!JobRef.isValid(ref))
@@ -25,7 +25,8 @@ export const describeJob = (job: VideoJob): string =>
     .filter(Boolean)
     .join("\n  ")}\n`
 
-const withProvider = async <A>(
+/** Opens the provider that made `ref`, runs `run` with it, and closes it. */
+export const withProvider = async <A>(
   ref: string,
   context: Parameters<Command["run"]>[1],
   run: (p: OpenedProvider) => Promise<A>,
@@ -83,76 +84,6 @@ export const wait: Command = {
       return 0
     } catch (error) {
       progress.done()
-      return reportError(context.io, Boolean(values.json), error)
-    }
-  },
-}
-
-/** Streams a finished video to a file, reporting bytes as they arrive. */
-export const downloadTo = async (
-  url: string,
-  file: string,
-  onBytes: (received: number, total: number | undefined) => void,
-  signal?: AbortSignal,
-): Promise<number> => {
-  const response = await fetch(url, signal ? { signal } : {})
-  if (!response.ok || response.body === null)
-    throw new Error(`the video URL answered HTTP ${response.status}`)
-  const total = Number(response.headers.get("content-length") ?? "") || undefined
-  const out = createWriteStream(file)
-  let received = 0
-  try {
-    for await (const chunk of response.body) {
-      received += chunk.byteLength
-      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()))
-      onBytes(received, total)
-    }
-  } finally {
-    await new Promise<void>((resolve, reject) => {
-      out.once("error", reject)
-      out.end(() => resolve())
-    })
-  }
-  return received
-}
-
-/** `vidbridge download <ref> <file>` */
-export const download: Command = {
-  name: "download",
-  summary: "save a finished video to a file, with progress",
-  usage: "vidbridge download <ref> <file> [--json]",
-  run: async (args, context) => {
-    const { values, positionals } = parseFlags(args, {})
-    const ref = refArgument(positionals, 0, "download")
-    const file = positionals[1]
-    if (file === undefined) throw new UsageError("download needs a file to write, e.g. video.mp4")
-    try {
-      const job = await withProvider(ref, context, (p) => p.client.getStatus(ref, { signal: context.signal }))
-      if (job.status !== "succeeded" || job.videoUrl === undefined) {
-        throw new Error(`the job is ${job.status}, not finished; run "vidbridge wait ${ref}" first`)
-      }
-      let lastShown = -1
-      const bytes = await downloadTo(
-        job.videoUrl,
-        file,
-        (received, total) => {
-          if (values.json) return
-          const shown = total ? Math.floor((received / total) * 10) : -1
-          if (shown !== lastShown || context.io.interactive) {
-            context.io.err(
-              `${context.io.interactive ? "\r" : ""}downloaded ${received} bytes${total ? ` of ${total}` : ""}${context.io.interactive ? "" : "\n"}`,
-            )
-            lastShown = shown
-          }
-        },
-        context.signal,
-      )
-      if (context.io.interactive && !values.json) context.io.err("\n")
-      context.io.out(
-        values.json ? `${JSON.stringify({ ok: true, file, bytes })}\n` : `saved ${file} (${bytes} bytes)\n`,
-      )
-      return 0
-    } catch (error) {
       return reportError(context.io, Boolean(values.json), error)
     }
   },

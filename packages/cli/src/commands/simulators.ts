@@ -1,4 +1,3 @@
-import { serveProductPage } from "@vidbridge/core/testing"
 import { type Command, numberFlag, parseFlags } from "../context.js"
 import { serveSimulator } from "../environment.js"
 
@@ -10,6 +9,8 @@ export const simulators: Command = {
   run: async (args, context) => {
     const { values } = parseFlags(args, { speed: { type: "string" } })
     const speed = numberFlag("speed", values.speed) ?? 60
+    // The testing kit (and msw) loads only for the commands that serve simulators.
+    const { serveProductPage } = await import("@vidbridge/core/testing")
     const page = await serveProductPage()
     const started = await Promise.allSettled(
       Object.entries(context.providers.simulators).flatMap(([id, factory]) => {

@@ -1,91 +1,29 @@
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
+import { ProductPageError } from "../productPage/ProductPageError.js"
+import { type ProductPage, readProductPage } from "../productPage/readProductPage.js"
 
-/** What a simulator "scrapes" from a product page. */
-export interface ScrapedProduct {
-  readonly url: string
-  readonly title?: string | undefined
-  readonly description?: string | undefined
-  readonly imageUrls: ReadonlyArray<string>
-  readonly videoUrls: ReadonlyArray<string>
-  readonly price?: string | undefined
-}
-
-const decode = (text: string): string =>
-  text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
-
-const metaContent = (html: string, property: string): string[] => {
-  const out: string[] = []
-  const tag = /<meta\s+[^>]*>/gi
-  for (const match of html.matchAll(tag)) {
-    const attrs = match[0]
-    const name = /(?:property|name)\s*=\s*["']([^"']+)["']/i.exec(attrs)?.[1]
-    const content = /content\s*=\s*["']([^"']*)["']/i.exec(attrs)?.[1]
-    if (name?.toLowerCase() === property && content !== undefined) out.push(decode(content))
-  }
-  return out
-}
-
-const jsonLdProducts = (html: string): Array<Record<string, unknown>> => {
-  const out: Array<Record<string, unknown>> = []
-  for (const match of html.matchAll(
-    /<script[^>]*type\s*=\s*["']application\/ld\+json["'][^>]*>([\s\S]*?)<\/script>/gi,
-  )) {
-    try {
-      const data = JSON.parse(match[1]!) as unknown
-      for (const item of Array.isArray(data) ? data : [data]) {
-        if (item && typeof item === "object" && (item as { "@type"?: unknown })["@type"] === "Product") {
-          out.push(item as Record<string, unknown>)
-        }
-      }
-    } catch {
-      // A broken JSON-LD block is ignored, as a real scraper would.
-    }
-  }
-  return out
-}
-
-const strings = (value: unknown): string[] =>
-  typeof value === "string"
-    ? [value]
-    : Array.isArray(value)
-      ? value.filter((v): v is string => typeof v === "string")
-      : []
+/** What a simulator "scrapes" from a product page: core's {@link ProductPage}. */
+export type ScrapedProduct = ProductPage
 
 /**
- * Reads a product page's OpenGraph tags and JSON-LD `Product` data, the way vendor scrapers
- * do. Relative image URLs resolve against the page. Fails (rejects) when the page cannot be
- * fetched, so simulators answer with the vendor's scrape-failure error.
+ * Reads a product page for a simulator, the way vendor scrapers do: core's `readProductPage`
+ * (same timeout and size cap), except that an HTML page with no product data answers an empty
+ * product, so each simulator answers as its vendor does for a page without images. Fails
+ * (rejects) when the page cannot be read, so simulators answer with the vendor's scrape-failure
+ * error: an `Error` whose message is what went wrong (`the page answered HTTP 403`), with the
+ * {@link ProductPageError} as its `cause`.
  */
 export const scrapeProductPage = async (
   url: string,
   fetchImpl: typeof fetch = fetch,
 ): Promise<ScrapedProduct> => {
-  const response = await fetchImpl(url, { headers: { accept: "text/html" } })
-  if (!response.ok) throw new Error(`the page answered HTTP ${response.status}`)
-  const html = await response.text()
-  const product = jsonLdProducts(html)[0] ?? {}
-  const offers = (product.offers ?? {}) as { price?: unknown; priceCurrency?: unknown }
-  const images = [...strings(product.image), ...metaContent(html, "og:image")]
-  const videos = [...metaContent(html, "og:video"), ...metaContent(html, "og:video:url")]
-  const absolute = (u: string) => new URL(u, url).toString()
-  return {
-    url,
-    title: (typeof product.name === "string" ? product.name : undefined) ?? metaContent(html, "og:title")[0],
-    description:
-      (typeof product.description === "string" ? product.description : undefined) ??
-      metaContent(html, "og:description")[0],
-    imageUrls: [...new Set(images.map(absolute))],
-    videoUrls: [...new Set(videos.map(absolute))],
-    price:
-      offers.price === undefined
-        ? undefined
-        : `${String(offers.price)} ${String(offers.priceCurrency ?? "")}`.trim(),
+  try {
+    return await readProductPage(url, { fetch: fetchImpl })
+  } catch (error) {
+    if (!(error instanceof ProductPageError)) throw error
+    if (error.kind === "no_product_data") return { url, imageUrls: [], videoUrls: [] }
+    throw new Error(error.detail, { cause: error })
   }
 }
 
