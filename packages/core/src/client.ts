@@ -32,7 +32,8 @@ import { invalidInput, type VideoError } from "./VideoError.js"
 import type { VideoProviderShape, WebhookRequest } from "./VideoProvider.js"
 import { operationsFor } from "./Videos.js"
 import { validate } from "./validate.js"
-import { makeWebhookHandler, toWebhookRequest, type WebhookHandlerOptions } from "./webhooks/handler.js"
+import { makeWebhookHandler, type WebhookHandlerOptions } from "./webhooks/handler.js"
+import { toWebhookRequest } from "./webhooks/request.js"
 
 /** Per-call options of the Promise API. */
 export interface CallOptions {

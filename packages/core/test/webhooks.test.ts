@@ -5,6 +5,7 @@ import {
   hmacSha256Hex,
   makeJobTracker,
   timingSafeEqual,
+  toWebhookRequest,
   type VideoJob,
   type VideoJobEvent,
 } from "../src/index.js"
@@ -109,5 +110,22 @@ describe("job tracker", () => {
     expect(timingSafeEqual("abc", "abc")).toBe(true)
     expect(timingSafeEqual("abc", "abd")).toBe(false)
     expect(timingSafeEqual("abc", "abcd")).toBe(false)
+  })
+})
+
+describe("toWebhookRequest", () => {
+  const post = (bytes: Uint8Array<ArrayBuffer>) =>
+    new Request("https://app.test/hooks", { method: "POST", body: bytes })
+
+  it("keeps the exact bytes next to their UTF-8 text", async () => {
+    const bytes = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]) // {"a":"<0xE9>"}
+    const incoming = await toWebhookRequest(post(bytes))
+    expect(incoming?.rawBody).toEqual(bytes)
+    expect(incoming?.body).toBe('{"a":"\uFFFD"}')
+  })
+
+  it("accepts a body of exactly the limit and refuses one byte more", async () => {
+    expect((await toWebhookRequest(post(new Uint8Array(16)), 16))?.rawBody?.byteLength).toBe(16)
+    expect(await toWebhookRequest(post(new Uint8Array(17)), 16)).toBeUndefined()
   })
 })

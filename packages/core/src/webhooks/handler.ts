@@ -5,8 +5,9 @@ import { callback } from "../internal/inputChecks.js"
 import { toInputIssues } from "../internal/issues.js"
 import type { VideoJobEvent } from "../model/VideoJob.js"
 import { invalidInput, VideoError } from "../VideoError.js"
-import type { VideoProviderShape, WebhookRequest } from "../VideoProvider.js"
+import type { VideoProviderShape } from "../VideoProvider.js"
 import { type JobTracker, makeJobTracker, type Observation } from "./JobTracker.js"
+import { toWebhookRequest } from "./request.js"
 
 /** Options for {@link makeWebhookHandler}. */
 export interface WebhookHandlerOptions {
@@ -16,7 +17,7 @@ export interface WebhookHandlerOptions {
   readonly onIgnored?: ((event: VideoJobEvent, observation: Observation) => void) | undefined
   /** Where job progress is remembered; default in memory. */
   readonly tracker?: JobTracker | undefined
-  /** Largest body accepted. Default 1 MiB. */
+  /** Largest body accepted (read no further: a larger one is answered 413). Default 1 MiB. */
   readonly maxBodyBytes?: number | undefined
 }
 
@@ -45,22 +46,6 @@ const statusFor = (error: VideoError): number =>
     : error.reason._tag === "UnsupportedOperation"
       ? 404
       : 400
-
-/** Reads a fetch `Request` into the neutral {@link WebhookRequest} (raw body kept for signatures). */
-export const toWebhookRequest = async (
-  request: Request,
-  maxBytes = 1_048_576,
-): Promise<WebhookRequest | undefined> => {
-  const length = Number(request.headers.get("content-length") ?? "0")
-  if (length > maxBytes) return undefined
-  const body = await request.text()
-  if (new TextEncoder().encode(body).length > maxBytes) return undefined
-  const headers: Record<string, string> = {}
-  request.headers.forEach((value, key) => {
-    headers[key] = value
-  })
-  return { method: request.method, url: request.url, headers, body }
-}
 
 /**
  * A fetch-style webhook endpoint, `(Request) => Promise<Response>`, for any framework
