@@ -92,11 +92,7 @@ describe("job tracker", () => {
   })
   it("orders by stage, then status, then progress", () => {
     const tracker = makeJobTracker()
-    const see = (j: VideoJob) => {
-      const o = tracker.check(j)
-      if (o === "advanced") tracker.record(j)
-      return o
-    }
+    const see = (j: VideoJob) => tracker.claim(j)
     expect(see(job("awaiting_selection", "preview"))).toBe("advanced")
     expect(see(job("queued", "render"))).toBe("advanced")
     expect(see(job("awaiting_selection", "preview"))).toBe("stale")
@@ -105,6 +101,21 @@ describe("job tracker", () => {
     expect(see(job("running", "render", 0.6))).toBe("advanced")
     expect(see(job("succeeded"))).toBe("advanced")
     expect(see(job("failed"))).toBe("stale")
+  })
+  it("a released claim leaves the job at the last claim not released, in any order", () => {
+    const tracker = makeJobTracker()
+    const [queued, running, done] = [job("queued"), job("running", "render", 0.5), job("succeeded")]
+    expect(tracker.claim(queued, "e1")).toBe("advanced")
+    expect(tracker.claim(running, "e2")).toBe("advanced")
+    expect(tracker.claim(done, "e3")).toBe("advanced")
+    tracker.release(running, "e2") // failed while `done` was in flight
+    expect(tracker.get("fake:render:1")).toBe(done)
+    tracker.release(done, "e3") // failed too: back to the last one handled
+    expect(tracker.get("fake:render:1")).toBe(queued)
+    expect(tracker.claim(job("running", "render", 0.5), "e2")).toBe("advanced")
+    tracker.release(queued, "e1")
+    tracker.release(queued, "e1") // a second release changes nothing
+    expect(tracker.get("fake:render:1")?.status).toBe("running")
   })
   it("compares secrets in constant time semantics", () => {
     expect(timingSafeEqual("abc", "abc")).toBe(true)

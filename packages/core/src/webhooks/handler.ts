@@ -15,7 +15,10 @@ export interface WebhookHandlerOptions {
   readonly onEvent: (event: VideoJobEvent, observation: Observation) => void | Promise<void>
   /** Also called for duplicates and stale deliveries, e.g. for metrics. */
   readonly onIgnored?: ((event: VideoJobEvent, observation: Observation) => void) | undefined
-  /** Where job progress is remembered; default in memory. */
+  /**
+   * Where job progress is remembered; default in memory ({@link makeJobTracker}). Share one
+   * between processes by implementing `claim` (atomic check-and-record) over your store.
+   */
   readonly tracker?: JobTracker | undefined
   /** Largest body accepted (read no further: a larger one is answered 413). Default 1 MiB. */
   readonly maxBodyBytes?: number | undefined
@@ -29,9 +32,9 @@ const HandlerOptionsSchema = z.looseObject({
       (v) =>
         typeof v === "object" &&
         v !== null &&
-        typeof (v as JobTracker).check === "function" &&
-        typeof (v as JobTracker).record === "function",
-      "must be a JobTracker (check and record)",
+        typeof (v as JobTracker).claim === "function" &&
+        typeof (v as JobTracker).release === "function",
+      "must be a JobTracker (claim and release)",
     ),
   ),
   maxBodyBytes: z.optional(z.number().check(z.int(), z.positive())),
@@ -97,7 +100,13 @@ export const makeWebhookHandler = (
         : json(400, { ok: false, error: "could not read the delivery" })
     }
     const event = exit.value
-    const observation = tracker.check(event.job, event.eventId)
+    let observation: Observation
+    try {
+      // Decided and remembered in one step: a concurrent duplicate cannot also pass.
+      observation = await tracker.claim(event.job, event.eventId)
+    } catch {
+      return json(500, { ok: false, error: "the job tracker failed; deliver again" })
+    }
     if (observation !== "advanced") {
       options.onIgnored?.(event, observation)
       return json(200, { ok: true, observation })
@@ -105,9 +114,10 @@ export const makeWebhookHandler = (
     try {
       await options.onEvent(event, observation)
     } catch {
+      // Given back, so the vendor's redelivery is processed rather than taken for a duplicate.
+      await Promise.resolve(tracker.release(event.job, event.eventId)).catch(() => undefined)
       return json(500, { ok: false, error: "the event handler failed; deliver again" })
     }
-    tracker.record(event.job, event.eventId)
     return json(200, { ok: true, observation })
   }
 }
