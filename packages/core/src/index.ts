@@ -6,6 +6,7 @@ export { classifyStatus, type ResponseInfo, vendorMessages } from "./http/classi
 export * from "./http/HttpClient.js"
 export { makeRedactor, maskSecretMembers, type Redactor } from "./http/Redactor.js"
 export { parseRetryAfter } from "./http/retryAfter.js"
+export { isDotSegment } from "./internal/pathSegments.js"
 export { InvalidJobRef, JobRef, type JobRefInput } from "./JobRef.js"
 export * from "./model/AspectRatio.js"
 export * from "./model/inputs.js"

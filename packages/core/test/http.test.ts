@@ -331,3 +331,36 @@ describe("HTTP runtime: cancellation and secrets", () => {
     expect(JSON.stringify(ok.body)).toContain("[REDACTED]")
   })
 })
+
+describe("HTTP runtime: request paths", () => {
+  it.each(["/things/../admin", "/things/./x", "/things/%2E%2e/", "/things/.%2e", "/things//x"])(
+    "refuses %s as InvalidInput before sending",
+    async (path) => {
+      const calls = { n: 0 }
+      const fetch = (async () => {
+        calls.n++
+        return Response.json({})
+      }) as typeof globalThis.fetch
+      const error = await failure(
+        client({ fetch }).request({ operation: "getStatus", method: "GET", path, spendsCredits: false }),
+      )
+      expect(error.reason._tag).toBe("InvalidInput")
+      expect(error.message).toContain("nothing was sent")
+      expect(calls.n).toBe(0)
+    },
+  )
+
+  it("sends ordinary paths, a trailing slash included", async () => {
+    const paths: string[] = []
+    const fetch = (async (input: RequestInfo | URL) => {
+      paths.push(new URL(input instanceof Request ? input.url : String(input)).pathname)
+      return Response.json({})
+    }) as typeof globalThis.fetch
+    for (const path of ["/api/links/", "things", "/a.b/..c/%2e%2ex"]) {
+      await Effect.runPromise(
+        client({ fetch }).request({ operation: "x", method: "GET", path, spendsCredits: false }),
+      )
+    }
+    expect(paths).toEqual(["/api/links/", "/things", "/a.b/..c/%2e%2ex"])
+  })
+})

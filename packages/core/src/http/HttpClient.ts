@@ -5,7 +5,9 @@ import * as Schedule from "effect/Schedule"
 import ky, { type Options as KyOptions } from "ky"
 import type * as z from "zod/mini"
 import { formatPath } from "../internal/issues.js"
+import { pathProblem } from "../internal/pathSegments.js"
 import {
+  invalidInput,
   RateLimited,
   Timeout,
   UnexpectedResponse,
@@ -463,6 +465,18 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
     )
 
   const request = <A>(spec: RequestSpec<A>): Effect.Effect<HttpResponse<A>, VideoError> => {
+    // The last guard: an id that slipped through as "." or ".." must not redirect the call.
+    const unsafe = pathProblem(spec.path)
+    if (unsafe !== undefined) {
+      return Effect.fail(
+        invalidInput(config.provider, spec.operation, [
+          {
+            path: "path",
+            message: `the request path ${JSON.stringify(redact.text(spec.path))} ${unsafe}; an id must not be empty, "." or ".."; nothing was sent`,
+          },
+        ]),
+      )
+    }
     let attempts = 0
     const once = Effect.suspend(() => attempt(spec, ++attempts))
     if (schedule === undefined || maxRetries <= 0) return once
