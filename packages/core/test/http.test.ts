@@ -364,3 +364,51 @@ describe("HTTP runtime: request paths", () => {
     expect(paths).toEqual(["/api/links/", "/things", "/a.b/..c/%2e%2ex"])
   })
 })
+
+describe("HTTP runtime: where the key may go", () => {
+  const okFetch = (calls: { n: number }) =>
+    (async () => {
+      calls.n++
+      return Response.json({})
+    }) as typeof globalThis.fetch
+
+  it.each(["http://api.http.test", "ftp://api.http.test"])(
+    "a base URL %s fails every call InvalidInput naming baseUrl, nothing sent",
+    async (baseUrl) => {
+      const calls = { n: 0 }
+      const error = await failure(
+        client({ baseUrl, fetch: okFetch(calls) }).request({
+          operation: "getStatus",
+          method: "GET",
+          path: "/things",
+          spendsCredits: false,
+        }),
+      )
+      expect(error.reason._tag === "InvalidInput" && error.reason.issues[0]?.path).toBe("baseUrl")
+      expect(calls.n).toBe(0)
+    },
+  )
+
+  it("asks fetch not to follow redirects, and refuses an answer a custom fetch followed anyway", async () => {
+    const modes: Array<RequestRedirect | undefined> = []
+    const following = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      modes.push(input instanceof Request ? input.redirect : init?.redirect)
+      const response = Response.json({ ok: true })
+      Object.defineProperty(response, "redirected", { value: true })
+      Object.defineProperty(response, "url", { value: "https://collector.test/steal?key=1" })
+      return response
+    }) as typeof globalThis.fetch
+    const error = await failure(
+      client({ fetch: following }).request({
+        operation: "getStatus",
+        method: "GET",
+        path: "/x",
+        spendsCredits: false,
+      }),
+    )
+    expect(modes).toEqual(["manual"])
+    expect(error.reason._tag).toBe("UnexpectedResponse")
+    expect(error.message).toContain("collector.test")
+    expect(error.message).not.toContain("key=1")
+  })
+})

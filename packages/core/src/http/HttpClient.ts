@@ -18,6 +18,7 @@ import {
 import { classifyStatus, type ResponseInfo } from "./classify.js"
 import { makeRedactor, maskSecretMembers, type Redactor } from "./Redactor.js"
 import { parseRetryAfter } from "./retryAfter.js"
+import { baseUrlProblem, redirectReason } from "./transportGuards.js"
 
 /**
  * How calls are retried. Only failures that are safe to repeat are retried: for
@@ -57,7 +58,10 @@ export interface HttpObserver {
 
 /** Transport settings every provider accepts next to its credentials. */
 export interface HttpSettings {
-  /** Overrides the vendor's base URL (tests, proxies, simulators). */
+  /**
+   * Overrides the vendor's base URL (tests, proxies, simulators). Must be https:, or http: on a
+   * loopback host (127.0.0.0/8, ::1, localhost). Redirects from it are never followed.
+   */
   readonly baseUrl?: string | undefined
   /** Overrides `fetch` (tests, proxies, instrumentation). */
   readonly fetch?: typeof globalThis.fetch | undefined
@@ -282,6 +286,9 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
     },
   })
   const authNames = Object.keys(config.auth)
+  // Checked once; then every call fails before sending (settings normally catch it earlier).
+  const baseProblem = baseUrlProblem(config.baseUrl)
+  const insecureBase = baseProblem === undefined ? undefined : { path: "baseUrl", message: baseProblem }
   const path = (p: string) => (p.startsWith("/") ? p.slice(1) : p)
 
   const fail = (spec: RequestSpec<unknown>, failure: Failure) =>
@@ -398,7 +405,8 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
         ...spec.headers,
       }
       for (const name of authNames) headers[name] = Redacted.value(config.auth[name]!)
-      const options: KyOptions = { method: spec.method, headers }
+      // Never follow a redirect: fetch would take the vendor key to whatever host it names.
+      const options: KyOptions = { method: spec.method, headers, redirect: "manual" }
       if (spec.query !== undefined) {
         const searchParams: Record<string, string> = {}
         for (const [key, value] of Object.entries(spec.query)) {
@@ -432,7 +440,10 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
         },
         onSuccess: ({ response, text }) => {
           reportResponse(response.status)
-          return decode(spec, response, text, clock.currentTimeMillisUnsafe())
+          const redirected = redirectReason(response)
+          return redirected === undefined
+            ? decode(spec, response, text, clock.currentTimeMillisUnsafe())
+            : fail(spec, { reason: redirected, status: response.status || undefined })
         },
       })
     })
@@ -465,6 +476,8 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
     )
 
   const request = <A>(spec: RequestSpec<A>): Effect.Effect<HttpResponse<A>, VideoError> => {
+    if (insecureBase !== undefined)
+      return Effect.fail(invalidInput(config.provider, spec.operation, [insecureBase]))
     // The last guard: an id that slipped through as "." or ".." must not redirect the call.
     const unsafe = pathProblem(spec.path)
     if (unsafe !== undefined) {
