@@ -3,7 +3,14 @@ import { TestClock } from "effect/testing"
 import { HttpResponse, http } from "msw"
 import { describe, expect, it } from "vitest"
 import * as z from "zod/mini"
-import { isRetryable, makeHttpClient, NotFound, parseRetryAfter, type VideoError } from "../src/index.js"
+import {
+  isRetryable,
+  makeHttpClient,
+  NotFound,
+  parseRetryAfter,
+  textExcerpt,
+  type VideoError,
+} from "../src/index.js"
 import { API_KEY } from "./support/fakeVendor.js"
 import { realTicks, useMsw } from "./support/msw.js"
 
@@ -115,7 +122,9 @@ describe("HTTP runtime: retries and credit safety", () => {
     const calls = counting(() => HttpResponse.json({ detail: "boom" }, { status: 500 }))
     const error = await failure(post(true))
     expect(error.reason._tag).toBe("VendorUnavailable")
-    expect(error.retryable).toBe(true)
+    // It may have been charged: an app retrying on the flag would pay twice (was `true`).
+    expect(error.retryable).toBe(false)
+    expect(error.message).toMatch(/may have reached the vendor/)
     expect(calls.n).toBe(1)
   })
 
@@ -410,5 +419,19 @@ describe("HTTP runtime: where the key may go", () => {
     expect(error.reason._tag).toBe("UnexpectedResponse")
     expect(error.message).toContain("collector.test")
     expect(error.message).not.toContain("key=1")
+  })
+})
+
+describe("textExcerpt", () => {
+  it("reduces an HTML page to its words, cut to 200 characters", () => {
+    const page = `<html><head><title>503 Service Unavailable</title><style>p{x:y}</style><script>var k="${"s".repeat(999)}"</script></head><body><!-- note --><h1>Down &amp; out</h1>${"<p>more</p>".repeat(100)}</body></html>`
+    const excerpt = textExcerpt(page)
+    expect(excerpt.startsWith("503 Service Unavailable Down & out more more")).toBe(true)
+    expect(excerpt).not.toMatch(/[<>]|sss|p\{x/)
+    expect(excerpt.length).toBeLessThanOrEqual(201)
+  })
+  it("keeps plain text, whitespace collapsed", () => {
+    expect(textExcerpt("  upstream\n timed   out ")).toBe("upstream timed out")
+    expect(textExcerpt("a < b and c > d")).toBe("a < b and c > d")
   })
 })

@@ -15,6 +15,7 @@ import {
   VideoError,
   type VideoErrorReason,
 } from "../VideoError.js"
+import { forCall } from "./ambiguous.js"
 import { classifyStatus, type ResponseInfo } from "./classify.js"
 import { makeRedactor, maskSecretMembers, type Redactor } from "./Redactor.js"
 import { parseRetryAfter } from "./retryAfter.js"
@@ -296,7 +297,8 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
       new VideoError({
         provider: config.provider,
         operation: spec.operation,
-        reason: failure.reason,
+        // An ambiguous failure of a paid call is not retryable, and says the request may have arrived.
+        reason: forCall(failure.reason, spec.spendsCredits),
         status: failure.status,
         requestId: failure.requestId,
         ref: spec.ref,

@@ -47,15 +47,46 @@ const collectStrings = (value: unknown, out: string[], depth = 0): void => {
   }
 }
 
+const TAG = /<[a-z!/?][^>]*>/i
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  "#39": "'",
+  nbsp: " ",
+}
+
+/**
+ * A short excerpt of a body that is not JSON, for a message: an HTML error page (a proxy's
+ * 502, a CDN's challenge page) loses its scripts, styles, comments and tags, then everything
+ * is cut to 200 characters. The text given is already redacted.
+ */
+export const textExcerpt = (text: string): string => {
+  let plain = text.length > 20_000 ? text.slice(0, 20_000) : text
+  if (TAG.test(plain)) {
+    plain = plain
+      .replace(/<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, " ")
+      .replace(/<!--[\s\S]*?(?:-->|$)/g, " ")
+      .replace(/<[^>]*>?/g, " ")
+      .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITIES[name]!)
+  }
+  plain = plain.replace(/\s+/g, " ").trim()
+  return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain
+}
+
 /**
  * The vendor's own messages from an error body: a bare array of strings (Django REST), or
- * `detail` / `message` / `msg` / `error` fields, or `{field: [messages]}`. Falls back to
- * a short excerpt of the text.
+ * `detail` / `message` / `msg` / `error` fields, or `{field: [messages]}`. Falls back to a
+ * short excerpt of the text ({@link textExcerpt}: an HTML page is reduced to its words).
  */
 export const vendorMessages = (info: Pick<ResponseInfo, "json" | "text">): ReadonlyArray<string> => {
   const out: string[] = []
   collectStrings(info.json, out)
-  if (out.length === 0 && info.text.trim() !== "") out.push(info.text.trim().slice(0, 300))
+  if (out.length === 0) {
+    const excerpt = textExcerpt(info.text)
+    if (excerpt !== "") out.push(excerpt)
+  }
   return out
 }
 
@@ -84,7 +115,7 @@ export const classifyStatus = (info: ResponseInfo): VideoErrorReason => {
   }
   if (status >= 500) {
     return new VendorUnavailable({
-      message: `the vendor failed${said(messages)}`,
+      message: `the vendor failed${said(messages)}; the request may have reached the vendor`,
       delivery: "ambiguous",
     })
   }
