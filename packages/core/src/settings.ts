@@ -43,7 +43,13 @@ export const httpSettingsFields = {
       }),
     ]),
   ),
-  headers: z.optional(z.record(z.string(), z.string())),
+  // A string is a secret (masked wherever it shows up); `{ value, public: true }` is shown as is.
+  headers: z.optional(
+    z.record(
+      z.string(),
+      z.union([z.string(), z.strictObject({ value: z.string(), public: z.optional(z.boolean()) })]),
+    ),
+  ),
   observer: z.optional(
     z.custom<HttpObserver>((v) => typeof v === "object" && v !== null, "must be an object"),
   ),

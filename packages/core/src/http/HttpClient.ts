@@ -17,6 +17,7 @@ import {
 } from "../VideoError.js"
 import { forCall } from "./ambiguous.js"
 import { classifyStatus, type ResponseInfo } from "./classify.js"
+import { type HeaderSetting, splitHeaders } from "./headers.js"
 import { makeRedactor, maskSecretMembers, type Redactor } from "./Redactor.js"
 import { parseRetryAfter } from "./retryAfter.js"
 import { baseUrlProblem, redirectReason } from "./transportGuards.js"
@@ -70,8 +71,11 @@ export interface HttpSettings {
   readonly timeout?: Duration.Input | undefined
   /** Retry policy, or `false` for none. */
   readonly retry?: RetryPolicy | false | undefined
-  /** Extra headers on every request. */
-  readonly headers?: Readonly<Record<string, string>> | undefined
+  /**
+   * Extra headers on every request. Their values are treated as secrets (masked in errors,
+   * `raw`, logs and observer events) unless marked public: `publicHeader("my-app/1.0")`.
+   */
+  readonly headers?: Readonly<Record<string, HeaderSetting>> | undefined
   readonly observer?: HttpObserver | undefined
 }
 
@@ -268,7 +272,13 @@ const sendWithTimer = (
  * ```
  */
 export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
-  const redact = makeRedactor([...Object.values(config.auth), ...(config.secrets ?? [])])
+  // Header values from settings are secrets too, unless the caller marked them public.
+  const configuredHeaders = splitHeaders(config.headers)
+  const redact = makeRedactor([
+    ...Object.values(config.auth),
+    ...(config.secrets ?? []),
+    ...configuredHeaders.secrets,
+  ])
   const timeout = Duration.fromInputUnsafe(config.timeout ?? Duration.seconds(30))
   const retry = config.retry === false ? undefined : (config.retry ?? {})
   const maxRetries = retry?.maxRetries ?? 3
@@ -319,15 +329,16 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
     let text = redact.text(rawText)
     let json: unknown
     try {
-      json = text.trim() === "" ? undefined : JSON.parse(text)
-      // A `\uXXXX` escape (.NET writes `+` as `\u002B`) can spell a secret the text mask cannot
-      // see: mask the parsed value, and show that instead of the text.
-      if (json !== undefined && text.includes("\\u")) {
-        json = redact.json(json)
-        text = JSON.stringify(json)
-      }
+      // Parsed before masking: a mask where a short secret stood as a number would break the JSON.
+      json = rawText.trim() === "" ? undefined : JSON.parse(rawText)
     } catch {
       json = undefined
+    }
+    // Masked as values when the text held a secret, or an escape that can spell one (.NET writes
+    // `+` as `\u002B`) or end the word before one (`\n`). With `\u` escapes, show the masked value.
+    if (json !== undefined && (text !== rawText || rawText.includes("\\"))) {
+      json = redact.json(json)
+      if (rawText.includes("\\u")) text = redact.text(JSON.stringify(json))
     }
     const info: ResponseInfo = {
       operation: spec.operation,
@@ -394,16 +405,18 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
   const attempt = <A>(spec: RequestSpec<A>, attemptNo: number): Effect.Effect<HttpResponse<A>, VideoError> =>
     Effect.clockWith((clock) => {
       const started = clock.currentTimeMillisUnsafe()
+      // An id in the path can echo a secret as well; observers get what errors would show.
+      const shownPath = observer === undefined ? spec.path : redact.text(spec.path)
       observer?.onRequest?.({
         provider: config.provider,
         operation: spec.operation,
         method: spec.method,
-        path: spec.path,
+        path: shownPath,
         attempt: attemptNo,
       })
       const headers: Record<string, string> = {
         accept: "application/json",
-        ...config.headers,
+        ...configuredHeaders.values,
         ...spec.headers,
       }
       for (const name of authNames) headers[name] = Redacted.value(config.auth[name]!)
@@ -423,7 +436,7 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
           provider: config.provider,
           operation: spec.operation,
           method: spec.method,
-          path: spec.path,
+          path: shownPath,
           attempt: attemptNo,
           status,
           millis: clock.currentTimeMillisUnsafe() - started,
