@@ -39,12 +39,11 @@ export class InvalidJobRef extends Error {
 }
 
 /** True for text shaped like a ref string (`provider:kind:...`), valid or not. @internal */
-export const isRefShaped = (input: string): boolean => refShape.test(input.trim())
+export const isRefShaped = (input: string): boolean => refPattern.test(input.trim())
 
 const namePattern = /^[a-z][a-z0-9-]*$/
 const kindPattern = /^[a-z][a-z0-9_]*$/
 const refPattern = /^([a-z][a-z0-9-]*):([a-z][a-z0-9_]*):([^?]+)(?:\?(.*))?$/
-const refShape = /^[a-z][a-z0-9-]*:[a-z][a-z0-9_]*:/
 // A lone surrogate (possible in a JS string or a JSON `\ud800` escape) has no UTF-8 form, so the
 // string form could not carry it: `format` would throw a URIError, or a param would come back as U+FFFD.
 const loneSurrogate = /\p{Cs}/u

@@ -500,7 +500,7 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
         invalidInput(config.provider, spec.operation, [
           {
             path: "path",
-            message: `the request path ${JSON.stringify(redact.text(spec.path))} ${unsafe}; an id must not be empty, "." or ".."; nothing was sent`,
+            message: `the request path ${JSON.stringify(redact.text(spec.path))} ${unsafe}; nothing was sent`,
           },
         ]),
       )

@@ -71,9 +71,7 @@ export const makeRedactor = (secrets: ReadonlyArray<Redacted.Redacted<string> | 
       (acc, needle) => (acc.includes(needle) ? acc.split(needle).join(MASK) : acc),
       value,
     )
-    return shortPattern !== undefined && shortSpellings.some((s) => masked.includes(s))
-      ? masked.replace(shortPattern, MASK)
-      : masked
+    return shortPattern === undefined ? masked : masked.replace(shortPattern, MASK)
   }
   const json = <A>(value: A): A => {
     if (needles.length === 0 && shortPattern === undefined) return value

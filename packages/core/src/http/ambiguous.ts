@@ -5,7 +5,7 @@ const SAYS_SO = /may have reached the vendor/
 const mayHaveReached = (message: string, spendsCredits: boolean): string => {
   const said = SAYS_SO.test(message) ? message : `${message}; the request may have reached the vendor`
   return spendsCredits && !said.includes("spent credits")
-    ? `${said} and spent credits, so it was not sent again: look for the job before sending it again`
+    ? `${said} and spent credits: look for the job before sending it again`
     : said
 }
 

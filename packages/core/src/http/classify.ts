@@ -48,14 +48,8 @@ const collectStrings = (value: unknown, out: string[], depth = 0): void => {
 }
 
 const TAG = /<[a-z!/?][^>]*>/i
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  "#39": "'",
-  nbsp: " ",
-}
+// Scripts and styles with their content, comments, then any tag left.
+const MARKUP = /<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<!--[\s\S]*?(?:-->|$)|<[^>]*>?/gi
 
 /**
  * A short excerpt of a body that is not JSON, for a message: an HTML error page (a proxy's
@@ -63,15 +57,10 @@ const ENTITIES: Readonly<Record<string, string>> = {
  * is cut to 200 characters. The text given is already redacted.
  */
 export const textExcerpt = (text: string): string => {
-  let plain = text.length > 20_000 ? text.slice(0, 20_000) : text
-  if (TAG.test(plain)) {
-    plain = plain
-      .replace(/<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, " ")
-      .replace(/<!--[\s\S]*?(?:-->|$)/g, " ")
-      .replace(/<[^>]*>?/g, " ")
-      .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITIES[name]!)
-  }
-  plain = plain.replace(/\s+/g, " ").trim()
+  const head = text.length > 20_000 ? text.slice(0, 20_000) : text
+  const plain = (TAG.test(head) ? head.replace(MARKUP, " ").replaceAll("&amp;", "&") : head)
+    .replace(/\s+/g, " ")
+    .trim()
   return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain
 }
 

@@ -12,7 +12,7 @@ export const isLoopbackHost = (hostname: string): boolean =>
 
 /** What is allowed, for messages. */
 export const BASE_URL_RULE =
-  "must use https: (http: only for a loopback host: 127.0.0.1, ::1 or localhost), so keys never cross a network in clear text"
+  "must be https: (http: only on a loopback host), so keys never cross a network in clear text"
 
 /** Why a base URL must not carry credentials, or `undefined` when it may. */
 export const baseUrlProblem = (baseUrl: string): string | undefined => {
@@ -27,20 +27,10 @@ export const baseUrlProblem = (baseUrl: string): string | undefined => {
   return BASE_URL_RULE
 }
 
-const hostOf = (url: string): string => {
+/** The host of `url` (resolved against `base`), never its path or query string, which can carry tokens. */
+const hostOf = (url: string | null, base?: string): string => {
   try {
-    return new URL(url).host || "another URL"
-  } catch {
-    return "another URL"
-  }
-}
-
-/** Where a redirect points, host only (a query string can carry tokens). */
-const targetHost = (response: Response): string => {
-  const location = response.headers.get("location")
-  if (location === null) return "no Location"
-  try {
-    return new URL(location, response.url || undefined).host || "an unreadable Location"
+    return url === null ? "no Location" : new URL(url, base || undefined).host
   } catch {
     return "an unreadable Location"
   }
@@ -48,32 +38,17 @@ const targetHost = (response: Response): string => {
 
 /**
  * The reason to fail a call whose answer is a redirect, or `undefined`. Requests are sent with
- * `redirect: "manual"`, so a 3xx (or, in a browser, an opaque redirect) comes back as is; a
- * custom `fetch` that followed it anyway shows as `redirected`.
+ * `redirect: "manual"`, so a 3xx (in a browser, an opaque redirect) comes back as is; an answer
+ * that a custom `fetch` followed anyway shows as `redirected`, and is refused too.
  */
 export const redirectReason = (response: Response): UnexpectedResponse | undefined => {
-  const status = response.status
-  if (response.type === "opaqueredirect") {
-    return new UnexpectedResponse({
-      message:
-        "the vendor answered with a redirect; vidbridge does not follow redirects (the API key would go along); check baseUrl",
-      path: "",
-      excerpt: "",
-    })
-  }
-  if (status >= 300 && status < 400) {
-    return new UnexpectedResponse({
-      message: `the vendor answered HTTP ${status}, a redirect to ${targetHost(response)}; vidbridge does not follow redirects (the API key would go along), so nothing was sent there; check baseUrl`,
-      path: "",
-      excerpt: "",
-    })
-  }
-  if (response.redirected) {
-    return new UnexpectedResponse({
-      message: `the configured fetch followed a redirect to ${hostOf(response.url)}; vidbridge does not accept redirected answers (pass a fetch that keeps redirect: "manual")`,
-      path: "",
-      excerpt: "",
-    })
-  }
-  return undefined
+  const { status } = response
+  const redirect = (status >= 300 && status < 400) || response.type === "opaqueredirect"
+  if (!redirect && !response.redirected) return undefined
+  const to = redirect ? hostOf(response.headers.get("location"), response.url) : hostOf(response.url)
+  return new UnexpectedResponse({
+    message: `the vendor answered with a redirect${redirect && status ? ` (HTTP ${status})` : ""} to ${to}; redirects are never followed, as the API key would go along: check baseUrl`,
+    path: "",
+    excerpt: "",
+  })
 }

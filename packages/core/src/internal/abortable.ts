@@ -1,8 +1,8 @@
 /**
  * An async iterable that ends when `signal` aborts: the pending `next()` rejects with the
  * signal's reason at once, and the source iterator is closed (`return()`), which for an Effect
- * stream interrupts its fibers and so aborts the request in flight. Already aborted: the first
- * `next()` rejects and the source is never started.
+ * stream interrupts its fibers and so aborts the request in flight. Already aborted: `next()`
+ * rejects and the source is never started.
  */
 export const abortable = <A>(source: AsyncIterable<A>, signal: AbortSignal | undefined): AsyncIterable<A> =>
   signal === undefined
@@ -10,45 +10,40 @@ export const abortable = <A>(source: AsyncIterable<A>, signal: AbortSignal | und
     : {
         [Symbol.asyncIterator]: (): AsyncIterator<A> => {
           let iterator: AsyncIterator<A> | undefined
-          let finished = false
-          let rejectPending: ((reason: unknown) => void) | undefined
-          const stop = () => {
-            if (finished) return
-            finished = true
-            signal.removeEventListener("abort", onAbort)
-            // Closing interrupts the stream; its own outcome no longer matters to the caller.
-            iterator?.return?.()?.catch(() => undefined)
-          }
-          const onAbort = () => {
-            stop()
-            rejectPending?.(signal.reason)
-          }
+          let onAbort!: () => void
+          const aborted = new Promise<never>((_, reject) => {
+            onAbort = () => {
+              stop()
+              // Closing interrupts the stream; its own outcome no longer matters to the caller.
+              iterator?.return?.()?.catch(() => undefined)
+              reject(signal.reason)
+            }
+          })
+          aborted.catch(() => undefined) // a caller that never calls next() again is not told
+          const stop = () => signal.removeEventListener("abort", onAbort)
           signal.addEventListener("abort", onAbort, { once: true })
           return {
             next: () => {
               if (signal.aborted) {
-                stop()
-                return Promise.reject(signal.reason)
+                onAbort()
+                return aborted
               }
-              if (finished) return Promise.resolve({ done: true, value: undefined })
               iterator ??= source[Symbol.asyncIterator]()
-              return new Promise<IteratorResult<A>>((resolve, reject) => {
-                rejectPending = reject
-                iterator!.next().then(
-                  (result) => {
-                    if (result.done) stop()
-                    resolve(result)
-                  },
-                  (error: unknown) => {
-                    stop()
-                    reject(error)
-                  },
-                )
-              })
+              return Promise.race([aborted, iterator.next()]).then(
+                (result) => {
+                  if (result.done) stop()
+                  return result
+                },
+                (error: unknown) => {
+                  stop()
+                  throw error
+                },
+              )
             },
-            return: () => {
+            return: async () => {
               stop()
-              return Promise.resolve({ done: true, value: undefined })
+              await iterator?.return?.()
+              return { done: true, value: undefined }
             },
           }
         },

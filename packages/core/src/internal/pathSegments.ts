@@ -13,8 +13,7 @@ const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i
 export const isDotSegment = (id: string): boolean => DOT_SEGMENT.test(id)
 
 /** What an id must not be, for messages. */
-export const DOT_SEGMENT_MESSAGE =
-  'must not be "." or ".." (as a URL path segment it would change the endpoint)'
+export const DOT_SEGMENT_MESSAGE = 'must not be "." or ".." (a path segment that changes the endpoint)'
 
 /**
  * Why a request path is unsafe to send: a dot segment, or an empty segment between two

@@ -73,7 +73,7 @@ export const ProductRefSchema = z.union([
       (v as { id: string }).id !== "" &&
       !isDotSegment((v as { id: string }).id) &&
       typeof (v as { provider?: unknown }).provider === "string",
-    'must be a product ref string or the Product from createProduct (its id not empty, "." or "..")',
+    "must be a product ref string or the Product from createProduct",
   ),
 ])
 

@@ -3,11 +3,6 @@ import type { WebhookRequest } from "../VideoProvider.js"
 /** The largest webhook body read by default: 1 MiB. */
 export const DEFAULT_MAX_WEBHOOK_BYTES = 1_048_576
 
-const cancelQuietly = (body: ReadableStream<Uint8Array> | null): void => {
-  // A stream that is already locked or errored cannot be cancelled; nothing more to stop then.
-  if (body !== null && !body.locked) body.cancel().catch(() => undefined)
-}
-
 /**
  * Reads a body chunk by chunk and stops (cancelling the stream) as soon as it passes
  * `maxBytes`: a sender that omits `content-length`, or lies in it, costs at most `maxBytes`
@@ -31,7 +26,6 @@ const readLimited = async (
     }
     chunks.push(value)
   }
-  if (chunks.length === 1) return chunks[0]!
   const bytes = new Uint8Array(total)
   let offset = 0
   for (const chunk of chunks) {
@@ -59,7 +53,8 @@ export const toWebhookRequest = async (
 ): Promise<WebhookRequest | undefined> => {
   const declared = Number(request.headers.get("content-length") ?? "0")
   if (declared > maxBytes) {
-    cancelQuietly(request.body)
+    // Not read at all; a body nobody reads is released with the request.
+    request.body?.cancel().catch(() => undefined)
     return undefined
   }
   const rawBody = await readLimited(request.body, maxBytes)
