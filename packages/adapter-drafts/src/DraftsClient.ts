@@ -1,4 +1,10 @@
-import { type HttpSettings, makeHttpClient, type Redactor, type VideoError } from "@vidbridge/core"
+import {
+  type HttpSettings,
+  makeHttpClient,
+  publicHeader,
+  type Redactor,
+  type VideoError,
+} from "@vidbridge/core"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -92,7 +98,11 @@ export const makeDraftsClient = (config: DraftsClientConfig): DraftsClientShape 
     fetch: config.fetch,
     timeout: config.timeout,
     retry: config.retry,
-    headers: { ...config.headers, ...scopeHeaders(config) },
+    // Workspace and team ids are not secrets: shown as is (other configured headers are masked).
+    headers: {
+      ...config.headers,
+      ...Object.fromEntries(Object.entries(scopeHeaders(config)).map(([k, v]) => [k, publicHeader(v)])),
+    },
     observer: config.observer,
   })
   const videoPath = (id: string) => `/videos/${encodeURIComponent(id)}`

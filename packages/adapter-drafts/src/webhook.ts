@@ -6,6 +6,7 @@ import {
   type VideoJobEvent,
   verifyHmacSha256Hex,
   type WebhookRequest,
+  webhookBytes,
 } from "@vidbridge/core"
 import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
@@ -26,7 +27,7 @@ const statusOfEvent: Readonly<Record<string, string>> = { "video.ready": "ready"
 /**
  * Verifies and parses an Hour One callback (`video.ready` / `video.failed`, or the
  * `video_ready` / `video_failed` spelling). The signature is `x-hourone-signature`, the hex
- * HMAC-SHA256 of the raw body keyed with the webhook's signing secret (from the studio's
+ * HMAC-SHA256 of the raw body bytes keyed with the webhook's signing secret (from the studio's
  * webhook settings). A missing secret, a missing or wrong signature fail with
  * `AuthenticationFailed`. The event carries no URLs: read the job with `getStatus` for them.
  *
@@ -52,7 +53,7 @@ export const parseDraftsWebhook = (
     }
     const valid = yield* verifyHmacSha256Hex(
       secret,
-      request.body,
+      webhookBytes(request),
       headerOf(request.headers, SIGNATURE_HEADER),
     )
     if (!valid) {

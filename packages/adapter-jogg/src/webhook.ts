@@ -9,6 +9,7 @@ import {
   type VideoJobEvent,
   verifyHmacSha256Hex,
   type WebhookRequest,
+  webhookBytes,
 } from "@vidbridge/core"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
@@ -81,7 +82,7 @@ const jobOf = (payload: Payload, raw: unknown): VideoJob | undefined => {
 /**
  * Verifies and parses a JoggAI account-webhook delivery into a neutral event.
  *
- * Checks, in order: the `X-Webhook-Signature` header against the raw body (constant time),
+ * Checks, in order: the `X-Webhook-Signature` header against the raw body bytes (constant time),
  * then the body's `timestamp` against the clock (older or newer than the tolerance is
  * refused as a replay). Any failure is a `VideoError` with `AuthenticationFailed`. The
  * clock is Effect's `Clock`, so tests can use `TestClock`.
@@ -104,7 +105,7 @@ export const parseJoggWebhook = (
     }
     const signature = headerOf(request.headers, JOGG_SIGNATURE_HEADER)
     if (signature === undefined) return yield* refused(`the ${JOGG_SIGNATURE_HEADER} header is missing`)
-    const valid = yield* verifyHmacSha256Hex(options.secret, request.body, signature)
+    const valid = yield* verifyHmacSha256Hex(options.secret, webhookBytes(request), signature)
     if (!valid)
       return yield* refused(`the ${JOGG_SIGNATURE_HEADER} does not match the body; check the endpoint secret`)
     const json = yield* Effect.try({

@@ -1,3 +1,5 @@
+import { DOT_SEGMENT_MESSAGE, isDotSegment } from "./internal/pathSegments.js"
+
 /**
  * A complete, serializable name for a vendor job or product.
  *
@@ -27,13 +29,17 @@ export class InvalidJobRef extends Error {
   override readonly name = "InvalidJobRef"
   /** The string that failed to parse. */
   readonly input: string
-  constructor(input: string) {
+  /** `why` replaces the generic expectation in the message. */
+  constructor(input: string, why?: string) {
     super(
-      `not a job ref: ${JSON.stringify(input.slice(0, 80))}; expected "provider:kind:id" as made by JobRef.format`,
+      `not a job ref: ${JSON.stringify(input.slice(0, 80))}; ${why ?? 'expected "provider:kind:id" as made by JobRef.format'}`,
     )
     this.input = input
   }
 }
+
+/** True for text shaped like a ref string (`provider:kind:...`), valid or not. @internal */
+export const isRefShaped = (input: string): boolean => refPattern.test(input.trim())
 
 const namePattern = /^[a-z][a-z0-9-]*$/
 const kindPattern = /^[a-z][a-z0-9_]*$/
@@ -52,11 +58,17 @@ const make = (
   if (!kindPattern.test(kind)) throw new InvalidJobRef(`${provider}:${kind}:${id}`)
   if (id.length === 0) throw new InvalidJobRef(`${provider}:${kind}:`)
   if (loneSurrogate.test(id)) throw new InvalidJobRef(`${provider}:${kind}:${id}`)
+  // Ids and params become URL path segments: "." or ".." would send a call to another endpoint.
+  if (isDotSegment(id)) throw new InvalidJobRef(`${provider}:${kind}:${id}`, `the id ${DOT_SEGMENT_MESSAGE}`)
   const defined = params
     ? Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined))
     : {}
   if (Object.entries(defined).some(([key, value]) => loneSurrogate.test(key) || loneSurrogate.test(value))) {
     throw new InvalidJobRef(`${provider}:${kind}:${id}`)
+  }
+  const dotted = Object.entries(defined).find(([, value]) => isDotSegment(value))
+  if (dotted !== undefined) {
+    throw new InvalidJobRef(`${provider}:${kind}:${id}`, `the param ${dotted[0]} ${DOT_SEGMENT_MESSAGE}`)
   }
   return Object.keys(defined).length > 0 ? { provider, kind, id, params: defined } : { provider, kind, id }
 }
@@ -101,7 +113,8 @@ const from = (input: JobRefInput): JobRef => {
 export const JobRef = {
   /**
    * Builds a ref; `params` with `undefined` values are dropped. Throws {@link InvalidJobRef} on a
-   * bad name, an empty id, or an id or param holding a lone surrogate (it has no string form).
+   * bad name, an empty id, an id or param holding a lone surrogate (it has no string form), or an
+   * id or param value that is `.` or `..` (a URL path segment that would change the endpoint).
    */
   make,
   /** The short string form; stable, so it can be stored and compared. */

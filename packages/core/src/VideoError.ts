@@ -80,25 +80,37 @@ export class ContentRejected extends Data.TaggedClass("ContentRejected")<{
 /**
  * The vendor could not be reached or failed (5xx, reset, refused).
  * `delivery` says whether the request may have taken effect: `not_sent` (refused before
- * sending: safe to resend) or `ambiguous` (it may have arrived: a credit-spending call is not resent).
+ * sending: safe to resend) or `ambiguous` (it may have arrived). An ambiguous failure of a call
+ * that spends credits (`spendsCredits`) is not `retryable`: sending it again may pay twice; look
+ * for the job first (the error's `ref`, or the vendor's list).
  */
 export class VendorUnavailable extends Data.TaggedClass("VendorUnavailable")<{
   readonly message: string
   readonly delivery: "not_sent" | "ambiguous"
+  /** The failed call spends credits (a preview, a render): an ambiguous failure may have been charged. */
+  readonly spendsCredits?: boolean | undefined
 }> {
+  /** False when the request may have taken effect and spends credits. */
   get retryable(): boolean {
-    return true
+    return !(this.delivery === "ambiguous" && this.spendsCredits === true)
   }
 }
 
-/** A call or a wait took longer than allowed. A wait's timeout carries the last job seen. */
+/**
+ * A call or a wait took longer than allowed. A wait's timeout carries the last job seen. A
+ * call that timed out after sending may have taken effect: when it spends credits
+ * (`spendsCredits`) it is not `retryable`, as for an ambiguous {@link VendorUnavailable}.
+ */
 export class Timeout extends Data.TaggedClass("Timeout")<{
   readonly message: string
   readonly after: Duration.Duration
   readonly job?: VideoJob | undefined
+  /** The call that timed out spends credits and may have been charged. */
+  readonly spendsCredits?: boolean | undefined
 }> {
+  /** False for a credit-spending call that may have reached the vendor. */
   get retryable(): boolean {
-    return true
+    return this.spendsCredits !== true
   }
 }
 

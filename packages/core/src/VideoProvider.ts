@@ -21,12 +21,19 @@ import type {
 } from "./model/VideoJob.js"
 import type { VideoError } from "./VideoError.js"
 
-/** A vendor callback as received: the raw body (verification needs the exact bytes), headers and URL. */
+/**
+ * A vendor callback as received: the body, headers and URL. `body` is the text to parse;
+ * `rawBody` the exact bytes, which signatures are verified over (`toWebhookRequest` fills
+ * both). Built by hand without `rawBody`, verification uses the UTF-8 encoding of `body`.
+ */
 export interface WebhookRequest {
   readonly method: string
   readonly url: string
   readonly headers: Readonly<Record<string, string>>
+  /** The body decoded as UTF-8, for parsing. */
   readonly body: string
+  /** The body's exact bytes, for signatures; absent, the UTF-8 encoding of `body` is used. */
+  readonly rawBody?: Uint8Array | undefined
 }
 
 /**

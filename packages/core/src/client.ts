@@ -6,6 +6,7 @@ import * as Stream from "effect/Stream"
 import * as z from "zod/mini"
 import { makeBatchPoller } from "./BatchPoller.js"
 import type { Capabilities } from "./Capabilities.js"
+import { abortable } from "./internal/abortable.js"
 import { callback, durationInput } from "./internal/inputChecks.js"
 import { JobRef, type JobRefInput } from "./JobRef.js"
 import type {
@@ -28,11 +29,13 @@ import type {
 import type { ConfiguredProvider } from "./ProviderDefinition.js"
 import { type WaitOptions, waitWith, watchWith } from "./polling.js"
 import { unknownProvider } from "./registry.js"
+import { runPromise } from "./runPromise.js"
 import { invalidInput, type VideoError } from "./VideoError.js"
 import type { VideoProviderShape, WebhookRequest } from "./VideoProvider.js"
 import { operationsFor } from "./Videos.js"
 import { validate } from "./validate.js"
-import { makeWebhookHandler, toWebhookRequest, type WebhookHandlerOptions } from "./webhooks/handler.js"
+import { makeWebhookHandler, type WebhookHandlerOptions } from "./webhooks/handler.js"
+import { toWebhookRequest } from "./webhooks/request.js"
 
 /** Per-call options of the Promise API. */
 export interface CallOptions {
@@ -85,7 +88,10 @@ export interface VideoClient {
   ): Promise<CreditEstimate>
   /** Polls until the job is settled; see `waitForCompletion` in the Effect API. */
   waitForCompletion(ref: JobRefInput, options?: ClientWaitOptions): Promise<VideoJob>
-  /** Each change of a job until it settles. `for await (const job of client.watch(ref))`. */
+  /**
+   * Each change of a job until it settles. `for await (const job of client.watch(ref))`.
+   * Aborting `signal` cancels the read in flight and the loop throws the signal's reason.
+   */
   watch(ref: JobRefInput, options?: Omit<ClientWaitOptions, "onProgress">): AsyncIterable<VideoJob>
   /** Waits for many jobs with one shared loop, batching status reads where the vendor can. */
   waitForAll(
@@ -100,20 +106,6 @@ export interface VideoClient {
   parseWebhook(request: Request | WebhookRequest, options?: CallOptions): Promise<VideoJobEvent>
   /** A fetch-style endpoint for every configured provider. */
   handleWebhook(options: WebhookHandlerOptions): (request: Request) => Promise<Response>
-}
-
-/** Runs an Effect for the Promise API: typed failures reject as themselves. */
-export const runPromise = async <A>(
-  effect: Effect.Effect<A, VideoError>,
-  signal?: AbortSignal,
-): Promise<A> => {
-  signal?.throwIfAborted()
-  const exit = await Effect.runPromiseExit(effect, signal ? { signal } : undefined)
-  if (Exit.isSuccess(exit)) return exit.value
-  const failure = exit.cause.reasons.find((r) => r._tag === "Fail")
-  if (failure !== undefined) throw failure.error
-  if (Cause.hasInterrupts(exit.cause) && signal?.aborted) throw signal.reason
-  throw Cause.squash(exit.cause)
 }
 
 // What `waitForAll` takes besides the refs themselves (checked one by one as they are routed).
@@ -234,7 +226,7 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
       const stream = Stream.unwrap(
         Effect.sync(() => watchWith(forRef(ref, "watch"), ref, { ...waitDefaults, ...o })),
       )
-      return Stream.toAsyncIterable(stream)
+      return abortable(Stream.toAsyncIterable(stream), o?.signal)
     },
     waitForAll: (refs, o) =>
       attempt(

@@ -1,6 +1,7 @@
 import * as Redacted from "effect/Redacted"
 import * as z from "zod/mini"
 import type { HttpObserver, RetryPolicy } from "./http/HttpClient.js"
+import { BASE_URL_RULE, baseUrlProblem } from "./http/transportGuards.js"
 import { durationInput } from "./internal/inputChecks.js"
 
 /**
@@ -18,10 +19,15 @@ export const secret = () =>
 
 /**
  * The transport settings every provider accepts (spread into an adapter's settings schema):
- * `baseUrl`, `fetch`, `timeout`, `retry`, `headers`, `observer`.
+ * `baseUrl` (https:, or http: on a loopback host only), `fetch`, `timeout`, `retry`, `headers`,
+ * `observer`.
  */
 export const httpSettingsFields = {
-  baseUrl: z.optional(z.url({ protocol: /^https?$/ })),
+  baseUrl: z.optional(
+    z
+      .url({ protocol: /^https?$/ })
+      .check(z.refine((url) => baseUrlProblem(url) === undefined, BASE_URL_RULE)),
+  ),
   fetch: z.optional(
     z.custom<typeof globalThis.fetch>((v) => typeof v === "function", "must be a fetch function"),
   ),
@@ -37,7 +43,13 @@ export const httpSettingsFields = {
       }),
     ]),
   ),
-  headers: z.optional(z.record(z.string(), z.string())),
+  // A string is a secret (masked wherever it shows up); `{ value, public: true }` is shown as is.
+  headers: z.optional(
+    z.record(
+      z.string(),
+      z.union([z.string(), z.strictObject({ value: z.string(), public: z.optional(z.boolean()) })]),
+    ),
+  ),
   observer: z.optional(
     z.custom<HttpObserver>((v) => typeof v === "object" && v !== null, "must be an object"),
   ),

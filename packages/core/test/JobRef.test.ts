@@ -22,6 +22,18 @@ describe("JobRef", () => {
     const emoji = JobRef.make("drafts", "video", "a👍🏽", { k: "日本" })
     expect(JobRef.parse(JobRef.format(emoji))).toEqual(emoji)
   })
+  it('refuses "." and ".." as an id or a param value: as path segments they change the endpoint', () => {
+    for (const id of [".", "..", "%2e", "%2E%2e", ".%2e"]) {
+      expect(() => JobRef.make("creatify", "link_to_video", id)).toThrow(InvalidJobRef)
+    }
+    expect(() => JobRef.make("jogg", "open_project", "p1", { product: ".." })).toThrow(InvalidJobRef)
+    expect(JobRef.isValid("creatify:link_to_video:..")).toBe(false)
+    expect(JobRef.isValid("creatify:link_to_video:%2E")).toBe(false)
+    expect(() => JobRef.from({ provider: "drafts", kind: "video", id: "." })).toThrow(InvalidJobRef)
+    // Dots inside an id are ordinary characters.
+    expect(JobRef.parse("drafts:video:a..b").id).toBe("a..b")
+    expect(JobRef.parse("drafts:video:...").id).toBe("...")
+  })
   it("rejects strings that are not refs", () => {
     expect(() => JobRef.parse("nope")).toThrow(InvalidJobRef)
     expect(JobRef.isValid("creatify:link_to_video:")).toBe(false)

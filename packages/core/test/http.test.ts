@@ -3,7 +3,14 @@ import { TestClock } from "effect/testing"
 import { HttpResponse, http } from "msw"
 import { describe, expect, it } from "vitest"
 import * as z from "zod/mini"
-import { isRetryable, makeHttpClient, NotFound, parseRetryAfter, type VideoError } from "../src/index.js"
+import {
+  isRetryable,
+  makeHttpClient,
+  NotFound,
+  parseRetryAfter,
+  textExcerpt,
+  type VideoError,
+} from "../src/index.js"
 import { API_KEY } from "./support/fakeVendor.js"
 import { realTicks, useMsw } from "./support/msw.js"
 
@@ -115,7 +122,9 @@ describe("HTTP runtime: retries and credit safety", () => {
     const calls = counting(() => HttpResponse.json({ detail: "boom" }, { status: 500 }))
     const error = await failure(post(true))
     expect(error.reason._tag).toBe("VendorUnavailable")
-    expect(error.retryable).toBe(true)
+    // It may have been charged: an app retrying on the flag would pay twice (was `true`).
+    expect(error.retryable).toBe(false)
+    expect(error.message).toMatch(/may have reached the vendor/)
     expect(calls.n).toBe(1)
   })
 
@@ -329,5 +338,100 @@ describe("HTTP runtime: cancellation and secrets", () => {
       expect(text).not.toContain(API_KEY)
     }
     expect(JSON.stringify(ok.body)).toContain("[REDACTED]")
+  })
+})
+
+describe("HTTP runtime: request paths", () => {
+  it.each(["/things/../admin", "/things/./x", "/things/%2E%2e/", "/things/.%2e", "/things//x"])(
+    "refuses %s as InvalidInput before sending",
+    async (path) => {
+      const calls = { n: 0 }
+      const fetch = (async () => {
+        calls.n++
+        return Response.json({})
+      }) as typeof globalThis.fetch
+      const error = await failure(
+        client({ fetch }).request({ operation: "getStatus", method: "GET", path, spendsCredits: false }),
+      )
+      expect(error.reason._tag).toBe("InvalidInput")
+      expect(error.message).toContain("nothing was sent")
+      expect(calls.n).toBe(0)
+    },
+  )
+
+  it("sends ordinary paths, a trailing slash included", async () => {
+    const paths: string[] = []
+    const fetch = (async (input: RequestInfo | URL) => {
+      paths.push(new URL(input instanceof Request ? input.url : String(input)).pathname)
+      return Response.json({})
+    }) as typeof globalThis.fetch
+    for (const path of ["/api/links/", "things", "/a.b/..c/%2e%2ex"]) {
+      await Effect.runPromise(
+        client({ fetch }).request({ operation: "x", method: "GET", path, spendsCredits: false }),
+      )
+    }
+    expect(paths).toEqual(["/api/links/", "/things", "/a.b/..c/%2e%2ex"])
+  })
+})
+
+describe("HTTP runtime: where the key may go", () => {
+  const okFetch = (calls: { n: number }) =>
+    (async () => {
+      calls.n++
+      return Response.json({})
+    }) as typeof globalThis.fetch
+
+  it.each(["http://api.http.test", "ftp://api.http.test"])(
+    "a base URL %s fails every call InvalidInput naming baseUrl, nothing sent",
+    async (baseUrl) => {
+      const calls = { n: 0 }
+      const error = await failure(
+        client({ baseUrl, fetch: okFetch(calls) }).request({
+          operation: "getStatus",
+          method: "GET",
+          path: "/things",
+          spendsCredits: false,
+        }),
+      )
+      expect(error.reason._tag === "InvalidInput" && error.reason.issues[0]?.path).toBe("baseUrl")
+      expect(calls.n).toBe(0)
+    },
+  )
+
+  it("asks fetch not to follow redirects, and refuses an answer a custom fetch followed anyway", async () => {
+    const modes: Array<RequestRedirect | undefined> = []
+    const following = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      modes.push(input instanceof Request ? input.redirect : init?.redirect)
+      const response = Response.json({ ok: true })
+      Object.defineProperty(response, "redirected", { value: true })
+      Object.defineProperty(response, "url", { value: "https://collector.test/steal?key=1" })
+      return response
+    }) as typeof globalThis.fetch
+    const error = await failure(
+      client({ fetch: following }).request({
+        operation: "getStatus",
+        method: "GET",
+        path: "/x",
+        spendsCredits: false,
+      }),
+    )
+    expect(modes).toEqual(["manual"])
+    expect(error.reason._tag).toBe("UnexpectedResponse")
+    expect(error.message).toContain("collector.test")
+    expect(error.message).not.toContain("key=1")
+  })
+})
+
+describe("textExcerpt", () => {
+  it("reduces an HTML page to its words, cut to 200 characters", () => {
+    const page = `<html><head><title>503 Service Unavailable</title><style>p{x:y}</style><script>var k="${"s".repeat(999)}"</script></head><body><!-- note --><h1>Down &amp; out</h1>${"<p>more</p>".repeat(100)}</body></html>`
+    const excerpt = textExcerpt(page)
+    expect(excerpt.startsWith("503 Service Unavailable Down & out more more")).toBe(true)
+    expect(excerpt).not.toMatch(/[<>]|sss|p\{x/)
+    expect(excerpt.length).toBeLessThanOrEqual(201)
+  })
+  it("keeps plain text, whitespace collapsed", () => {
+    expect(textExcerpt("  upstream\n timed   out ")).toBe("upstream timed out")
+    expect(textExcerpt("a < b and c > d")).toBe("a < b and c > d")
   })
 })

@@ -2,7 +2,13 @@ import { Effect, Redacted } from "effect"
 import { HttpResponse, http } from "msw"
 import { describe, expect, it } from "vitest"
 import * as z from "zod/mini"
-import { makeHttpClient, makeRedactor, maskSecretMembers, type VideoError } from "../src/index.js"
+import {
+  makeHttpClient,
+  makeRedactor,
+  maskSecretMembers,
+  publicHeader,
+  type VideoError,
+} from "../src/index.js"
 import { useMsw } from "./support/msw.js"
 
 const server = useMsw()
@@ -74,6 +80,60 @@ describe("redaction of echoed credentials", () => {
     const error = await failure(get())
     expect(error.requestId).toBe("[REDACTED]")
     expect(shown(error)).not.toContain("Abc")
+  })
+})
+
+describe("short secrets", () => {
+  it("are masked where they stand alone, whatever their length, and nowhere else", () => {
+    const redact = makeRedactor(["ab", "7", "+/"])
+    expect(redact.text('key ab refused; "ab"; k=ab&x; abc xab a_b')).toBe(
+      'key [REDACTED] refused; "[REDACTED]"; k=[REDACTED]&x; abc xab a_b',
+    )
+    expect(redact.text("pin 7, not 17 or 7a; v7")).toBe("pin [REDACTED], not 17 or 7a; v7")
+    // One made of punctuation is masked wherever it occurs, as are its URL-encoded and JSON spellings.
+    expect(redact.text("x+/y %2B%2F")).toBe("x[REDACTED]y [REDACTED]")
+    // A JSON escape ends the word before it: `\nab` is a newline, then `ab`.
+    expect(redact.text('{"m":"line\\nab"}')).toBe('{"m":"line\\n[REDACTED]"}')
+    expect(redact.json({ ab: ["ab", "tab", 7] })).toEqual({ "[REDACTED]": ["[REDACTED]", "tab", 7] })
+    expect(makeRedactor(["", "  "]).text("a  b")).toBe("a  b")
+  })
+
+  it("a JSON answer holding a short secret still parses (numbers are not rewritten)", async () => {
+    const c = makeHttpClient({
+      provider: "acme",
+      baseUrl: BASE,
+      auth: { "x-api-key": Redacted.make("1") },
+      retry: false,
+    })
+    server.use(http.get(`${BASE}/things`, () => HttpResponse.json({ count: 1, echo: "1", note: "v1 1" })))
+    const ok = await Effect.runPromise(
+      c.request({ operation: "getStatus", method: "GET", path: "/things", spendsCredits: false }),
+    )
+    expect(ok.body).toEqual({ count: 1, echo: "[REDACTED]", note: "v1 [REDACTED]" })
+  })
+})
+
+describe("header values from settings", () => {
+  it("are masked unless marked public", async () => {
+    const c = makeHttpClient({
+      provider: "acme",
+      baseUrl: BASE,
+      auth: { "x-api-key": Redacted.make(KEY) },
+      headers: { "x-tenant": "tenant-secret-42", "user-agent": publicHeader("acme-app/1.0") },
+      retry: false,
+    })
+    const sent: Array<string | null> = []
+    server.use(
+      http.get(`${BASE}/things`, ({ request }) => {
+        sent.push(request.headers.get("x-tenant"), request.headers.get("user-agent"))
+        return HttpResponse.json({ detail: "tenant tenant-secret-42 from acme-app/1.0" }, { status: 403 })
+      }),
+    )
+    const error = await failure(
+      c.request({ operation: "getStatus", method: "GET", path: "/things", spendsCredits: false }),
+    )
+    expect(sent).toEqual(["tenant-secret-42", "acme-app/1.0"])
+    expect(error.message).toContain("tenant [REDACTED] from acme-app/1.0")
   })
 })
 

@@ -5,6 +5,7 @@ import {
   hmacSha256Hex,
   makeJobTracker,
   timingSafeEqual,
+  toWebhookRequest,
   type VideoJob,
   type VideoJobEvent,
 } from "../src/index.js"
@@ -91,11 +92,7 @@ describe("job tracker", () => {
   })
   it("orders by stage, then status, then progress", () => {
     const tracker = makeJobTracker()
-    const see = (j: VideoJob) => {
-      const o = tracker.check(j)
-      if (o === "advanced") tracker.record(j)
-      return o
-    }
+    const see = (j: VideoJob) => tracker.claim(j)
     expect(see(job("awaiting_selection", "preview"))).toBe("advanced")
     expect(see(job("queued", "render"))).toBe("advanced")
     expect(see(job("awaiting_selection", "preview"))).toBe("stale")
@@ -105,9 +102,41 @@ describe("job tracker", () => {
     expect(see(job("succeeded"))).toBe("advanced")
     expect(see(job("failed"))).toBe("stale")
   })
+  it("a released claim leaves the job at the last claim not released, in any order", () => {
+    const tracker = makeJobTracker()
+    const [queued, running, done] = [job("queued"), job("running", "render", 0.5), job("succeeded")]
+    expect(tracker.claim(queued, "e1")).toBe("advanced")
+    expect(tracker.claim(running, "e2")).toBe("advanced")
+    expect(tracker.claim(done, "e3")).toBe("advanced")
+    tracker.release(running, "e2") // failed while `done` was in flight
+    expect(tracker.get("fake:render:1")).toBe(done)
+    tracker.release(done, "e3") // failed too: back to the last one handled
+    expect(tracker.get("fake:render:1")).toBe(queued)
+    expect(tracker.claim(job("running", "render", 0.5), "e2")).toBe("advanced")
+    tracker.release(queued, "e1")
+    tracker.release(queued, "e1") // a second release changes nothing
+    expect(tracker.get("fake:render:1")?.status).toBe("running")
+  })
   it("compares secrets in constant time semantics", () => {
     expect(timingSafeEqual("abc", "abc")).toBe(true)
     expect(timingSafeEqual("abc", "abd")).toBe(false)
     expect(timingSafeEqual("abc", "abcd")).toBe(false)
+  })
+})
+
+describe("toWebhookRequest", () => {
+  const post = (bytes: Uint8Array<ArrayBuffer>) =>
+    new Request("https://app.test/hooks", { method: "POST", body: bytes })
+
+  it("keeps the exact bytes next to their UTF-8 text", async () => {
+    const bytes = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]) // {"a":"<0xE9>"}
+    const incoming = await toWebhookRequest(post(bytes))
+    expect(incoming?.rawBody).toEqual(bytes)
+    expect(incoming?.body).toBe('{"a":"\uFFFD"}')
+  })
+
+  it("accepts a body of exactly the limit and refuses one byte more", async () => {
+    expect((await toWebhookRequest(post(new Uint8Array(16)), 16))?.rawBody?.byteLength).toBe(16)
+    expect(await toWebhookRequest(post(new Uint8Array(17)), 16)).toBeUndefined()
   })
 })

@@ -336,6 +336,7 @@ export const settingsCases: ReadonlyArray<{
   { set: "webhookSecret", value: "" },
   { set: "baseUrl", value: "ftp://api.vendor.test" },
   { set: "baseUrl", value: "not a url" },
+  { set: "baseUrl", value: "http://api.vendor.test", mention: "loopback" },
   { set: "timeout", value: "banana" },
   { set: "timeout", value: -1 },
   { set: "retry.maxRetries", value: 11 },

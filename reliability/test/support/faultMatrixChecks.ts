@@ -70,6 +70,10 @@ export const checkCallError = (
   if (reason._tag === "VendorUnavailable" && reason.delivery !== "ambiguous") {
     problems.push(`VendorUnavailable after sending must be delivery "ambiguous", got "${reason.delivery}"`)
   }
+  // Every call here spends credits: a failure that may have taken effect must not invite a retry.
+  if ((reason._tag === "VendorUnavailable" || reason._tag === "Timeout") && error.retryable) {
+    problems.push(`${reason._tag} on a credit-spending call must be retryable: false (a retry may pay twice)`)
+  }
   if (reason._tag === "Timeout" && !/may have reached the vendor/.test(reason.message)) {
     problems.push(
       `a Timeout after sending must say the request may have reached the vendor: ${reason.message}`,

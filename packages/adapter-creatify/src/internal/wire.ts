@@ -1,3 +1,4 @@
+import { isDotSegment } from "@vidbridge/core"
 import * as z from "zod/mini"
 
 // Wire shapes exactly as Creatify documents them (docs.creatify.ai, see vendors/creatify.md).
@@ -11,6 +12,7 @@ const strings = z.nullish(z.array(z.string()))
 const id = z.string().check(
   z.minLength(1),
   z.refine((s) => !/\p{Cs}/u.test(s), "has a lone surrogate, which a JobRef cannot carry"),
+  z.refine((s) => !isDotSegment(s), 'is "." or "..", which a JobRef cannot carry (a path segment)'),
 )
 
 /** The scraped product inside a link (`InnerLink`). */

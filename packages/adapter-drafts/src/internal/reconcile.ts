@@ -25,14 +25,15 @@ export const isUnreadableSuccess = (error: VideoError): boolean =>
 /** The same error, its message extended so the caller can look the video up later. */
 const naming = (error: VideoError, correlationId: string, what: string): VideoError => {
   const note = `${error.reason.message}; ${what}. The video may exist: look for correlation_id "${correlationId}" (GET /videos) before creating it again`
+  // `POST /videos` spends credits: the rebuilt reason stays not retryable, as core marked it.
   const reason =
     error.reason._tag === "Timeout"
-      ? new Timeout({ message: note, after: error.reason.after })
+      ? new Timeout({ message: note, after: error.reason.after, spendsCredits: true })
       : error.reason._tag === "VendorUnavailable"
-        ? new VendorUnavailable({ message: note, delivery: error.reason.delivery })
+        ? new VendorUnavailable({ message: note, delivery: error.reason.delivery, spendsCredits: true })
         : error.reason._tag === "UnexpectedResponse"
           ? new UnexpectedResponse({ message: note, path: error.reason.path, excerpt: error.reason.excerpt })
-          : new VendorUnavailable({ message: note, delivery: "ambiguous" })
+          : new VendorUnavailable({ message: note, delivery: "ambiguous", spendsCredits: true })
   return new VideoError({
     provider: error.provider,
     operation: error.operation,

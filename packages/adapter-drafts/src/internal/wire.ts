@@ -1,9 +1,11 @@
+import { isDotSegment } from "@vidbridge/core"
 import * as z from "zod/mini"
 
 /** Video ids become JobRefs, which need a non-empty id without lone surrogates (no UTF-8 form). */
 const videoId = z.string().check(
   z.minLength(1),
   z.refine((s) => !/\p{Cs}/u.test(s), "has a lone surrogate, which a JobRef cannot carry"),
+  z.refine((s) => !isDotSegment(s), 'is "." or "..", which a JobRef cannot carry (a path segment)'),
 )
 
 // The documented wire shapes of Hour One's videos API (vendors/hourone.md, FastAPI spec

@@ -1,3 +1,4 @@
+import { isDotSegment } from "@vidbridge/core"
 import * as z from "zod/mini"
 
 // Wire shapes of JoggAI's v2 API (docs.jogg.ai, openapi-v2.yaml). Tolerant on purpose:
@@ -8,7 +9,10 @@ const idLike = z.union([z.string(), z.number()])
 
 /** An id that becomes part of a JobRef: a number, or text without lone surrogates (no UTF-8 form). */
 export const refId = z.union([
-  z.string().check(z.refine((s) => !/\p{Cs}/u.test(s), "has a lone surrogate, which a JobRef cannot carry")),
+  z.string().check(
+    z.refine((s) => !/\p{Cs}/u.test(s), "has a lone surrogate, which a JobRef cannot carry"),
+    z.refine((s) => !isDotSegment(s), 'is "." or "..", which a JobRef cannot carry (a path segment)'),
+  ),
   z.number(),
 ])
 

@@ -5,7 +5,9 @@ import * as Schedule from "effect/Schedule"
 import ky, { type Options as KyOptions } from "ky"
 import type * as z from "zod/mini"
 import { formatPath } from "../internal/issues.js"
+import { pathProblem } from "../internal/pathSegments.js"
 import {
+  invalidInput,
   RateLimited,
   Timeout,
   UnexpectedResponse,
@@ -13,9 +15,12 @@ import {
   VideoError,
   type VideoErrorReason,
 } from "../VideoError.js"
+import { forCall } from "./ambiguous.js"
 import { classifyStatus, type ResponseInfo } from "./classify.js"
+import { type HeaderSetting, splitHeaders } from "./headers.js"
 import { makeRedactor, maskSecretMembers, type Redactor } from "./Redactor.js"
 import { parseRetryAfter } from "./retryAfter.js"
+import { baseUrlProblem, redirectReason } from "./transportGuards.js"
 
 /**
  * How calls are retried. Only failures that are safe to repeat are retried: for
@@ -55,7 +60,10 @@ export interface HttpObserver {
 
 /** Transport settings every provider accepts next to its credentials. */
 export interface HttpSettings {
-  /** Overrides the vendor's base URL (tests, proxies, simulators). */
+  /**
+   * Overrides the vendor's base URL (tests, proxies, simulators). Must be https:, or http: on a
+   * loopback host (127.0.0.0/8, ::1, localhost). Redirects from it are never followed.
+   */
   readonly baseUrl?: string | undefined
   /** Overrides `fetch` (tests, proxies, instrumentation). */
   readonly fetch?: typeof globalThis.fetch | undefined
@@ -63,8 +71,11 @@ export interface HttpSettings {
   readonly timeout?: Duration.Input | undefined
   /** Retry policy, or `false` for none. */
   readonly retry?: RetryPolicy | false | undefined
-  /** Extra headers on every request. */
-  readonly headers?: Readonly<Record<string, string>> | undefined
+  /**
+   * Extra headers on every request. Their values are treated as secrets (masked in errors,
+   * `raw`, logs and observer events) unless marked public: `publicHeader("my-app/1.0")`.
+   */
+  readonly headers?: Readonly<Record<string, HeaderSetting>> | undefined
   readonly observer?: HttpObserver | undefined
 }
 
@@ -261,7 +272,13 @@ const sendWithTimer = (
  * ```
  */
 export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
-  const redact = makeRedactor([...Object.values(config.auth), ...(config.secrets ?? [])])
+  // Header values from settings are secrets too, unless the caller marked them public.
+  const configuredHeaders = splitHeaders(config.headers)
+  const redact = makeRedactor([
+    ...Object.values(config.auth),
+    ...(config.secrets ?? []),
+    ...configuredHeaders.secrets,
+  ])
   const timeout = Duration.fromInputUnsafe(config.timeout ?? Duration.seconds(30))
   const retry = config.retry === false ? undefined : (config.retry ?? {})
   const maxRetries = retry?.maxRetries ?? 3
@@ -280,6 +297,9 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
     },
   })
   const authNames = Object.keys(config.auth)
+  // Checked once; then every call fails before sending (settings normally catch it earlier).
+  const baseProblem = baseUrlProblem(config.baseUrl)
+  const insecureBase = baseProblem === undefined ? undefined : { path: "baseUrl", message: baseProblem }
   const path = (p: string) => (p.startsWith("/") ? p.slice(1) : p)
 
   const fail = (spec: RequestSpec<unknown>, failure: Failure) =>
@@ -287,7 +307,8 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
       new VideoError({
         provider: config.provider,
         operation: spec.operation,
-        reason: failure.reason,
+        // An ambiguous failure of a paid call is not retryable, and says the request may have arrived.
+        reason: forCall(failure.reason, spec.spendsCredits),
         status: failure.status,
         requestId: failure.requestId,
         ref: spec.ref,
@@ -308,15 +329,16 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
     let text = redact.text(rawText)
     let json: unknown
     try {
-      json = text.trim() === "" ? undefined : JSON.parse(text)
-      // A `\uXXXX` escape (.NET writes `+` as `\u002B`) can spell a secret the text mask cannot
-      // see: mask the parsed value, and show that instead of the text.
-      if (json !== undefined && text.includes("\\u")) {
-        json = redact.json(json)
-        text = JSON.stringify(json)
-      }
+      // Parsed before masking: a mask where a short secret stood as a number would break the JSON.
+      json = rawText.trim() === "" ? undefined : JSON.parse(rawText)
     } catch {
       json = undefined
+    }
+    // Masked as values when the text held a secret, or an escape that can spell one (.NET writes
+    // `+` as `\u002B`) or end the word before one (`\n`). With `\u` escapes, show the masked value.
+    if (json !== undefined && (text !== rawText || rawText.includes("\\"))) {
+      json = redact.json(json)
+      if (rawText.includes("\\u")) text = redact.text(JSON.stringify(json))
     }
     const info: ResponseInfo = {
       operation: spec.operation,
@@ -383,20 +405,23 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
   const attempt = <A>(spec: RequestSpec<A>, attemptNo: number): Effect.Effect<HttpResponse<A>, VideoError> =>
     Effect.clockWith((clock) => {
       const started = clock.currentTimeMillisUnsafe()
+      // An id in the path can echo a secret as well; observers get what errors would show.
+      const shownPath = observer === undefined ? spec.path : redact.text(spec.path)
       observer?.onRequest?.({
         provider: config.provider,
         operation: spec.operation,
         method: spec.method,
-        path: spec.path,
+        path: shownPath,
         attempt: attemptNo,
       })
       const headers: Record<string, string> = {
         accept: "application/json",
-        ...config.headers,
+        ...configuredHeaders.values,
         ...spec.headers,
       }
       for (const name of authNames) headers[name] = Redacted.value(config.auth[name]!)
-      const options: KyOptions = { method: spec.method, headers }
+      // Never follow a redirect: fetch would take the vendor key to whatever host it names.
+      const options: KyOptions = { method: spec.method, headers, redirect: "manual" }
       if (spec.query !== undefined) {
         const searchParams: Record<string, string> = {}
         for (const [key, value] of Object.entries(spec.query)) {
@@ -411,7 +436,7 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
           provider: config.provider,
           operation: spec.operation,
           method: spec.method,
-          path: spec.path,
+          path: shownPath,
           attempt: attemptNo,
           status,
           millis: clock.currentTimeMillisUnsafe() - started,
@@ -430,7 +455,10 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
         },
         onSuccess: ({ response, text }) => {
           reportResponse(response.status)
-          return decode(spec, response, text, clock.currentTimeMillisUnsafe())
+          const redirected = redirectReason(response)
+          return redirected === undefined
+            ? decode(spec, response, text, clock.currentTimeMillisUnsafe())
+            : fail(spec, { reason: redirected, status: response.status || undefined })
         },
       })
     })
@@ -463,6 +491,20 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
     )
 
   const request = <A>(spec: RequestSpec<A>): Effect.Effect<HttpResponse<A>, VideoError> => {
+    if (insecureBase !== undefined)
+      return Effect.fail(invalidInput(config.provider, spec.operation, [insecureBase]))
+    // The last guard: an id that slipped through as "." or ".." must not redirect the call.
+    const unsafe = pathProblem(spec.path)
+    if (unsafe !== undefined) {
+      return Effect.fail(
+        invalidInput(config.provider, spec.operation, [
+          {
+            path: "path",
+            message: `the request path ${JSON.stringify(redact.text(spec.path))} ${unsafe}; nothing was sent`,
+          },
+        ]),
+      )
+    }
     let attempts = 0
     const once = Effect.suspend(() => attempt(spec, ++attempts))
     if (schedule === undefined || maxRetries <= 0) return once

@@ -47,15 +47,35 @@ const collectStrings = (value: unknown, out: string[], depth = 0): void => {
   }
 }
 
+const TAG = /<[a-z!/?][^>]*>/i
+// Scripts and styles with their content, comments, then any tag left.
+const MARKUP = /<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<!--[\s\S]*?(?:-->|$)|<[^>]*>?/gi
+
+/**
+ * A short excerpt of a body that is not JSON, for a message: an HTML error page (a proxy's
+ * 502, a CDN's challenge page) loses its scripts, styles, comments and tags, then everything
+ * is cut to 200 characters. The text given is already redacted.
+ */
+export const textExcerpt = (text: string): string => {
+  const head = text.length > 20_000 ? text.slice(0, 20_000) : text
+  const plain = (TAG.test(head) ? head.replace(MARKUP, " ").replaceAll("&amp;", "&") : head)
+    .replace(/\s+/g, " ")
+    .trim()
+  return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain
+}
+
 /**
  * The vendor's own messages from an error body: a bare array of strings (Django REST), or
- * `detail` / `message` / `msg` / `error` fields, or `{field: [messages]}`. Falls back to
- * a short excerpt of the text.
+ * `detail` / `message` / `msg` / `error` fields, or `{field: [messages]}`. Falls back to a
+ * short excerpt of the text ({@link textExcerpt}: an HTML page is reduced to its words).
  */
 export const vendorMessages = (info: Pick<ResponseInfo, "json" | "text">): ReadonlyArray<string> => {
   const out: string[] = []
   collectStrings(info.json, out)
-  if (out.length === 0 && info.text.trim() !== "") out.push(info.text.trim().slice(0, 300))
+  if (out.length === 0) {
+    const excerpt = textExcerpt(info.text)
+    if (excerpt !== "") out.push(excerpt)
+  }
   return out
 }
 
@@ -84,7 +104,7 @@ export const classifyStatus = (info: ResponseInfo): VideoErrorReason => {
   }
   if (status >= 500) {
     return new VendorUnavailable({
-      message: `the vendor failed${said(messages)}`,
+      message: `the vendor failed${said(messages)}; the request may have reached the vendor`,
       delivery: "ambiguous",
     })
   }

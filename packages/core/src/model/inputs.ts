@@ -1,7 +1,16 @@
 import * as z from "zod/mini"
+import { DOT_SEGMENT_MESSAGE, isDotSegment } from "../internal/pathSegments.js"
+import { isRefShaped, JobRef } from "../JobRef.js"
 import { AspectRatios } from "./AspectRatio.js"
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
+/** A vendor id: adapters put ids in request paths, where "." or ".." would change the endpoint. */
+const vendorId = (max: number) =>
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(max),
+    z.refine((s) => !isDotSegment(s), DOT_SEGMENT_MESSAGE),
+  )
 const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname })
 const languageTag = z
   .string()
@@ -49,13 +58,20 @@ export type ProductUpdate = z.infer<typeof ProductUpdateSchema>
 
 /** A product: the `ref` string from `createProduct`, or the `Product` object itself. */
 export const ProductRefSchema = z.union([
-  text(2000),
+  vendorId(2000).check(
+    z.refine(
+      (s) => !isRefShaped(s) || JobRef.isValid(s),
+      'is shaped like a ref ("provider:kind:id") but is not a valid one',
+    ),
+  ),
   z.custom<{ readonly ref: string; readonly id: string; readonly provider: string }>(
     (v) =>
       typeof v === "object" &&
       v !== null &&
       typeof (v as { ref?: unknown }).ref === "string" &&
       typeof (v as { id?: unknown }).id === "string" &&
+      (v as { id: string }).id !== "" &&
+      !isDotSegment((v as { id: string }).id) &&
       typeof (v as { provider?: unknown }).provider === "string",
     "must be a product ref string or the Product from createProduct",
   ),
@@ -65,8 +81,8 @@ const renderFields = {
   aspectRatio: z.optional(z.enum(AspectRatios)),
   language: z.optional(languageTag),
   durationSeconds: z.optional(z.number().check(z.int(), z.positive(), z.lte(600))),
-  avatar: z.optional(text(200)),
-  voice: z.optional(text(200)),
+  avatar: z.optional(vendorId(200)),
+  voice: z.optional(vendorId(200)),
   subtitles: z.optional(z.boolean()),
   visualStyle: z.optional(text(200)),
   scriptStyle: z.optional(text(200)),
@@ -94,7 +110,7 @@ export const RenderRequestSchema = z.strictObject({
   ...renderFields,
   product: z.optional(ProductRefSchema),
   /** A vendor template id: Creatify custom template, Hour One draft or recipe, JoggAI template name. */
-  template: z.optional(text(200)),
+  template: z.optional(vendorId(200)),
   /** Values for the template's variables, where the vendor has them. */
   variables: z.optional(z.record(z.string(), z.unknown())),
 })
@@ -105,7 +121,7 @@ export type RenderRequest = z.infer<typeof RenderRequestSchema>
 /** Input to `renderPreview`: the preview job and the chosen preview's id. */
 export const RenderPreviewRequestSchema = z.strictObject({
   job: text(2000),
-  previewId: text(200),
+  previewId: vendorId(200),
   webhookUrl: z.optional(httpUrl),
   name: z.optional(text(255)),
   providerOptions: z.optional(ProviderOptionsSchema),
@@ -131,7 +147,7 @@ export type ScriptRequest = z.infer<typeof ScriptRequestSchema>
 export const ListJobsQuerySchema = z.strictObject({
   limit: z.optional(z.number().check(z.int(), z.positive(), z.lte(100))),
   cursor: z.optional(text(2000)),
-  ids: z.optional(z.array(text(200)).check(z.maxLength(100))),
+  ids: z.optional(z.array(vendorId(200)).check(z.maxLength(100))),
   providerOptions: z.optional(ProviderOptionsSchema),
 })
 

@@ -6,16 +6,39 @@ import { sameJob } from "../polling.js"
 export type Observation = "advanced" | "duplicate" | "stale"
 
 /**
- * Remembers the furthest state seen per job so duplicate and out-of-order deliveries
- * never move a job backwards. The default keeps everything in memory; implement this
- * interface over your database to share it between processes.
+ * Remembers the furthest state seen per job so duplicate and out-of-order deliveries never
+ * move a job backwards, and no delivery reaches `onEvent` twice, even when two arrive at once.
+ *
+ * Deciding and remembering are one step (`claim`): a store shared between processes (a
+ * database, Redis) implements it atomically, e.g. as a transaction or a script, and may answer
+ * with a Promise. The default ({@link makeJobTracker}) keeps everything in memory.
+ *
+ * @example
+ * ```ts
+ * // The handler's use of a tracker:
+ * if ((await tracker.claim(event.job, event.eventId)) === "advanced") {
+ *   try { await onEvent(event) } catch (e) { await tracker.release(event.job, event.eventId); throw e }
+ * }
+ * ```
  */
 export interface JobTracker {
-  /** Says whether `job` would move the job forward, without remembering it. */
+  /**
+   * Decides whether `job` moves its job forward and, when it does (`"advanced"`), remembers
+   * it in the same atomic step, so a concurrent duplicate is answered `"duplicate"`.
+   */
+  readonly claim: (job: VideoJob, eventId?: string) => Observation | PromiseLike<Observation>
+  /**
+   * Gives back a claim whose handling failed, so the vendor's redelivery is processed: forgets
+   * the event id and restores the job's previous state, unless a later claim moved it on since.
+   */
+  readonly release: (job: VideoJob, eventId?: string) => void | PromiseLike<void>
+}
+
+/** The in-memory {@link JobTracker}, which can also be read. */
+export interface MemoryJobTracker extends JobTracker {
+  /** Says what `claim` would answer, without remembering anything. */
   readonly check: (job: VideoJob, eventId?: string) => Observation
-  /** Remembers `job` (call after handling it, so a failed handler can be retried). */
-  readonly record: (job: VideoJob, eventId?: string) => void
-  /** The furthest state seen for a ref. */
+  /** The furthest state claimed for a ref. */
   readonly get: (ref: string) => VideoJob | undefined
 }
 
@@ -27,31 +50,64 @@ const evictOldest = (store: Map<string, unknown> | Set<string>, max: number): vo
 
 /**
  * An in-memory {@link JobTracker}. `maxEntries` bounds memory: the oldest jobs and event
- * ids are forgotten first.
+ * ids are forgotten first. Claims are synchronous, so they are atomic within one process.
  */
-export const makeJobTracker = (options: { readonly maxEntries?: number } = {}): JobTracker => {
+export const makeJobTracker = (options: { readonly maxEntries?: number } = {}): MemoryJobTracker => {
   const max = options.maxEntries ?? 10_000
   const jobs = new Map<string, VideoJob>()
   const events = new Set<string>()
+  // Claims of one job form a chain (each replaced the one before), so releasing any claim, in
+  // any order, leaves the job at the last claim not released. Keyed by the claimed objects.
+  const replaced = new WeakMap<VideoJob, VideoJob | undefined>()
+  const successor = new WeakMap<VideoJob, VideoJob>()
   const eventKey = (job: VideoJob, eventId: string) => `${job.provider}:${eventId}`
+  const remember = (job: VideoJob) => {
+    jobs.delete(job.ref)
+    jobs.set(job.ref, job)
+    evictOldest(jobs, max)
+  }
+  const check = (job: VideoJob, eventId?: string): Observation => {
+    if (eventId !== undefined && events.has(eventKey(job, eventId))) return "duplicate"
+    const previous = jobs.get(job.ref)
+    if (previous === undefined) return "advanced"
+    if (sameJob(previous, job)) return "duplicate"
+    if (isTerminal(previous.status) || compareProgress(job, previous) < 0) return "stale"
+    return "advanced"
+  }
   return {
     get: (ref) => jobs.get(ref),
-    check: (job, eventId) => {
-      if (eventId !== undefined && events.has(eventKey(job, eventId))) return "duplicate"
-      const previous = jobs.get(job.ref)
-      if (previous === undefined) return "advanced"
-      if (sameJob(previous, job)) return "duplicate"
-      if (isTerminal(previous.status) || compareProgress(job, previous) < 0) return "stale"
-      return "advanced"
-    },
-    record: (job, eventId) => {
+    check,
+    claim: (job, eventId) => {
+      const observation = check(job, eventId)
+      if (observation !== "advanced") return observation
       if (eventId !== undefined) {
         events.add(eventKey(job, eventId))
         evictOldest(events, max)
       }
-      jobs.delete(job.ref)
-      jobs.set(job.ref, job)
-      evictOldest(jobs, max)
+      const previous = jobs.get(job.ref)
+      replaced.set(job, previous)
+      if (previous !== undefined) successor.set(previous, job)
+      remember(job)
+      return observation
+    },
+    release: (job, eventId) => {
+      if (eventId !== undefined) events.delete(eventKey(job, eventId))
+      if (!replaced.has(job)) return
+      const previous = replaced.get(job)
+      const next = successor.get(job)
+      replaced.delete(job)
+      successor.delete(job)
+      if (next !== undefined) {
+        // A later claim replaced this one: unlink it, so releasing that one restores `previous`.
+        replaced.set(next, previous)
+        if (previous !== undefined) successor.set(previous, next)
+      } else if (jobs.get(job.ref) === job) {
+        if (previous === undefined) jobs.delete(job.ref)
+        else {
+          successor.delete(previous)
+          remember(previous)
+        }
+      }
     },
   }
 }

@@ -5,8 +5,9 @@ import { callback } from "../internal/inputChecks.js"
 import { toInputIssues } from "../internal/issues.js"
 import type { VideoJobEvent } from "../model/VideoJob.js"
 import { invalidInput, VideoError } from "../VideoError.js"
-import type { VideoProviderShape, WebhookRequest } from "../VideoProvider.js"
+import type { VideoProviderShape } from "../VideoProvider.js"
 import { type JobTracker, makeJobTracker, type Observation } from "./JobTracker.js"
+import { toWebhookRequest } from "./request.js"
 
 /** Options for {@link makeWebhookHandler}. */
 export interface WebhookHandlerOptions {
@@ -14,9 +15,12 @@ export interface WebhookHandlerOptions {
   readonly onEvent: (event: VideoJobEvent, observation: Observation) => void | Promise<void>
   /** Also called for duplicates and stale deliveries, e.g. for metrics. */
   readonly onIgnored?: ((event: VideoJobEvent, observation: Observation) => void) | undefined
-  /** Where job progress is remembered; default in memory. */
+  /**
+   * Where job progress is remembered; default in memory ({@link makeJobTracker}). Share one
+   * between processes by implementing `claim` (atomic check-and-record) over your store.
+   */
   readonly tracker?: JobTracker | undefined
-  /** Largest body accepted. Default 1 MiB. */
+  /** Largest body accepted (read no further: a larger one is answered 413). Default 1 MiB. */
   readonly maxBodyBytes?: number | undefined
 }
 
@@ -28,9 +32,9 @@ const HandlerOptionsSchema = z.looseObject({
       (v) =>
         typeof v === "object" &&
         v !== null &&
-        typeof (v as JobTracker).check === "function" &&
-        typeof (v as JobTracker).record === "function",
-      "must be a JobTracker (check and record)",
+        typeof (v as JobTracker).claim === "function" &&
+        typeof (v as JobTracker).release === "function",
+      "must be a JobTracker (claim and release)",
     ),
   ),
   maxBodyBytes: z.optional(z.number().check(z.int(), z.positive())),
@@ -45,22 +49,6 @@ const statusFor = (error: VideoError): number =>
     : error.reason._tag === "UnsupportedOperation"
       ? 404
       : 400
-
-/** Reads a fetch `Request` into the neutral {@link WebhookRequest} (raw body kept for signatures). */
-export const toWebhookRequest = async (
-  request: Request,
-  maxBytes = 1_048_576,
-): Promise<WebhookRequest | undefined> => {
-  const length = Number(request.headers.get("content-length") ?? "0")
-  if (length > maxBytes) return undefined
-  const body = await request.text()
-  if (new TextEncoder().encode(body).length > maxBytes) return undefined
-  const headers: Record<string, string> = {}
-  request.headers.forEach((value, key) => {
-    headers[key] = value
-  })
-  return { method: request.method, url: request.url, headers, body }
-}
 
 /**
  * A fetch-style webhook endpoint, `(Request) => Promise<Response>`, for any framework
@@ -112,7 +100,13 @@ export const makeWebhookHandler = (
         : json(400, { ok: false, error: "could not read the delivery" })
     }
     const event = exit.value
-    const observation = tracker.check(event.job, event.eventId)
+    let observation: Observation
+    try {
+      // Decided and remembered in one step: a concurrent duplicate cannot also pass.
+      observation = await tracker.claim(event.job, event.eventId)
+    } catch {
+      return json(500, { ok: false, error: "the job tracker failed; deliver again" })
+    }
     if (observation !== "advanced") {
       options.onIgnored?.(event, observation)
       return json(200, { ok: true, observation })
@@ -120,9 +114,10 @@ export const makeWebhookHandler = (
     try {
       await options.onEvent(event, observation)
     } catch {
+      // Given back, so the vendor's redelivery is processed rather than taken for a duplicate.
+      await Promise.resolve(tracker.release(event.job, event.eventId)).catch(() => undefined)
       return json(500, { ok: false, error: "the event handler failed; deliver again" })
     }
-    tracker.record(event.job, event.eventId)
     return json(200, { ok: true, observation })
   }
 }

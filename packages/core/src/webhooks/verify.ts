@@ -1,5 +1,6 @@
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import type { WebhookRequest } from "../VideoProvider.js"
 
 const encoder = new TextEncoder()
 
@@ -19,10 +20,13 @@ export const timingSafeEqual = (a: string, b: string): boolean => {
   return diff === 0
 }
 
-/** Hex HMAC-SHA256 of `message` keyed with `secret` (Web Crypto: Node, Deno, Bun, workers). */
+/**
+ * Hex HMAC-SHA256 of `message` keyed with `secret` (Web Crypto: Node, Deno, Bun, workers).
+ * Text is signed as its UTF-8 bytes; pass the bytes themselves to sign a body exactly as received.
+ */
 export const hmacSha256Hex = (
   secret: Redacted.Redacted<string> | string,
-  message: string,
+  message: string | Uint8Array,
 ): Effect.Effect<string> =>
   Effect.promise(async () => {
     const key = await crypto.subtle.importKey(
@@ -32,16 +36,18 @@ export const hmacSha256Hex = (
       false,
       ["sign"],
     )
-    return toHex(await crypto.subtle.sign("HMAC", key, encoder.encode(message)))
+    const bytes = typeof message === "string" ? encoder.encode(message) : new Uint8Array(message)
+    return toHex(await crypto.subtle.sign("HMAC", key, bytes))
   })
 
 /**
  * Checks a hex HMAC-SHA256 signature of the raw body, in constant time. Accepts an optional
- * `sha256=` prefix and either case.
+ * `sha256=` prefix and either case. Give the body's bytes as received (`WebhookRequest.rawBody`,
+ * or {@link webhookBytes}): a body that is not UTF-8 changes when decoded and encoded again.
  */
 export const verifyHmacSha256Hex = (
   secret: Redacted.Redacted<string> | string,
-  body: string,
+  body: string | Uint8Array,
   signature: string | undefined,
 ): Effect.Effect<boolean> =>
   signature === undefined
@@ -66,6 +72,13 @@ export const deriveWebhookToken = (
   label: string,
 ): Effect.Effect<string> =>
   Effect.map(hmacSha256Hex(secret, `vidbridge-webhook:${label}`), (hex) => hex.slice(0, 32))
+
+/**
+ * The bytes a signature of `request` covers: `rawBody` as received, or (for a request built by
+ * hand without it) the UTF-8 encoding of `body`.
+ */
+export const webhookBytes = (request: WebhookRequest): Uint8Array =>
+  request.rawBody ?? encoder.encode(request.body)
 
 /** Reads a header case-insensitively from a plain record. */
 export const headerOf = (headers: Readonly<Record<string, string>>, name: string): string | undefined => {
