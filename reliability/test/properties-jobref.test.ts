@@ -117,8 +117,8 @@ describe("JobRef properties", () => {
     const fetch = async () => Response.json({ detail: "Not found." }, { status: 404 })
     const transport = { baseUrl: "https://vendor.test", fetch, retry: false as const }
     const client = createVideoClient({
-      provider: creatify({ apiId: "i", apiKey: "k", ...transport }),
-      providers: [jogg({ apiKey: "k", ...transport }), drafts({ apiKey: "k", ...transport })],
+      provider: creatify({ apiId: "props-api-id-0001", apiKey: "props-api-key-0001", ...transport }),
+      providers: [jogg({ apiKey: "props-api-key-0001", ...transport }), drafts({ apiKey: "props-api-key-0001", ...transport })],
     })
     const stored = fc.oneof(
       anyString,

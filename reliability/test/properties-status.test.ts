@@ -14,6 +14,9 @@ import { setupServer } from "msw/node"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { anyNumber, anyString, fixture, vendorName } from "./support/arbitraries.js"
 
+// Credentials are long and distinctive so that no generated status equals one: every configured
+// secret is masked wherever it stands alone, a one-letter key included.
+
 /** Runs per vendor; raise it (PROPS_RUNS=2000) to search harder than CI does. */
 const RUNS = Number(process.env.PROPS_RUNS ?? 150)
 
@@ -93,7 +96,7 @@ const retry = { maxRetries: 0 }
 describe("status mapping is total", () => {
   it("creatify: documented statuses map as documented; anything else is unknown", async () => {
     const client = createVideoClient({
-      provider: creatify({ apiId: "i", apiKey: "k", baseUrl: CREATIFY, retry }),
+      provider: creatify({ apiId: "props-api-id-0001", apiKey: "props-api-key-0001", baseUrl: CREATIFY, retry }),
     })
     await fc.assert(
       fc.asyncProperty(
@@ -124,7 +127,7 @@ describe("status mapping is total", () => {
   })
 
   it("jogg v2: documented statuses (any case) map as documented; anything else is unknown", async () => {
-    const client = createVideoClient({ provider: jogg({ apiKey: "k", baseUrl: JOGG, retry }) })
+    const client = createVideoClient({ provider: jogg({ apiKey: "props-api-key-0001", baseUrl: JOGG, retry }) })
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(vendorName(Object.keys(joggV2Documented)), anyNumber, fc.constant(null)),
@@ -144,7 +147,7 @@ describe("status mapping is total", () => {
 
   it("jogg open: the documented integer codes (or their digits) map; anything else is unknown", async () => {
     const client = createVideoClient({
-      provider: jogg({ apiKey: "k", apiVersion: "open", baseUrl: JOGG_OPEN, retry }),
+      provider: jogg({ apiKey: "props-api-key-0001", apiVersion: "open", baseUrl: JOGG_OPEN, retry }),
     })
     const codes = Object.keys(joggOpenDocumented).map(Number)
     await fc.assert(
@@ -174,7 +177,7 @@ describe("status mapping is total", () => {
   })
 
   it("drafts: every VideoStatusEnum value maps as documented; anything else is unknown", async () => {
-    const client = createVideoClient({ provider: drafts({ apiKey: "k", baseUrl: DRAFTS, retry }) })
+    const client = createVideoClient({ provider: drafts({ apiKey: "props-api-key-0001", baseUrl: DRAFTS, retry }) })
     await fc.assert(
       fc.asyncProperty(vendorName(Object.keys(draftsDocumented)), async (status) => {
         answer = { id: "vid-1", status, progress: 40 }
