@@ -1,13 +1,22 @@
-import { Effect } from "effect"
+import { Duration, Effect } from "effect"
 import { beforeEach, describe, expect, it } from "vitest"
 import {
+  AuthenticationFailed,
   createVideoClient,
   hmacSha256Hex,
   makeJobTracker,
+  makeWebhookHandler,
+  NotFound,
+  RateLimited,
+  Timeout,
   timingSafeEqual,
   toWebhookRequest,
+  VendorUnavailable,
+  VideoError,
+  type VideoErrorReason,
   type VideoJob,
   type VideoJobEvent,
+  type VideoProviderShape,
 } from "../src/index.js"
 import { API_KEY, fake, WEBHOOK_SECRET } from "./support/fakeVendor.js"
 
@@ -138,5 +147,37 @@ describe("toWebhookRequest", () => {
   it("accepts a body of exactly the limit and refuses one byte more", async () => {
     expect((await toWebhookRequest(post(new Uint8Array(16)), 16))?.rawBody?.byteLength).toBe(16)
     expect(await toWebhookRequest(post(new Uint8Array(17)), 16)).toBeUndefined()
+  })
+})
+
+describe("webhook handler answers for deliveries it could not check", () => {
+  // A provider whose check needs the vendor's API (a token-verified delivery is confirmed by a
+  // read): the read's failure decides whether the vendor should deliver again.
+  const failingWith = (reason: VideoErrorReason): VideoProviderShape => ({
+    id: "checker",
+    capabilities: {
+      operations: ["getStatus", "parseWebhook"],
+      aspectRatios: [],
+      productFromUrl: false,
+      productFromParams: false,
+      templates: false,
+      webhooks: "token",
+      batchStatusLimit: 1,
+      credits: { reported: false, estimate: false },
+    },
+    getStatus: () => Effect.die("not read"),
+    parseWebhook: () =>
+      Effect.fail(new VideoError({ provider: "checker", operation: "parseWebhook", reason })),
+  })
+  const post = () => new Request("https://app.test/hooks", { method: "POST", body: "{}" })
+  const answer = async (reason: VideoErrorReason) =>
+    (await makeWebhookHandler([failingWith(reason)], { onEvent: () => undefined })(post())).status
+
+  it("answers 503 when the vendor could not be asked (so it retries), 4xx when the delivery is wrong", async () => {
+    expect(await answer(new VendorUnavailable({ message: "down", delivery: "ambiguous" }))).toBe(503)
+    expect(await answer(new Timeout({ message: "slow", after: Duration.seconds(30) }))).toBe(503)
+    expect(await answer(new RateLimited({ message: "slow down" }))).toBe(503)
+    expect(await answer(new NotFound({ message: "no such job" }))).toBe(400)
+    expect(await answer(new AuthenticationFailed({ message: "bad token" }))).toBe(401)
   })
 })

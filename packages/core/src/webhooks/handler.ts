@@ -43,12 +43,16 @@ const HandlerOptionsSchema = z.looseObject({
 const json = (status: number, body: Record<string, unknown>): Response =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } })
 
+// A delivery that could not be checked for a passing reason (the vendor's API, read to confirm it,
+// was down or slow) answers 503 so the vendor delivers it again; one that is wrong answers 4xx.
 const statusFor = (error: VideoError): number =>
   error.reason._tag === "AuthenticationFailed"
     ? 401
     : error.reason._tag === "UnsupportedOperation"
       ? 404
-      : 400
+      : error.reason.retryable
+        ? 503
+        : 400
 
 /**
  * A fetch-style webhook endpoint, `(Request) => Promise<Response>`, for any framework
@@ -59,7 +63,8 @@ const statusFor = (error: VideoError): number =>
  * deliveries, and calls `onEvent`. With several providers, the callback URL names one:
  * `?provider=jogg`. Answers: 200 accepted (also for duplicates, so vendors stop retrying),
  * 401 failed verification, 400 malformed, 405 not POST, 413 too large, 500 when `onEvent` threw
- * (so the vendor retries). A wrong option (no `onEvent` function, say) throws `InvalidInput` at once.
+ * and 503 when the delivery could not be checked for a passing reason, such as a confirmation read
+ * that found the vendor down (both so the vendor retries). A wrong option (no `onEvent` function, say) throws `InvalidInput` at once.
  */
 export const makeWebhookHandler = (
   providers: ReadonlyArray<VideoProviderShape>,
