@@ -24,7 +24,7 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
   ] as const)("%s: found by correlation id, returned, never created twice", async (_name, fault: Fault) => {
     const vendor = mockVendor(server, { createFaults: [fault] })
     const provider = await makeProvider()
-    const job = await Effect.runPromise(provider.render!({ template: "draft-1" }))
+    const job = await Effect.runPromise(provider.render!({ template: "draft-1", script: "Hi" }))
     expect(vendor.state.creates).toBe(1)
     expect(vendor.state.videos).toHaveLength(1)
     expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos"])
@@ -37,7 +37,7 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
   it("a timeout: the late create is found, not repeated", async () => {
     const vendor = mockVendor(server, { createFaults: ["slow"] })
     const provider = await makeProvider({ timeout: 50 })
-    const job = await Effect.runPromise(provider.render!({ template: "draft-1" }))
+    const job = await Effect.runPromise(provider.render!({ template: "draft-1", script: "Hi" }))
     expect(job.ref).toBe("drafts:video:vid-1")
     expect(vendor.state.creates).toBe(1)
     expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos"])
@@ -47,7 +47,11 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
     const vendor = mockVendor(server, { createFaults: ["dropped"] })
     const provider = await makeProvider()
     const job = await Effect.runPromise(
-      provider.render!({ template: "draft-1", providerOptions: { drafts: { correlationId: "order-1" } } }),
+      provider.render!({
+        template: "draft-1",
+        script: "Hi",
+        providerOptions: { drafts: { correlationId: "order-1" } },
+      }),
     )
     expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos", "POST /api/v1/videos"])
     expect(vendor.state.bodies.map((b) => (b as { correlation_id: string }).correlation_id)).toEqual([
@@ -63,7 +67,11 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
     const vendor = mockVendor(server, { createFaults: ["dropped", "dropped"] })
     const provider = await makeProvider()
     const error = await failure(
-      provider.render!({ template: "draft-1", providerOptions: { drafts: { correlationId: "order-2" } } }),
+      provider.render!({
+        template: "draft-1",
+        script: "Hi",
+        providerOptions: { drafts: { correlationId: "order-2" } },
+      }),
     )
     expect(vendor.state.creates).toBe(2)
     expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos", "POST /api/v1/videos"])
@@ -75,7 +83,11 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
     const vendor = mockVendor(server, { createFaults: ["500"], listFails: true })
     const provider = await makeProvider()
     const error = await failure(
-      provider.render!({ template: "draft-1", providerOptions: { drafts: { correlationId: "order-3" } } }),
+      provider.render!({
+        template: "draft-1",
+        script: "Hi",
+        providerOptions: { drafts: { correlationId: "order-3" } },
+      }),
     )
     expect(vendor.state.creates).toBe(1)
     expect(error.reason._tag).toBe("VendorUnavailable")
@@ -96,7 +108,7 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
     async (_name, fault: Fault) => {
       const vendor = mockVendor(server, { createFaults: [fault] })
       const provider = await makeProvider()
-      const job = await Effect.runPromise(provider.render!({ template: "draft-1" }))
+      const job = await Effect.runPromise(provider.render!({ template: "draft-1", script: "Hi" }))
       expect(vendor.state.creates).toBe(1)
       expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos"])
       expect(job.ref).toBe("drafts:video:vid-1")
@@ -107,7 +119,11 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
     const vendor = mockVendor(server, { createFaults: ["malformedNothing"] })
     const provider = await makeProvider()
     const error = await failure(
-      provider.render!({ template: "draft-1", providerOptions: { drafts: { correlationId: "order-4" } } }),
+      provider.render!({
+        template: "draft-1",
+        script: "Hi",
+        providerOptions: { drafts: { correlationId: "order-4" } },
+      }),
     )
     expect(error.reason._tag).toBe("UnexpectedResponse")
     expect(error.status).toBe(201)
@@ -128,7 +144,7 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
       }),
     )
     const provider = await makeProvider()
-    const error = await failure(provider.render!({ template: "nope" }))
+    const error = await failure(provider.render!({ template: "nope", script: "Hi" }))
     expect(error.reason._tag).toBe("VendorRejected")
     expect(posts).toBe(1)
     expect(trace()).toEqual(["POST /api/v1/videos"])
@@ -146,7 +162,7 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
       }),
     )
     const provider = await makeProvider()
-    const job = await Effect.runPromise(provider.render!({ template: "d" }))
+    const job = await Effect.runPromise(provider.render!({ template: "d", script: "Hi" }))
     expect(job.ref).toBe("drafts:video:vid-9")
     expect(posts).toBe(2)
     expect(bodies[1]).toEqual(bodies[0])

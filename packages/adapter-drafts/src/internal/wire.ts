@@ -34,7 +34,7 @@ export const OverrideVideoRequest = z.looseObject({
   palette_id: z.optional(z.string()),
   character_id: z.optional(z.string()),
   voice_id: z.optional(z.string()),
-  scenes: z.optional(z.array(OverrideScene)),
+  scenes: z.array(OverrideScene),
   logo_url: z.optional(z.string()),
   metadata: z.optional(z.record(z.string(), metadataValue)),
   correlation_id: z.optional(z.string().check(z.maxLength(100))),
