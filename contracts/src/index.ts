@@ -6,7 +6,9 @@
  *
  * @module
  */
+export * from "./coverage.js"
 export * from "./documents.js"
+export * from "./examples.js"
 export * from "./exceptions.js"
 export * from "./traffic.js"
 export * from "./validator.js"

@@ -189,6 +189,8 @@ const requiredKeyHeaders = (contract: ContractDocument, operation: Operation): s
 export interface ContractChecker {
   /** Which vendor's document claims this request (by path), if any. */
   readonly vendorOf: (request: SentRequest) => Vendor | undefined
+  /** The documented operation (`"GET /videos/{video_id}"`) a request matches, if any. */
+  readonly operationOf: (vendor: Vendor, request: SentRequest) => string | undefined
   /** Violations of a request against `vendor`'s document (empty when it conforms). */
   readonly checkRequest: (vendor: Vendor, request: SentRequest) => Violation[]
   /** Violations of an answer to `request` against the documented responses of its operation. */
@@ -264,6 +266,10 @@ export const checker = async (): Promise<ContractChecker> => {
 
   return {
     vendorOf: (request) => vendorOfPath(request.url.pathname),
+    operationOf: (vendor, request) => {
+      const operation = match(vendor, request)
+      return operation === undefined ? undefined : routeOf(operation)
+    },
     checkRequest,
     checkResponse,
   }

@@ -81,14 +81,16 @@ export const VideoMetadataResponse = z.looseObject({
 /** Scene timings and total length of a rendered video. */
 export type VideoMetadataResponse = z.infer<typeof VideoMetadataResponse>
 
-/** FastAPI's `HTTPValidationError` (HTTP 422). */
+/** FastAPI's `HTTPValidationError` (HTTP 422); the document makes `detail` optional. */
 export const HTTPValidationError = z.looseObject({
-  detail: z.array(
-    z.looseObject({
-      loc: z.array(z.union([z.string(), z.number()])),
-      msg: z.string(),
-      type: z.optional(z.string()),
-    }),
+  detail: z.optional(
+    z.array(
+      z.looseObject({
+        loc: z.array(z.union([z.string(), z.number()])),
+        msg: z.string(),
+        type: z.optional(z.string()),
+      }),
+    ),
   ),
 })
 
