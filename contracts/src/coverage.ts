@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs"
+import { parse as parseYaml } from "yaml"
 import { documents, type Vendor } from "./documents.js"
 import { checker } from "./validator.js"
 
@@ -92,6 +93,12 @@ export interface ListedEndpoint {
   readonly operation: string
   readonly summary: string
 }
+
+/** Creatify's endpoints as the vendor notes list them (`contracts/lists/creatify-endpoints.yaml`). */
+export const creatifyEndpoints = (): ReadonlyArray<ListedEndpoint> =>
+  parseYaml(
+    readFileSync(new URL("../lists/creatify-endpoints.yaml", import.meta.url), "utf8"),
+  ) as ListedEndpoint[]
 
 const templateMatches = (template: string, method: string, path: string): boolean => {
   const [wantMethod, wantPath] = template.split(" ") as [string, string]
