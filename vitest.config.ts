@@ -1,8 +1,13 @@
+import { fileURLToPath } from "node:url"
 import { defineConfig } from "vitest/config"
 
 // Workspace packages resolve to their TypeScript sources ("vidbridge-source" export
 // condition), so tests never need a build first.
 const conditions = ["vidbridge-source", "import", "module", "node", "default"]
+
+// Requests to JoggAI and Hour One, and the simulators' answers, are checked against the vendors'
+// own OpenAPI documents in these projects (contracts/README.md).
+const contracts = { setupFiles: [fileURLToPath(new URL("./contracts/src/vitestSetup.ts", import.meta.url))] }
 
 export default defineConfig({
   resolve: { conditions },
@@ -11,11 +16,12 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: "core", root: "packages/core" } },
       { extends: true, test: { name: "adapter-creatify", root: "packages/adapter-creatify" } },
-      { extends: true, test: { name: "adapter-jogg", root: "packages/adapter-jogg" } },
-      { extends: true, test: { name: "adapter-drafts", root: "packages/adapter-drafts" } },
+      { extends: true, test: { name: "adapter-jogg", root: "packages/adapter-jogg", ...contracts } },
+      { extends: true, test: { name: "adapter-drafts", root: "packages/adapter-drafts", ...contracts } },
       { extends: true, test: { name: "cli", root: "packages/cli" } },
       { extends: true, test: { name: "examples", root: "examples" } },
-      { extends: true, test: { name: "reliability", root: "reliability" } },
+      { extends: true, test: { name: "reliability", root: "reliability", ...contracts } },
+      { extends: true, test: { name: "contracts", root: "contracts" } },
     ],
     include: ["test/**/*.test.ts"],
     passWithNoTests: true,

@@ -91,7 +91,7 @@ export const makeDraftsProvider = (settings: DraftsSettings): VideoProviderShape
     const product =
       request.product === undefined ? undefined : yield* resolveProduct(products, request.product)
     const correlationId = options.correlationId ?? (yield* newCorrelationId)
-    const body = buildBody({ request, options, source, product, correlationId })
+    const body = yield* buildBody({ request, options, source, product, correlationId })
     const scope = { workspaceId: options.workspaceId, teamId: options.teamId }
     return toVideoJob(yield* createReconciled(client, body, scope))
   })
@@ -132,12 +132,17 @@ export const makeDraftsProvider = (settings: DraftsSettings): VideoProviderShape
  * Settings: `apiKey` (`HOURONE_API_KEY`), optional `workspaceId` / `teamId` (sent as the
  * `workspace-id` / `team-id` headers), `webhookSecret` (the webhook's signing secret), and
  * the transport settings (`baseUrl`, `timeout`, `retry`, ...). `render` needs `template`
- * (the draft id) or `providerOptions.drafts.recipeId`.
+ * (the draft id) or `providerOptions.drafts.recipeId`, and scenes: `providerOptions.drafts.scenes`
+ * (one per scene of the draft, each with its name), or a product or script for scene 1.
  *
  * @example
  * ```ts
  * const client = createVideoClient({ provider: drafts({ apiKey: process.env.HOURONE_API_KEY! }) })
- * const job = await client.render({ template: "<draft id>", avatar: "<character id>" })
+ * const job = await client.render({
+ *   template: "<draft id>",
+ *   avatar: "<character id>",
+ *   providerOptions: { drafts: { scenes: [{ name: "Intro" }, { name: "Offer", texts: ["-20%"] }] } },
+ * })
  * const done = await client.waitForCompletion(job.ref)
  * console.log(done.videoUrl, done.durationSeconds)
  * ```

@@ -16,7 +16,7 @@ describe("vendor errors -> error reasons", () => {
   it("422 {detail:[{loc,msg,type}]} -> VendorRejected naming the fields", async () => {
     server.use(http.post(`${BASE}/videos`, () => HttpResponse.json(validationError, { status: 422 })))
     const provider = await makeProvider()
-    const error = await failure(provider.render!({ template: "d" }))
+    const error = await failure(provider.render!({ template: "d", script: "Hi" }))
     expect(error.reason).toMatchObject({
       _tag: "VendorRejected",
       vendorMessages: ["body.scenes[0].transcript: ensure this value has at most 1000 characters"],

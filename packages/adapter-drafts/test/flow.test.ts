@@ -154,7 +154,7 @@ describe("the neutral flow on Hour One", () => {
   it("metadata that cannot be read leaves the ready job usable", async () => {
     const vendor = mockVendor(server)
     const provider = await makeProvider()
-    const job = await Effect.runPromise(provider.render!({ template: "d" }))
+    const job = await Effect.runPromise(provider.render!({ template: "d", script: "Hi" }))
     const id = JobRef.parse(job.ref).id
     vendor.advance(id, { status: "published", download_url: "https://cdn.test/v.mp4" })
     server.use(
@@ -169,7 +169,7 @@ describe("the neutral flow on Hour One", () => {
   it("an unknown vendor status over HTTP is 'unknown', no metadata read, no crash", async () => {
     const vendor = mockVendor(server)
     const provider = await makeProvider()
-    const job = await Effect.runPromise(provider.render!({ template: "d" }))
+    const job = await Effect.runPromise(provider.render!({ template: "d", script: "Hi" }))
     vendor.advance(JobRef.parse(job.ref).id, { status: "archived", progress: -1 })
     const read = await Effect.runPromise(provider.getStatus(JobRef.parse(job.ref)))
     expect(read).toMatchObject({ status: "unknown", vendorStatus: "archived", progress: 0 })

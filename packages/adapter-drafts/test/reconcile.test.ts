@@ -24,7 +24,7 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
   ] as const)("%s: found by correlation id, returned, never created twice", async (_name, fault: Fault) => {
     const vendor = mockVendor(server, { createFaults: [fault] })
     const provider = await makeProvider()
-    const job = await Effect.runPromise(provider.render!({ template: "draft-1" }))
+    const job = await Effect.runPromise(provider.render!({ template: "draft-1", script: "Hi" }))
     expect(vendor.state.creates).toBe(1)
     expect(vendor.state.videos).toHaveLength(1)
     expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos"])
@@ -38,7 +38,7 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
     // The create never answers; the reconciling read gets the same (generous) per-attempt timeout.
     const vendor = mockVendor(server, { createFaults: ["slow"] })
     const provider = await makeProvider({ timeout: 1_000 })
-    const job = await Effect.runPromise(provider.render!({ template: "draft-1" }))
+    const job = await Effect.runPromise(provider.render!({ template: "draft-1", script: "Hi" }))
     expect(job.ref).toBe("drafts:video:vid-1")
     expect(vendor.state.creates).toBe(1)
     expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos"])
@@ -48,7 +48,11 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
     const vendor = mockVendor(server, { createFaults: ["dropped"] })
     const provider = await makeProvider()
     const job = await Effect.runPromise(
-      provider.render!({ template: "draft-1", providerOptions: { drafts: { correlationId: "order-1" } } }),
+      provider.render!({
+        template: "draft-1",
+        script: "Hi",
+        providerOptions: { drafts: { correlationId: "order-1" } },
+      }),
     )
     expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos", "POST /api/v1/videos"])
     expect(vendor.state.bodies.map((b) => (b as { correlation_id: string }).correlation_id)).toEqual([
@@ -64,7 +68,11 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
     const vendor = mockVendor(server, { createFaults: ["dropped", "dropped"] })
     const provider = await makeProvider()
     const error = await failure(
-      provider.render!({ template: "draft-1", providerOptions: { drafts: { correlationId: "order-2" } } }),
+      provider.render!({
+        template: "draft-1",
+        script: "Hi",
+        providerOptions: { drafts: { correlationId: "order-2" } },
+      }),
     )
     expect(vendor.state.creates).toBe(2)
     expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos", "POST /api/v1/videos"])
@@ -76,7 +84,11 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
     const vendor = mockVendor(server, { createFaults: ["500"], listFails: true })
     const provider = await makeProvider()
     const error = await failure(
-      provider.render!({ template: "draft-1", providerOptions: { drafts: { correlationId: "order-3" } } }),
+      provider.render!({
+        template: "draft-1",
+        script: "Hi",
+        providerOptions: { drafts: { correlationId: "order-3" } },
+      }),
     )
     expect(vendor.state.creates).toBe(1)
     expect(error.reason._tag).toBe("VendorUnavailable")
@@ -97,7 +109,7 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
     async (_name, fault: Fault) => {
       const vendor = mockVendor(server, { createFaults: [fault] })
       const provider = await makeProvider()
-      const job = await Effect.runPromise(provider.render!({ template: "draft-1" }))
+      const job = await Effect.runPromise(provider.render!({ template: "draft-1", script: "Hi" }))
       expect(vendor.state.creates).toBe(1)
       expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos"])
       expect(job.ref).toBe("drafts:video:vid-1")
@@ -108,7 +120,11 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
     const vendor = mockVendor(server, { createFaults: ["malformedNothing"] })
     const provider = await makeProvider()
     const error = await failure(
-      provider.render!({ template: "draft-1", providerOptions: { drafts: { correlationId: "order-4" } } }),
+      provider.render!({
+        template: "draft-1",
+        script: "Hi",
+        providerOptions: { drafts: { correlationId: "order-4" } },
+      }),
     )
     expect(error.reason._tag).toBe("UnexpectedResponse")
     expect(error.status).toBe(201)
@@ -129,7 +145,7 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
       }),
     )
     const provider = await makeProvider()
-    const error = await failure(provider.render!({ template: "nope" }))
+    const error = await failure(provider.render!({ template: "nope", script: "Hi" }))
     expect(error.reason._tag).toBe("VendorRejected")
     expect(posts).toBe(1)
     expect(trace()).toEqual(["POST /api/v1/videos"])
@@ -147,7 +163,7 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
       }),
     )
     const provider = await makeProvider()
-    const job = await Effect.runPromise(provider.render!({ template: "d" }))
+    const job = await Effect.runPromise(provider.render!({ template: "d", script: "Hi" }))
     expect(job.ref).toBe("drafts:video:vid-9")
     expect(posts).toBe(2)
     expect(bodies[1]).toEqual(bodies[0])

@@ -95,15 +95,24 @@ describe("render -> POST /videos", () => {
   it("each render gets a fresh correlation id; a caller's own id is sent as given", async () => {
     const calls = capture()
     const provider = await makeProvider()
-    await Effect.runPromise(provider.render!({ template: "d" }))
-    await Effect.runPromise(provider.render!({ template: "d" }))
+    await Effect.runPromise(provider.render!({ template: "d", script: "Hi" }))
+    await Effect.runPromise(provider.render!({ template: "d", script: "Hi" }))
     await Effect.runPromise(
-      provider.render!({ template: "d", providerOptions: { drafts: { correlationId: "order-77" } } }),
+      provider.render!({
+        template: "d",
+        script: "Hi",
+        providerOptions: { drafts: { correlationId: "order-77" } },
+      }),
     )
     const ids = calls.map((c) => c.body.correlation_id)
     expect(new Set(ids).size).toBe(3)
     expect(ids[2]).toBe("order-77")
-    expect(calls[0]!.body).toEqual({ type: "override", source_draft_id: "d", correlation_id: ids[0] })
+    expect(calls[0]!.body).toEqual({
+      type: "override",
+      source_draft_id: "d",
+      scenes: [{ name: "Scene 1", type: "override_scene", transcript: "Hi" }],
+      correlation_id: ids[0],
+    })
   })
 
   it("recipe via providerOptions.drafts.recipeId; per-call workspace/team override the settings", async () => {
@@ -111,10 +120,16 @@ describe("render -> POST /videos", () => {
     const provider = await makeProvider({ workspaceId: "ws-1" })
     await Effect.runPromise(
       provider.render!({
-        providerOptions: { drafts: { recipeId: "rcp-1", workspaceId: "ws-2", teamId: "t-2" } },
+        providerOptions: {
+          drafts: { recipeId: "rcp-1", workspaceId: "ws-2", teamId: "t-2", scenes: [{ name: "Intro" }] },
+        },
       }),
     )
-    expect(calls[0]!.body).toMatchObject({ type: "override", recipe_id: "rcp-1" })
+    expect(calls[0]!.body).toMatchObject({
+      type: "override",
+      recipe_id: "rcp-1",
+      scenes: [{ name: "Intro", type: "override_scene" }],
+    })
     expect(calls[0]!.body).not.toHaveProperty("source_draft_id")
     expect(calls[0]!.headers.get("workspace-id")).toBe("ws-2")
     expect(calls[0]!.headers.get("team-id")).toBe("t-2")
@@ -124,7 +139,11 @@ describe("render -> POST /videos", () => {
     const calls = capture()
     const provider = await makeProvider()
     await Effect.runPromise(
-      provider.render!({ template: "d-1", providerOptions: { drafts: { sourceDraftId: "d-1" } } }),
+      provider.render!({
+        template: "d-1",
+        script: "Hi",
+        providerOptions: { drafts: { sourceDraftId: "d-1" } },
+      }),
     )
     expect(calls[0]!.body.source_draft_id).toBe("d-1")
   })
@@ -133,6 +152,14 @@ describe("render -> POST /videos", () => {
 describe("bad input fails before any request", () => {
   it.each([
     ["no template", {}, "template", "Hour One source draft id"],
+    // Hour One's document: OverrideVideoRequest requires `scenes`; nothing to fill them from.
+    ["no scenes, product or script", { template: "d" }, "providerOptions.drafts.scenes", "needs scenes"],
+    [
+      "a recipe without scenes",
+      { providerOptions: { drafts: { recipeId: "r" } } },
+      "providerOptions.drafts.scenes",
+      "one entry per scene",
+    ],
     [
       "template and a different recipe",
       { template: "d", providerOptions: { drafts: { recipeId: "r" } } },
@@ -195,7 +222,7 @@ describe("listJobs -> GET /videos, sliced locally", () => {
   it("pages with limit and cursor; filters by ids or refs", async () => {
     const vendor = mockVendor(server)
     const provider = await makeProvider()
-    for (let i = 0; i < 5; i++) await Effect.runPromise(provider.render!({ template: "d" }))
+    for (let i = 0; i < 5; i++) await Effect.runPromise(provider.render!({ template: "d", script: "Hi" }))
     vendor.advance("vid-2", { status: "processing", progress: 30 })
     seen.length = 0
     const first = await Effect.runPromise(provider.listJobs!({ limit: 2 }))

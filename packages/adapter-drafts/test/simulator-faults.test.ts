@@ -1,3 +1,4 @@
+import { OFF_CONTRACT_HEADER } from "@vidbridge/contracts"
 import type { Fault } from "@vidbridge/core/testing"
 import { Effect, Redacted } from "effect"
 import { describe, expect, it } from "vitest"
@@ -9,7 +10,7 @@ const { mount } = useSimulatorServer()
 
 const renderOn = async (sim: DraftsSimulator, overrides: Record<string, unknown> = {}) => {
   const provider = await providerFor(sim, overrides)
-  return Effect.runPromise(Effect.result(provider.render!({ template: "sim-template" })))
+  return Effect.runPromise(Effect.result(provider.render!({ template: "sim-template", script: "Hi" })))
 }
 
 const counts = (sim: DraftsSimulator) => ({
@@ -143,7 +144,7 @@ describe("faults on POST /videos, through the adapter", () => {
   it("a 503 on a read is retried by core", async () => {
     const sim = mount()
     const provider = await providerFor(sim)
-    const job = await Effect.runPromise(provider.render!({ template: "sim-template" }))
+    const job = await Effect.runPromise(provider.render!({ template: "sim-template", script: "Hi" }))
     sim.faults.inject(DRAFTS_ROUTES.get, { kind: "status", status: 503, when: "before" }, 2)
     const read = await Effect.runPromise(
       provider.getStatus({ provider: "drafts", kind: "video", id: job.ref.split(":")[2]! }),
@@ -155,13 +156,16 @@ describe("faults on POST /videos, through the adapter", () => {
 })
 
 describe("validation of POST /videos (422, FastAPI's detail list)", () => {
-  const base = { type: "override", source_draft_id: "sim-template" }
+  const base = { type: "override", source_draft_id: "sim-template", scenes: [{ name: "Intro" }] }
+  // These bodies break Hour One's document on purpose: the contract check leaves them be.
+  const offContract = { [OFF_CONTRACT_HEADER]: "a simulator validation test" }
 
   it.each<[string, Record<string, unknown>, ReadonlyArray<string>]>([
     ["no type", { source_draft_id: "d" }, ["body"]],
     ["an unknown type", { type: "remix", source_draft_id: "d" }, ["body"]],
     ["a Dynamic (create) request", { type: "create", source_draft_id: "d" }, ["body.type"]],
-    ["neither source", { type: "override" }, ["body"]],
+    ["no scenes (required by the document)", { type: "override", source_draft_id: "d" }, ["body.scenes"]],
+    ["neither source", { type: "override", scenes: [] }, ["body"]],
     ["both sources", { ...base, recipe_id: "r" }, ["body"]],
     ["a correlation id over 100", { ...base, correlation_id: "c".repeat(101) }, ["body.correlation_id"]],
     [
@@ -173,7 +177,11 @@ describe("validation of POST /videos (422, FastAPI's detail list)", () => {
     ["nested metadata", { ...base, metadata: { a: { b: 1 } } }, ["body.metadata.a"]],
   ])("%s", async (_, body, fields) => {
     const sim = mount()
-    const client = makeDraftsClient({ apiKey: Redacted.make(sim.settings().apiKey), retry: false })
+    const client = makeDraftsClient({
+      apiKey: Redacted.make(sim.settings().apiKey),
+      retry: false,
+      headers: offContract,
+    })
     const error = await Effect.runPromise(Effect.flip(client.createVideo(body as never)))
     expect(error.status).toBe(422)
     expect(error.reason._tag).toBe("VendorRejected")
@@ -202,7 +210,7 @@ describe("validation of POST /videos (422, FastAPI's detail list)", () => {
     const sim = mount()
     const response = await fetch(`${sim.canonicalBase}/videos`, {
       method: "POST",
-      headers: { "api-key": sim.settings().apiKey, "content-type": "application/json" },
+      headers: { "api-key": sim.settings().apiKey, "content-type": "application/json", ...offContract },
       body: "{not json",
     })
     expect(response.status).toBe(422)

@@ -1,3 +1,4 @@
+import { OFF_CONTRACT_HEADER } from "@vidbridge/contracts"
 import { createVideoClient, type VideoJobEvent } from "@vidbridge/core"
 import { serveFetchHandler, serveHandlers } from "@vidbridge/core/testing"
 import { afterEach, describe, expect, it } from "vitest"
@@ -69,7 +70,7 @@ describe("the Hour One simulator, served over loopback HTTP", () => {
     const sim = createSimulator()
     const server = await serve(sim)
     sim.faults.inject(DRAFTS_ROUTES.create, { kind: "reset", when: "after" })
-    const job = await clientOn(sim, server.url).render({ template: "sim-template" })
+    const job = await clientOn(sim, server.url).render({ template: "sim-template", script: "Hi" })
     expect(sim.videos()).toHaveLength(1)
     expect(job.ref).toBe(`drafts:video:${sim.videos()[0]!.id}`)
     expect(sim.log.count(DRAFTS_ROUTES.create)).toBe(1)
@@ -79,7 +80,10 @@ describe("the Hour One simulator, served over loopback HTTP", () => {
   it("checks the api-key header: missing or wrong -> 401 {detail}", async () => {
     const sim = createSimulator()
     const server = await serve(sim)
-    const missing = await fetch(`${server.url}/api/v1/videos`)
+    // Without an api-key the request breaks Hour One's document on purpose.
+    const missing = await fetch(`${server.url}/api/v1/videos`, {
+      headers: { [OFF_CONTRACT_HEADER]: "checks the simulator's key check" },
+    })
     expect(missing.status).toBe(401)
     expect(await missing.json()).toEqual({ detail: expect.any(String) })
     const wrong = await fetch(`${server.url}/api/v1/videos`, { headers: { "api-key": "nope" } })
@@ -104,7 +108,7 @@ describe("the Hour One simulator, served over loopback HTTP", () => {
     )
     sim.setWebhookUrl(hookUrl)
 
-    const job = await client.render({ template: "sim-template" })
+    const job = await client.render({ template: "sim-template", script: "Hi" })
     expect(await sim.flushWebhooks()).toEqual([])
     sim.clock.advance(300_000)
     expect(sim.pendingWebhooks()).toEqual([
@@ -154,9 +158,9 @@ describe("the Hour One simulator, served over loopback HTTP", () => {
     })
 
     sim.failNext("out of render capacity")
-    await client.render({ template: "sim-template" })
+    await client.render({ template: "sim-template", script: "Hi" })
     sim.stopNext()
-    await client.render({ template: "sim-template" })
+    await client.render({ template: "sim-template", script: "Hi" })
     sim.clock.advance(300_000)
     expect(await sim.flushWebhooks()).toEqual([])
     sim.setWebhookUrl(hookUrl)
@@ -168,7 +172,7 @@ describe("the Hour One simulator, served over loopback HTTP", () => {
     expect(JSON.parse(bodies[0]!).data).toMatchObject({ id: sim.videos()[0]!.id, status: "failed" })
 
     sim.setWebhookUrl("http://127.0.0.1:1/unreachable")
-    await client.render({ template: "sim-template" })
+    await client.render({ template: "sim-template", script: "Hi" })
     sim.clock.advance(300_000)
     expect(await sim.flushWebhooks()).toEqual([0])
   })
@@ -187,7 +191,7 @@ describe("the Hour One simulator, served over loopback HTTP", () => {
     const sim = createSimulator({ autoDeliverWebhooks: true, webhookUrl: hookUrl })
     const server = await serve(sim)
     const client = clientOn(sim, server.url)
-    const job = await client.render({ template: "sim-template" })
+    const job = await client.render({ template: "sim-template", script: "Hi" })
     sim.clock.advance(300_000)
     await client.getStatus(job.ref)
     await arrived

@@ -78,9 +78,10 @@ describe("the Hour One simulator, in-process (msw)", () => {
     const sim = mount()
     const client = clientFor(sim)
     const job = await client.render({
+      script: "Hi",
       providerOptions: { drafts: { recipeId: "sim-recipe", correlationId: "order-42" } },
     })
-    await client.render({ template: "sim-template" })
+    await client.render({ template: "sim-template", script: "Hi" })
     const page = await client.listJobs()
     expect(page.jobs).toHaveLength(2)
     expect(page.jobs[0]).toMatchObject({
@@ -97,7 +98,9 @@ describe("the Hour One simulator, in-process (msw)", () => {
     expect(error.reason._tag).toBe("NotFound")
 
     const http = makeDraftsClient({ apiKey: Redacted.make(sim.settings().apiKey) })
-    const created = await Effect.runPromise(http.createVideo({ type: "override", source_draft_id: "d" }))
+    const created = await Effect.runPromise(
+      http.createVideo({ type: "override", source_draft_id: "d", scenes: [{ name: "Intro" }] }),
+    )
     const early = await Effect.runPromise(Effect.flip(http.getVideoMetadata(created.id)))
     expect(early.reason._tag).toBe("NotFound")
   })
@@ -105,13 +108,13 @@ describe("the Hour One simulator, in-process (msw)", () => {
   it("counts one credit per created video and none for reads; an empty balance answers 402", async () => {
     const sim = mount({ balance: 2 })
     const client = clientFor(sim)
-    const a = await client.render({ template: "sim-template" })
+    const a = await client.render({ template: "sim-template", script: "Hi" })
     await client.getStatus(a.ref)
     await client.listJobs()
     expect(sim.creditsSpent()).toBe(1)
-    await client.render({ template: "sim-template" })
+    await client.render({ template: "sim-template", script: "Hi" })
     expect(sim.creditsSpent()).toBe(2)
-    await expect(client.render({ template: "sim-template" })).rejects.toMatchObject({
+    await expect(client.render({ template: "sim-template", script: "Hi" })).rejects.toMatchObject({
       reason: { _tag: "InsufficientCredits" },
     })
     expect(sim.creditsSpent()).toBe(2)
@@ -128,7 +131,7 @@ describe("the Hour One simulator, in-process (msw)", () => {
       const sim = mount()
       const client = clientFor(sim)
       sim[control]("render farm on fire")
-      const job = await client.render({ template: "sim-template" })
+      const job = await client.render({ template: "sim-template", script: "Hi" })
       sim.clock.advance(299_999)
       expect((await client.getStatus(job.ref)).status).toBe("running")
       sim.clock.advance(1)
@@ -146,7 +149,9 @@ describe("the Hour One simulator, in-process (msw)", () => {
   it("fail / stop / cancel end a running video now; a finished one cannot be ended", async () => {
     const sim = mount()
     const client = clientFor(sim)
-    const jobs = await Promise.all([1, 2, 3, 4].map(() => client.render({ template: "sim-template" })))
+    const jobs = await Promise.all(
+      [1, 2, 3, 4].map(() => client.render({ template: "sim-template", script: "Hi" })),
+    )
     const ids = sim.videos().map((v) => v.id)
     sim.clock.advance(90_000)
     expect(sim.fail(ids[0]!)).toBe(true)
@@ -164,7 +169,10 @@ describe("the Hour One simulator, in-process (msw)", () => {
   it("runs on a real, sped-up clock too (the CLI's mode): waitForCompletion reaches ready", async () => {
     const sim = mount({ clock: makeSimClock({ speed: 100_000 }) })
     const client = clientFor(sim)
-    const job = await client.render({ template: "sim-template" })
+    const job = await client.render({
+      template: "sim-template",
+      providerOptions: { drafts: { scenes: [{ name: "Intro" }] } },
+    })
     const done = await client.waitForCompletion(job.ref, {
       schedule: Schedule.spaced("5 millis"),
       timeout: "5 seconds",

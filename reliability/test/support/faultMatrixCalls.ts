@@ -19,7 +19,7 @@ const draftsRender: CreditCall<DraftsSimulator> = {
   name: "render: POST /videos",
   route: DRAFTS_ROUTES.create,
   cost: 1,
-  prepare: async () => ({ call: (c) => c.render({ template: "draft-1" }) }),
+  prepare: async () => ({ call: (c) => c.render({ template: "draft-1", script: "Meet the new shoe." }) }),
   made: (sim) => sim.videos().map((v) => ref("drafts", "video", v.id)),
   lifecycle: "job",
   statusRoute: DRAFTS_ROUTES.get,

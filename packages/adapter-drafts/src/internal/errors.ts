@@ -20,12 +20,13 @@ const sceneHint =
 export const classify = (info: ResponseInfo): VideoErrorReason | undefined => {
   if (info.status !== 422) return undefined
   const parsed = HTTPValidationError.safeParse(info.json)
-  if (!parsed.success) return undefined
-  const messages = parsed.data.detail.map((d) => {
+  const detail = parsed.success ? parsed.data.detail : undefined
+  if (detail === undefined) return undefined
+  const messages = detail.map((d) => {
     const where = formatLoc(d.loc)
     return where === "" ? d.msg : `${where}: ${d.msg}`
   })
-  const aboutScenes = parsed.data.detail.some((d) => d.loc.includes("scenes"))
+  const aboutScenes = detail.some((d) => d.loc.includes("scenes"))
   return new VendorRejected({
     message: `Hour One rejected the request: ${messages.join("; ")}`,
     vendorMessages: messages,

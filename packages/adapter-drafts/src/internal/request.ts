@@ -101,18 +101,34 @@ const toWireScene = (scene: NonNullable<DraftsRenderOptions["scenes"]>[number]):
   ...(scene.voiceRecordingUrl ? { voice_recording_url: scene.voiceRecordingUrl } : {}),
 })
 
-/** The `POST /videos` body (`type: "override"`). `scenes` is left out when there is no content. */
+/**
+ * Hour One's `OverrideVideoRequest` requires `scenes` (its OpenAPI document: `required: ["type",
+ * "scenes"]`); without caller scenes, a product or a script there is nothing to send.
+ */
+const scenesRequired: InputIssue = {
+  path: "providerOptions.drafts.scenes",
+  message:
+    "is required: Hour One's create-video request needs scenes. Give one entry per scene of the " +
+    "source draft, in order, each with its name (texts, media and transcript are optional; what " +
+    "you leave out keeps the draft's own content), or pass a product or a script to fill scene 1",
+}
+
+/**
+ * The `POST /videos` body (`type: "override"`). Fails with `InvalidInput` naming
+ * `providerOptions.drafts.scenes` when there are no scenes to send (nothing is sent).
+ */
 export const buildBody = (input: {
   readonly request: RenderRequest
   readonly options: DraftsRenderOptions
   readonly source: { source_draft_id: string } | { recipe_id: string }
   readonly product: ProductContent | undefined
   readonly correlationId: string
-}): OverrideVideoRequest & { readonly correlation_id: string } => {
+}): Effect.Effect<OverrideVideoRequest & { readonly correlation_id: string }, VideoError> => {
   const { request, options, product } = input
   const scenes = scenesFor(options.scenes?.map(toWireScene), product, request.script)
+  if (scenes.length === 0) return fail([scenesRequired])
   const logo = options.logoUrl ?? product?.logoUrl
-  return {
+  return Effect.succeed({
     type: "override",
     ...(request.name ? { name: request.name } : {}),
     ...input.source,
@@ -120,9 +136,9 @@ export const buildBody = (input: {
     ...(options.paletteId ? { palette_id: options.paletteId } : {}),
     ...(request.avatar ? { character_id: request.avatar } : {}),
     ...(request.voice ? { voice_id: request.voice } : {}),
-    ...(scenes.length > 0 ? { scenes } : {}),
+    scenes,
     ...(logo ? { logo_url: logo } : {}),
     ...(options.metadata ? { metadata: options.metadata } : {}),
     correlation_id: input.correlationId,
-  }
+  })
 }

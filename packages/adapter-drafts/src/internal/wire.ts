@@ -36,7 +36,7 @@ export const OverrideVideoRequest = z.looseObject({
   palette_id: z.optional(z.string()),
   character_id: z.optional(z.string()),
   voice_id: z.optional(z.string()),
-  scenes: z.optional(z.array(OverrideScene)),
+  scenes: z.array(OverrideScene),
   logo_url: z.optional(z.string()),
   metadata: z.optional(z.record(z.string(), metadataValue)),
   correlation_id: z.optional(z.string().check(z.maxLength(100))),
@@ -83,14 +83,16 @@ export const VideoMetadataResponse = z.looseObject({
 /** Scene timings and total length of a rendered video. */
 export type VideoMetadataResponse = z.infer<typeof VideoMetadataResponse>
 
-/** FastAPI's `HTTPValidationError` (HTTP 422). */
+/** FastAPI's `HTTPValidationError` (HTTP 422); the document makes `detail` optional. */
 export const HTTPValidationError = z.looseObject({
-  detail: z.array(
-    z.looseObject({
-      loc: z.array(z.union([z.string(), z.number()])),
-      msg: z.string(),
-      type: z.optional(z.string()),
-    }),
+  detail: z.optional(
+    z.array(
+      z.looseObject({
+        loc: z.array(z.union([z.string(), z.number()])),
+        msg: z.string(),
+        type: z.optional(z.string()),
+      }),
+    ),
   ),
 })
 

@@ -45,8 +45,8 @@ export interface DraftsSimulatorOptions {
   readonly timeline?: DraftsTimeline | undefined
   /**
    * Scene counts of known source drafts. A create for such a draft whose `scenes` has a
-   * different length answers 422 (as Hour One does); a create without `scenes` gets that
-   * many scenes in its metadata. Unknown drafts accept any count (one scene without `scenes`).
+   * different length answers 422 (as Hour One does). Unknown drafts accept any count (an
+   * empty `scenes` list shows one scene in the metadata).
    */
   readonly draftScenes?: Readonly<Record<string, number>> | undefined
   /**

@@ -3,6 +3,7 @@ import {
   type FaultPlan,
   makeFaultPlan,
   type RequestLog,
+  reportExchange,
   type SimClock,
   servedOrigin,
   withFault,
@@ -75,7 +76,16 @@ const applyFault = async (
   return withFault(once, ctx.clock, route, handle)
 }
 
-const guard = async (
+// Observers registered with core's `observeSimulators` see every request and answer.
+const guard = (
+  ctx: HandlerContext,
+  request: Request,
+  route: string,
+  handle: () => Promise<Response> | Response,
+): Promise<Response> =>
+  reportExchange({ provider: "drafts", route }, request, () => answer(ctx, request, route, handle))
+
+const answer = async (
   ctx: HandlerContext,
   request: Request,
   route: string,

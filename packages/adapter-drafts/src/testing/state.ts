@@ -147,36 +147,35 @@ export const fileUrls = (origin: string, id: string) => ({
   player: `${origin}/sim/player/${id}`,
 })
 
-/** A video as Hour One's `VideoResponse` (unset optional fields are `null`, as FastAPI sends them). */
+/**
+ * A video as Hour One's `VideoResponse`. Fields the request did not set are left out: the
+ * vendor's OpenAPI document types them as strings (never `null`).
+ */
 export const videoJson = (video: SimVideo, view: SimView, origin: string): Record<string, unknown> => {
   const body = video.body
-  const str = (key: string): string | null => (typeof body[key] === "string" ? (body[key] as string) : null)
+  const copied = (keys: ReadonlyArray<string>) =>
+    Object.fromEntries(keys.filter((key) => typeof body[key] === "string").map((key) => [key, body[key]]))
   const urls = fileUrls(origin, video.id)
   return {
     id: video.id,
-    name: str("name"),
+    ...copied(["name"]),
     status: view.status,
     progress: view.progress,
     req_id: video.reqId,
     draft_id: video.draftId,
-    source_draft_id: str("source_draft_id"),
-    recipe_id: str("recipe_id"),
-    template_id: null,
-    palette_id: str("palette_id"),
-    character_id: str("character_id"),
-    voice_id: str("voice_id"),
+    ...copied(["source_draft_id", "recipe_id", "palette_id", "character_id", "voice_id"]),
     scenes: video.scenes.map((s) => ({
       name: s.name,
       type: "override_scene",
       media: s.media,
       texts: s.texts,
-      transcript: s.transcript ?? null,
-      voice_recording_url: s.voiceRecordingUrl ?? null,
+      ...(s.transcript !== undefined ? { transcript: s.transcript } : {}),
+      ...(s.voiceRecordingUrl !== undefined ? { voice_recording_url: s.voiceRecordingUrl } : {}),
     })),
     video_player_url: urls.player,
-    download_url: view.status === "ready" ? urls.download : null,
-    metadata: body.metadata ?? null,
-    correlation_id: str("correlation_id"),
+    ...(view.status === "ready" ? { download_url: urls.download } : {}),
+    ...(typeof body.metadata === "object" && body.metadata !== null ? { metadata: body.metadata } : {}),
+    ...copied(["correlation_id"]),
   }
 }
 

@@ -103,8 +103,9 @@ const checkScene = (value: unknown, index: number, out: ValidationDetail[]): Sim
  * problem at once. Checked: the `type` discriminator (`override`; the simulator implements
  * videos from a source draft or recipe only), string fields, exactly one of
  * `source_draft_id` / `recipe_id` (the simulator's reading of the docs), `correlation_id` up
- * to 100 characters, each scene's `name`, `type`, `texts`, `media` and `transcript` (up to
- * 1000 characters), and `metadata` values (string, number or boolean). When the source draft's
+ * to 100 characters, `scenes` (required, as the vendor's OpenAPI document says; may be empty)
+ * with each scene's `name`, `type`, `texts`, `media` and `transcript` (up to 1000 characters),
+ * and `metadata` values (string, number or boolean). When the source draft's
  * scene count is known (`draftScenes`), `scenes` must have that many entries.
  */
 export const checkCreateBody = (
@@ -190,7 +191,9 @@ export const checkCreateBody = (
     }
   }
   const scenes: SimScene[] = []
-  if (json.scenes !== undefined && json.scenes !== null) {
+  if (json.scenes === undefined || json.scenes === null) {
+    detail.push(missing(["body", "scenes"]))
+  } else {
     if (!Array.isArray(json.scenes)) {
       detail.push({ loc: ["body", "scenes"], msg: "Input should be a valid list", type: "list_type" })
     } else {

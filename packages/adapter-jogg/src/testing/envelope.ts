@@ -2,6 +2,7 @@ import {
   type CreditLedger,
   type FaultPlan,
   type RequestLog,
+  reportExchange,
   type SimClock,
   servedOrigin,
   withFault,
@@ -102,10 +103,20 @@ export const jsonBody = async (request: Request): Promise<Record<string, unknown
 
 /**
  * Runs a handler the way JoggAI would answer: logs the request, checks `x-api-key`
- * (`10105`), limits POSTs to 20 per simulated minute (HTTP 429 with `code: 429` and
- * `Retry-After`), then applies planned `50000` answers and core's faults.
+ * (`10105`), limits POSTs to 20 per simulated minute (envelope `code: 429` with
+ * `Retry-After`, at HTTP 200 like every answer in JoggAI's OpenAPI document), then applies
+ * planned `50000` answers and core's faults. Observers registered with core's
+ * `observeSimulators` see every request and answer.
  */
-export const guard = async (
+export const guard = (
+  ctx: HandlerContext,
+  request: Request,
+  route: string,
+  handle: () => Promise<Response> | Response,
+): Promise<Response> =>
+  reportExchange({ provider: "jogg", route }, request, () => answer(ctx, request, route, handle))
+
+const answer = async (
   ctx: HandlerContext,
   request: Request,
   route: string,
@@ -119,7 +130,7 @@ export const guard = async (
     while (ctx.posts.length > 0 && ctx.posts[0]! <= now - 60_000) ctx.posts.shift()
     if (ctx.posts.length >= POSTS_PER_MINUTE) {
       const wait = Math.max(1, Math.ceil((ctx.posts[0]! + 60_000 - now) / 1000))
-      return fail(429, "Rate limit exceeded. Please try again later.", 429, { "retry-after": String(wait) })
+      return fail(429, "Rate limit exceeded. Please try again later.", 200, { "retry-after": String(wait) })
     }
     ctx.posts.push(now)
   }

@@ -1,4 +1,5 @@
 import { HttpResponse } from "msw"
+import { SIMULATED_FAULT_HEADER } from "./observe.js"
 import type { SimClock } from "./SimClock.js"
 
 /**
@@ -74,7 +75,8 @@ const dropField = (body: unknown, field: string): unknown => {
 
 /**
  * Runs `handle` under the next planned fault for `route`: the one place where every
- * simulator's fault injection is implemented.
+ * simulator's fault injection is implemented. An answer a fault shaped carries
+ * {@link SIMULATED_FAULT_HEADER} (except `slow`, whose answer is the real one).
  */
 export const withFault = async (
   plan: FaultPlan,
@@ -85,6 +87,13 @@ export const withFault = async (
 ): Promise<Response> => {
   const fault = plan.take(route)
   if (fault === undefined) return handle()
+  const response = await applyFault(fault, handle)
+  if (fault.kind === "slow" || response.type === "error") return response
+  response.headers.set(SIMULATED_FAULT_HEADER, fault.kind)
+  return response
+}
+
+const applyFault = async (fault: Fault, handle: () => Promise<Response> | Response): Promise<Response> => {
   switch (fault.kind) {
     case "status":
       if (fault.when === "after") await handle()

@@ -1,0 +1,75 @@
+import {
+  coverageCount,
+  coverageTable,
+  creatifyEndpoints,
+  listCoverage,
+  recordCalls,
+  syncBlock,
+} from "@vidbridge/contracts"
+import { JobRef } from "@vidbridge/core"
+import { Effect } from "effect"
+import { describe, expect, it } from "vitest"
+import {
+  clientFor,
+  productInput,
+  providerFor,
+  useProductPage,
+  useSimulatorServer,
+} from "./simulatorSupport.js"
+
+// Which of Creatify's endpoints (the vendor notes' list: Creatify publishes no OpenAPI
+// document) the adapter implements, and through which of its operations: every operation of
+// the adapter is run once against the simulator with an observer. The tables in this package's
+// README and the root README are generated from it (`pnpm contracts:coverage` rewrites them;
+// this test fails when they are stale).
+
+const { mount } = useSimulatorServer()
+const page = useProductPage()
+
+const tour = async () => {
+  const recorder = recordCalls()
+  const sim = mount({ pendingScripts: true })
+  const client = clientFor(sim, { observer: recorder.observer })
+  const provider = await providerFor(sim, { observer: recorder.observer })
+  const fromPage = await client.createProduct({ url: page().url })
+  const product = await client.createProduct(productInput)
+  await client.updateProduct(product.ref, { title: "Aurora" })
+  const scripts = await Effect.runPromise(provider.generateScripts!({ product: fromPage }))
+  await Effect.runPromise(provider.getScripts!(JobRef.parse(scripts.ref!)))
+  const previews = await client.generatePreviews({
+    product,
+    aspectRatio: "9:16",
+    visualStyles: ["DynamicProduct"],
+  })
+  sim.clock.advance(120_000)
+  const ready = await client.getStatus(previews.ref)
+  await client.renderPreview({ job: ready.ref, previewId: ready.previews![0]!.id })
+  await client.render({ product, aspectRatio: "9:16" })
+  await client.listJobs({ ids: [JobRef.parse(previews.ref).id] })
+  const template = await client.render({ template: "tpl-1", variables: { headline: "Trail ready" } })
+  await client.getStatus(template.ref)
+  await client.listJobs({ providerOptions: { creatify: { kind: "aurora" } } })
+  await client.getStatus("creatify:aurora:00000000-0000-4000-8000-000000000000").catch(() => undefined)
+  return recorder.calls
+}
+
+const readme = new URL("../README.md", import.meta.url)
+const rootReadme = new URL("../../../README.md", import.meta.url)
+
+describe("Creatify API coverage (the vendor notes' endpoint list)", () => {
+  it("README tables are current", async () => {
+    const coverage = listCoverage(creatifyEndpoints(), await tour())
+    expect(coverage.outside).toEqual([])
+    const count = coverageCount(coverage)
+    const table = [
+      `**${count}** endpoints of the vendor notes' list (\`contracts/lists/creatify-endpoints.yaml\`) are implemented.`,
+      "",
+      coverageTable(coverage),
+    ].join("\n")
+    const summary = `- Creatify: **${count}** listed endpoints (no public OpenAPI document; the vendor notes' endpoint list)`
+    expect(syncBlock(readme, "coverage:creatify", table).stale, "run `pnpm contracts:coverage`").toBe(false)
+    expect(syncBlock(rootReadme, "summary:creatify", summary).stale, "run `pnpm contracts:coverage`").toBe(
+      false,
+    )
+  })
+})
