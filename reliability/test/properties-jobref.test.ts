@@ -118,7 +118,10 @@ describe("JobRef properties", () => {
     const transport = { baseUrl: "https://vendor.test", fetch, retry: false as const }
     const client = createVideoClient({
       provider: creatify({ apiId: "props-api-id-0001", apiKey: "props-api-key-0001", ...transport }),
-      providers: [jogg({ apiKey: "props-api-key-0001", ...transport }), drafts({ apiKey: "props-api-key-0001", ...transport })],
+      providers: [
+        jogg({ apiKey: "props-api-key-0001", ...transport }),
+        drafts({ apiKey: "props-api-key-0001", ...transport }),
+      ],
     })
     const stored = fc.oneof(
       anyString,

@@ -83,7 +83,7 @@ describe("an ambiguous failure of a paid call is not retryable", () => {
     const client = createVideoClient({
       provider: drafts({ apiKey: KEY, ...transport, fetch: answering(503, htmlPage) }),
     })
-    const error = await failed(client.render({ template: "draft-1" }))
+    const error = await failed(client.render({ template: "draft-1", script: "Hi" }))
     expect(error.reason).toMatchObject({ _tag: "VendorUnavailable", delivery: "ambiguous" })
     notRetryable(error)
     expect(error.message).toMatch(/may have reached the vendor/)
