@@ -1,4 +1,4 @@
-import { scrapeProductPage, serveMediaFile, servedOrigin } from "@vidbridge/core/testing"
+import { scrapeProductPage, servedOrigin, serveMediaFile } from "@vidbridge/core/testing"
 import { HttpResponse, http, type RequestHandler } from "msw"
 import { JOGG_V2_BASE_URL } from "../JoggClient.js"
 import { bypassFetch, errors, fail, guard, type HandlerContext, jsonBody, ok } from "./envelope.js"
