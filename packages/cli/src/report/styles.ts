@@ -21,7 +21,7 @@ header p, footer { color: var(--muted); margin: 0 0 16px; }
 .mode { font-size: .8rem; color: var(--muted); border: 1px solid var(--line); border-radius: 99px; padding: 0 8px; }
 .status { display: inline-block; margin: 8px 0; font-weight: 600; padding: 2px 10px; border-radius: 99px; color: #fff; }
 .player { margin: 0 0 10px; }
-.player video { display: block; width: 100%; max-height: 440px; background: #000; border-radius: 8px; }
+.player video { display: block; width: 100%; height: 420px; object-fit: contain; background: #000; border-radius: 8px; }
 .player figcaption, .note { font-size: .8rem; color: var(--muted); margin-top: 4px; }
 .product { display: flex; gap: 10px; align-items: center; margin: 0 0 10px; }
 .product img { width: 56px; height: 56px; object-fit: cover; border-radius: 6px; border: 1px solid var(--line); }
