@@ -96,11 +96,10 @@ export const startFlow = async (
 export class FlowError extends Error {
   override readonly name = "FlowError"
   readonly _tag = "FlowError"
-  constructor(
-    readonly kind: "no_usable_preview",
-    message: string,
-  ) {
+  readonly kind: "no_usable_preview"
+  constructor(kind: "no_usable_preview", message: string) {
     super(message)
+    this.kind = kind
   }
 
   /** A plain object for `--json` output. */
