@@ -168,6 +168,20 @@ describe("the demo's report in headless Chromium", { timeout: TIMEOUT }, () => {
     for (const box of narrow) expect(box.width).toBeLessThanOrEqual(400)
   })
 
+  it("is readable in light and in dark mode (the system's choice)", async () => {
+    const colours = () =>
+      page.evaluate(() => {
+        const style = getComputedStyle(document.body)
+        return { background: style.backgroundColor, text: style.color }
+      })
+    await page.emulateMedia({ colorScheme: "light" })
+    const light = await colours()
+    await page.emulateMedia({ colorScheme: "dark" })
+    const dark = await colours()
+    expect(light).toEqual({ background: "rgb(248, 250, 252)", text: "rgb(15, 23, 42)" })
+    expect(dark).toEqual({ background: "rgb(11, 17, 32)", text: "rgb(229, 231, 235)" })
+  })
+
   it("logs no console errors", () => {
     expect(consoleErrors).toEqual([])
   })
