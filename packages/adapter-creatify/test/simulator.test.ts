@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs"
 import { JobRef, VideoError } from "@vidbridge/core"
 import { makeSimClock, sampleProduct } from "@vidbridge/core/testing"
 import { Effect, Schedule } from "effect"
@@ -103,7 +104,14 @@ describe("the Creatify simulator, in-process (msw)", () => {
 
     const file = await fetch(done.videoUrl!)
     expect(file.headers.get("content-type")).toBe("video/mp4")
-    expect(new Uint8Array(await file.arrayBuffer()).subarray(4, 8)).toEqual(new TextEncoder().encode("ftyp"))
+    expect(
+      Buffer.from(await file.arrayBuffer()).equals(
+        readFileSync(new URL("../media/video.mp4", import.meta.url)),
+      ),
+    ).toBe(true)
+    const poster = await fetch(done.thumbnailUrl!, { headers: { range: "bytes=0-1" } })
+    expect(poster.status).toBe(206)
+    expect([...new Uint8Array(await poster.arrayBuffer())]).toEqual([0xff, 0xd8])
     expect(sim.creditsSpent()).toBe(1 + 1 + 4)
     expect(sim.jobs()).toEqual([
       expect.objectContaining({ id, kind: "link_to_video", status: "done", stage: "render", creditsUsed: 5 }),

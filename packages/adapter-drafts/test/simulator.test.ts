@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs"
 import { JobRef } from "@vidbridge/core"
 import { makeSimClock } from "@vidbridge/core/testing"
 import { Effect, Redacted, Schedule } from "effect"
@@ -70,7 +71,10 @@ describe("the Hour One simulator, in-process (msw)", () => {
 
     const file = await fetch(done.videoUrl!)
     expect(file.headers.get("content-type")).toBe("video/mp4")
-    expect((await file.arrayBuffer()).byteLength).toBe(2048)
+    // The real video that ships in the package's media/, whole.
+    const shipped = readFileSync(new URL("../media/video.mp4", import.meta.url))
+    expect(Buffer.from(await file.arrayBuffer()).equals(shipped)).toBe(true)
+    expect(file.headers.get("content-length")).toBe(String(shipped.byteLength))
     expect(sim.creditsSpent()).toBe(1)
   })
 

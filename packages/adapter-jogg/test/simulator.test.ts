@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs"
 import { OFF_CONTRACT_HEADER } from "@vidbridge/contracts"
 import type { VideoError } from "@vidbridge/core"
 import { serveProductPage } from "@vidbridge/core/testing"
@@ -59,7 +60,14 @@ describe("the JoggAI simulator in-process (msw), v2", () => {
     const done = await client.getStatus(render.ref)
     expect(done).toMatchObject({ status: "succeeded", creditsUsed: 1, durationSeconds: 30 })
     expect(done.videoUrl).toMatch(/^https:\/\/api\.jogg\.ai\/sim\/files\/pv_\d+\.mp4$/)
-    expect((await fetch(done.videoUrl!)).headers.get("content-type")).toBe("video/mp4")
+    const file = await fetch(done.videoUrl!)
+    expect(file.headers.get("content-type")).toBe("video/mp4")
+    expect(
+      Buffer.from(await file.arrayBuffer()).equals(
+        readFileSync(new URL("../media/video.mp4", import.meta.url)),
+      ),
+    ).toBe(true)
+    expect((await fetch(done.thumbnailUrl!)).headers.get("content-type")).toBe("image/jpeg")
     expect(sim.clock.now()).toBeLessThanOrEqual(10 * 60_000)
 
     // Credits by JoggAI's rules: 2 previews x 0.5 (30 s) + 1 video (30 s).

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util"
 import { type AspectRatio, AspectRatios, ProductPageError, VideoError } from "@vidbridge/core"
 import { DownloadError } from "./download/DownloadError.js"
 import type { CliProviders } from "./environment.js"
+import { FlowError } from "./flow.js"
 import { type Io, UsageError } from "./io.js"
 
 /** What every command gets. */
@@ -86,7 +87,10 @@ export const urlFlag = (name: string, value: string | undefined): string => {
 
 /** An error as JSON: the typed ones' own `toJSON()` (credential-free), otherwise its message. */
 export const errorJson = (error: unknown): Record<string, unknown> =>
-  error instanceof VideoError || error instanceof ProductPageError || error instanceof DownloadError
+  error instanceof VideoError ||
+  error instanceof ProductPageError ||
+  error instanceof DownloadError ||
+  error instanceof FlowError
     ? error.toJSON()
     : { message: String((error as Error)?.message ?? error) }
 

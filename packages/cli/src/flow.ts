@@ -1,6 +1,7 @@
 import {
   type AspectRatio,
   type Product,
+  type ProductPage,
   readProductPage,
   type VideoClient,
   type VideoJob,
@@ -23,6 +24,8 @@ export interface FlowInput {
 export interface FlowResult {
   readonly product?: Product | undefined
   readonly previews?: VideoJob | undefined
+  /** The product page as the CLI read it (template vendors, which do not scrape themselves). */
+  readonly page?: ProductPage | undefined
   /** The render job (its `ref` is what `vidbridge wait` takes). */
   readonly render: VideoJob
 }
@@ -57,7 +60,11 @@ export const startFlow = async (
       onProgress: (job) => onProgress("previews", job),
     })
     const first = previews.previews?.find((p) => p.failure === undefined)
-    if (first === undefined) throw new Error("the vendor made no usable preview")
+    if (first === undefined)
+      throw new FlowError(
+        "no_usable_preview",
+        `the vendor made no usable preview${previews.previews?.[0]?.failure ? `: ${previews.previews[0].failure}` : ""}`,
+      )
     const render = await client.renderPreview({ job: previews.ref, previewId: first.id }, { signal })
     return { product, previews, render }
   }
@@ -79,5 +86,24 @@ export const startFlow = async (
     { ...(product ? { product } : {}), ...options, ...(input.template ? { template: input.template } : {}) },
     { signal },
   )
-  return { product, render }
+  return { product, page: scraped, render }
+}
+
+/**
+ * A step of the flow that could not go on although every vendor call succeeded:
+ * `no_usable_preview` when the previews came back but every one had failed.
+ */
+export class FlowError extends Error {
+  override readonly name = "FlowError"
+  readonly _tag = "FlowError"
+  readonly kind: "no_usable_preview"
+  constructor(kind: "no_usable_preview", message: string) {
+    super(message)
+    this.kind = kind
+  }
+
+  /** A plain object for `--json` output. */
+  toJSON(): Record<string, unknown> {
+    return { _tag: this._tag, kind: this.kind, message: this.message }
+  }
 }

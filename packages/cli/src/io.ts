@@ -4,6 +4,8 @@ export interface Io {
   readonly err: (text: string) => void
   /** True when stderr is an interactive terminal (live progress bars only then). */
   readonly interactive: boolean
+  /** The terminal's width in characters, when stderr is one (live bars are clipped to it). */
+  readonly columns?: number | undefined
   readonly env: Readonly<Record<string, string | undefined>>
 }
 
@@ -12,6 +14,7 @@ export const processIo = (): Io => ({
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
   interactive: Boolean(process.stderr.isTTY) && process.env.CI === undefined,
+  columns: process.stderr.columns,
   env: process.env,
 })
 

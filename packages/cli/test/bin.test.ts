@@ -63,6 +63,28 @@ describe("vidbridge binary", { timeout: CHILD_PROCESS_TEST_TIMEOUT }, () => {
     expect(result.err).not.toContain("\r")
   })
 
+  it("a page the simulators cannot fetch: a typed reason per vendor, and the sample product page named", async () => {
+    // Port 1 on loopback: nothing listens, so every read of the page is refused at once.
+    const url = "http://127.0.0.1:1/products/42"
+    const result = await vidbridge(["compare", "--url", url, "--providers", "creatify,jogg,drafts", "--json"])
+    expect(result.code).toBe(1)
+    const rows = JSON.parse(result.out).rows as Array<{ provider: string; reason: string; failure: string }>
+    expect(Object.fromEntries(rows.map((r) => [r.provider, r.reason]))).toEqual({
+      creatify: "VendorRejected",
+      jogg: "VendorRejected",
+      drafts: "ProductPageError (network)",
+    })
+    for (const row of rows) expect(row.failure).not.toMatch(/^fetch failed|: fetch failed$/)
+    const table = await vidbridge(["compare", "--url", url, "--providers", "drafts"])
+    expect(table.out).toMatch(
+      /drafts\s+simulator\s+error\s+.*ProductPageError \(network\): could not read the product page/,
+    )
+    expect(table.err).toContain("sample product page")
+    const created = await vidbridge(["create", "--provider", "creatify", "--url", url])
+    expect(created.code).toBe(1)
+    expect(created.err).toMatch(/hint: .*"vidbridge simulators" serves it and prints its URL/)
+  })
+
   it("a provider without a simulator and without keys is a clear failure", async () => {
     const result = await vidbridge(["compare", "--url", page.url, "--providers", "drafts,nope"])
     expect(result.code).toBe(2)

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { serveProductPage } from "@vidbridge/core/testing"
@@ -94,12 +94,14 @@ describe("vidbridge CLI", () => {
     expect(bad.err).toContain("unknown provider(s) nope; known: toy")
   }, 20_000)
 
-  it("demo runs compare on every simulated vendor against the sample page", async () => {
-    const result = await run(["demo", "--json"])
+  it("demo runs compare on every simulated vendor against the sample page, and writes a report", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "vidbridge-demo-")), "demo")
+    const result = await run(["demo", "--json", "--out", out])
     expect(result.code).toBe(0)
-    expect(JSON.parse(result.out).rows).toMatchObject([
-      { provider: "toy", mode: "simulator", status: "succeeded" },
-    ])
+    const body = JSON.parse(result.out)
+    expect(body.rows).toMatchObject([{ provider: "toy", mode: "simulator", status: "succeeded" }])
+    expect(body.report).toBe(join(out, "report.html"))
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain('src="media/toy.mp4"')
   }, 20_000)
 
   it("status of a bad ref is a usage error", async () => {

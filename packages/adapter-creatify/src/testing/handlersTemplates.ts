@@ -1,3 +1,4 @@
+import { serveMediaFile } from "@vidbridge/core/testing"
 import { HttpResponse, http, type RequestHandler } from "msw"
 import {
   CANONICAL_BASE,
@@ -23,16 +24,8 @@ export const TEMPLATE_SECONDS = 30
 
 const ORIGIN = new URL(CANONICAL_BASE).origin
 
-/** A few bytes that start like an MP4 file (`ftyp` box), standing in for a rendered video. */
-const fakeMp4 = (): Uint8Array => {
-  const bytes = new Uint8Array(2048)
-  bytes.set([0, 0, 0, 24, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d], 0)
-  return bytes
-}
-
-/** The first bytes of a JPEG file, standing in for a thumbnail. */
-const fakeJpeg = (): Uint8Array =>
-  new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 0xff, 0xd9])
+/** A real video or poster that ships in this package's `media/` (made by scripts/make-sim-media.sh). */
+const simMedia = (name: "video.mp4" | "poster.jpg") => new URL(`../../media/${name}`, import.meta.url)
 
 /**
  * Handlers for custom template jobs and Aurora jobs (`POST /api/custom_template_jobs/{id}/render/`,
@@ -97,17 +90,11 @@ export const makeTemplateHandlers = (ctx: HandlerContext): RequestHandler[] => {
         )
       }),
     ),
-    http.get(`${ORIGIN}/sim/files/:name`, ({ params }) => {
+    http.get(`${ORIGIN}/sim/files/:name`, ({ request, params }) => {
       const name = String(params.name)
       const match = /^(.+)\.(mp4|jpg)$/.exec(name)
       if (match === null || !isDone(match[1]!)) return detail(404, "No such file.")
-      const bytes = match[2] === "mp4" ? fakeMp4() : fakeJpeg()
-      return new HttpResponse(bytes, {
-        headers: {
-          "content-type": match[2] === "mp4" ? "video/mp4" : "image/jpeg",
-          "content-length": String(bytes.byteLength),
-        },
-      })
+      return serveMediaFile(request, simMedia(match[2] === "mp4" ? "video.mp4" : "poster.jpg"))
     }),
     http.get(`${ORIGIN}/sim/:page/:id`, ({ params }) => {
       const page = String(params.page)

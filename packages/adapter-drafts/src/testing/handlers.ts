@@ -6,6 +6,7 @@ import {
   reportExchange,
   type SimClock,
   servedOrigin,
+  serveMediaFile,
   withFault,
 } from "@vidbridge/core/testing"
 import { HttpResponse, http, type RequestHandler } from "msw"
@@ -105,12 +106,8 @@ const answer = async (
 
 const originOf = (request: Request): string => servedOrigin(request, ORIGIN)
 
-/** A few bytes that start like an MP4 file (`ftyp` box), standing in for a rendered video. */
-const fakeMp4 = (): Uint8Array => {
-  const bytes = new Uint8Array(2048)
-  bytes.set([0, 0, 0, 24, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d], 0)
-  return bytes
-}
+/** A real video or poster that ships in this package's `media/` (made by scripts/make-sim-media.sh). */
+const simMedia = (name: "video.mp4" | "poster.jpg") => new URL(`../../media/${name}`, import.meta.url)
 
 /**
  * The msw handlers of the simulated Hour One API under {@link CANONICAL_BASE}:
@@ -173,20 +170,18 @@ export const makeDraftsHandlers = (ctx: HandlerContext): RequestHandler[] => {
           : detail(404, "Video not found"),
       ),
     ),
-    http.get(`${ORIGIN}/sim/files/:name`, ({ params }) => {
-      const id = String(params.name).replace(/\.mp4$/, "")
+    http.get(`${ORIGIN}/sim/files/:name`, ({ request, params }) => {
+      const [, id = "", extension] = /^(.+)\.(mp4|jpg)$/.exec(String(params.name)) ?? []
       const video = found(id)
       if (video === undefined || store.view(video).status !== "ready") return detail(404, "No such file")
-      return new HttpResponse(fakeMp4(), {
-        headers: { "content-type": "video/mp4", "content-length": "2048" },
-      })
+      return serveMediaFile(request, simMedia(extension === "mp4" ? "video.mp4" : "poster.jpg"))
     }),
     http.get(`${ORIGIN}/sim/player/:id`, ({ request, params }) => {
       const video = found(params.id)
       if (video === undefined) return detail(404, "No such video")
       const src = fileUrls(originOf(request), video.id).download
       return new HttpResponse(
-        `<!doctype html><title>Hour One simulator: ${video.id}</title><video controls src="${src}"></video>`,
+        `<!doctype html><title>Hour One simulator: ${video.id}</title><video controls src="${src}" poster="${src.replace(/\.mp4$/, ".jpg")}"></video>`,
         { headers: { "content-type": "text/html; charset=utf-8" } },
       )
     }),

@@ -1,9 +1,9 @@
-import { scrapeProductPage, servedOrigin } from "@vidbridge/core/testing"
+import { scrapeProductPage, servedOrigin, serveMediaFile } from "@vidbridge/core/testing"
 import { HttpResponse, http, type RequestHandler } from "msw"
 import { JOGG_OPEN_BASE_URL } from "../JoggClient.js"
 import { bypassFetch, errors, fail, guard, type HandlerContext, jsonBody, ok } from "./envelope.js"
 import { simCredits } from "./state.js"
-import { openProjectInfo } from "./wireViews.js"
+import { openProjectInfo, simMedia } from "./wireViews.js"
 
 /** The route names of the `open` simulator, for fault injection. */
 export const JOGG_OPEN_ROUTES = {
@@ -115,18 +115,13 @@ export const makeOpenHandlers = (ctx: HandlerContext): RequestHandler[] => {
         )
       }),
     ),
-    http.get(`${base}/sim/files/:name`, ({ params }) => {
+    http.get(`${base}/sim/files/:name`, ({ request, params }) => {
       const match = /^(.+)\.(mp4|jpg)$/.exec(String(params.name))
       const project = store.openProjects.get(match?.[1] ?? "")
       if (match === null || project === undefined || store.openView(project).status !== 4) {
         return HttpResponse.json({ detail: "No such file" }, { status: 404 })
       }
-      return new HttpResponse(new Uint8Array(2048), {
-        headers: {
-          "content-type": match[2] === "jpg" ? "image/jpeg" : "video/mp4",
-          "content-length": "2048",
-        },
-      })
+      return serveMediaFile(request, simMedia(match[2]!))
     }),
   ]
 }

@@ -1,11 +1,11 @@
-import { scrapeProductPage, servedOrigin } from "@vidbridge/core/testing"
+import { scrapeProductPage, servedOrigin, serveMediaFile } from "@vidbridge/core/testing"
 import { HttpResponse, http, type RequestHandler } from "msw"
 import { JOGG_V2_BASE_URL } from "../JoggClient.js"
 import { bypassFetch, errors, fail, guard, type HandlerContext, jsonBody, ok } from "./envelope.js"
 import { JOGG_ENDPOINT_ROUTES, makeEndpointHandlers } from "./handlersEndpoints.js"
 import { type SimProduct, simCredits } from "./state.js"
 import { mediaOf, pageOf, statusFilter, text, videoSpecOf } from "./validate.js"
-import { previewItem, productInfo, videoItem } from "./wireViews.js"
+import { previewItem, productInfo, simMedia, videoItem } from "./wireViews.js"
 
 /** The route names of the v2 simulator, for fault injection (`sim.faults.inject(JOGG_V2_ROUTES.previewList, ...)`). */
 export const JOGG_V2_ROUTES = {
@@ -23,14 +23,6 @@ export const JOGG_V2_ROUTES = {
 
 /** The events a v2 endpoint may subscribe to that the simulator sends. */
 export const SIM_EVENTS = ["generated_product_video_success", "generated_product_video_failed"] as const
-
-const fakeFile = (ext: string): Response =>
-  new HttpResponse(new Uint8Array(2048), {
-    headers: {
-      "content-type": ext === "jpg" ? "image/jpeg" : "video/mp4",
-      "content-length": "2048",
-    },
-  })
 
 /**
  * The msw handlers of JoggAI's v2 API under `https://api.jogg.ai`: products, previews,
@@ -221,7 +213,7 @@ export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
     http.get(`${base}/v2/user/remaining_quota`, ({ request }) =>
       guard(ctx, request, JOGG_V2_ROUTES.remainingQuota, () => ok({ remaining_quota: ctx.remaining() })),
     ),
-    http.get(`${base}/sim/files/:name`, ({ params }) => {
+    http.get(`${base}/sim/files/:name`, ({ request, params }) => {
       const match = /^(.+)\.(mp4|jpg)$/.exec(String(params.name))
       const id = match?.[1] ?? ""
       const video = store.videos.get(id)
@@ -230,7 +222,7 @@ export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
         (video !== undefined && store.videoView(video).status === "completed") ||
         (preview !== undefined && store.previewView(preview).status === "completed")
       return done && match
-        ? fakeFile(match[2]!)
+        ? serveMediaFile(request, simMedia(match[2]!))
         : HttpResponse.json({ detail: "No such file" }, { status: 404 })
     }),
   ]

@@ -3,6 +3,10 @@ import { unixSeconds } from "./state.js"
 
 // The simulator's state as JoggAI's wire format shows it (answers and webhook payloads).
 
+/** The real file behind a simulated `<id>.mp4` / `<id>.jpg` URL: this package's `media/` (scripts/make-sim-media.sh). */
+export const simMedia = (ext: string): URL =>
+  new URL(ext === "jpg" ? "../../media/poster.jpg" : "../../media/video.mp4", import.meta.url)
+
 /** The URL of a simulated file (`<id>.mp4` video, `<id>.jpg` cover) on `origin`. */
 export const fileUrl = (origin: string, id: string, ext: "mp4" | "jpg"): string =>
   `${origin}/sim/files/${encodeURIComponent(id)}.${ext}`

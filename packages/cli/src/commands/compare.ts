@@ -1,37 +1,21 @@
-import { ProductPageError, VideoError, type VideoJob } from "@vidbridge/core"
+import { lstatSync } from "node:fs"
+import { mkdir } from "node:fs/promises"
+import { reportInput, writeReport } from "../compare/report.js"
+import { type CompareRow, runProvider } from "../compare/runProvider.js"
 import { aspectFlag, type Command, durationFlag, parseFlags, urlFlag } from "../context.js"
-import { openProvider, withSamples } from "../environment.js"
-import { startFlow } from "../flow.js"
 import { UsageError } from "../io.js"
-import { makeProgress } from "../progress.js"
+import { makeBars } from "../progress/bars.js"
+import { fanOut, recordEvents } from "../progress/events.js"
 import { renderTable } from "../table.js"
 
-/** One provider's line in the comparison. */
-export interface CompareRow {
-  readonly provider: string
-  readonly mode: "live" | "simulator"
-  readonly status: string
-  readonly seconds: number
-  readonly requests: number
-  readonly credits: number | undefined
-  readonly videoUrl: string | undefined
-  readonly ref: string | undefined
-  readonly failure: string | undefined
-}
-
-const failureOf = (error: unknown): string =>
-  error instanceof VideoError
-    ? `${error.reason._tag}: ${error.reason.message}`
-    : error instanceof ProductPageError
-      ? `${error._tag} (${error.kind}): ${error.message}`
-      : String((error as Error)?.message ?? error)
+export type { CompareRow } from "../compare/runProvider.js"
 
 /** `vidbridge compare`: the same product on several providers at once. */
 export const compare: Command = {
   name: "compare",
   summary: "run the URL-to-video flow on several providers concurrently and compare",
   usage:
-    "vidbridge compare --url <product-url> --providers creatify,jogg,drafts [--aspect 9:16] [--timeout 20m] [--template drafts=<draft id>] [--simulate] [--json]",
+    "vidbridge compare --url <product-url> --providers creatify,jogg,drafts [--aspect 9:16] [--timeout 20m] [--template drafts=<draft id>] [--report <file.html>] [--download <dir>] [--force] [--simulate] [--json]",
   run: async (args, context) => {
     const { values } = parseFlags(args, {
       url: { type: "string" },
@@ -39,17 +23,21 @@ export const compare: Command = {
       aspect: { type: "string" },
       timeout: { type: "string" },
       template: { type: "string", multiple: true },
+      report: { type: "string" },
+      download: { type: "string" },
+      force: { type: "boolean" },
       simulate: { type: "boolean" },
     })
     const url = urlFlag("url", values.url)
-    const ids = (values.providers ?? context.providers.definitions.map((d) => d.id).join(","))
+    const known = context.providers.definitions
+    const ids = (values.providers ?? known.map((d) => d.id).join(","))
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean)
-    const unknown = ids.filter((id) => !context.providers.definitions.some((d) => d.id === id))
+    const unknown = ids.filter((id) => !known.some((d) => d.id === id))
     if (unknown.length > 0) {
       throw new UsageError(
-        `unknown provider(s) ${unknown.join(", ")}; known: ${context.providers.definitions.map((d) => d.id).join(", ")}`,
+        `unknown provider(s) ${unknown.join(", ")}; known: ${known.map((d) => d.id).join(", ")}`,
       )
     }
     const templates = new Map(
@@ -62,76 +50,73 @@ export const compare: Command = {
     const aspectRatio = aspectFlag(values.aspect ?? "9:16")
     const timeout = durationFlag(values.timeout)
     const json = Boolean(values.json)
-    const progress = makeProgress({ ...context.io, interactive: false }, json)
+    const force = Boolean(values.force)
+    // Before any vendor is asked: an existing report stays as it is without --force.
+    if (values.report !== undefined && !force && lstatSync(values.report, { throwIfNoEntry: false }))
+      throw new UsageError(`${values.report} already exists; pass --force to replace it`)
+    if (values.download !== undefined) await mkdir(values.download, { recursive: true })
+
+    const started = performance.now()
+    const startedAt = new Date().toISOString()
+    const clock = () => performance.now() - started
+    const events = recordEvents()
+    const bars = makeBars(context.io, { quiet: json, now: clock })
     const rows = await Promise.all(
-      ids.map(async (id): Promise<CompareRow> => {
-        const started = performance.now()
-        let opened: Awaited<ReturnType<typeof openProvider>> | undefined
-        let job: VideoJob | undefined
-        try {
-          opened = await openProvider(id, context.providers, context.io.env, { simulate: values.simulate })
-          const provider = opened
-          const flow = await startFlow(
-            provider.client,
-            provider.mode === "simulator"
-              ? withSamples({ url, aspectRatio, template: templates.get(id) })
-              : { url, aspectRatio, template: templates.get(id) },
-            (stage, j) => progress.update(`${id} ${stage}`, j),
-            context.signal,
+      ids.map((id) =>
+        runProvider(id, {
+          url,
+          aspectRatio,
+          template: templates.get(id),
+          timeout,
+          simulate: values.simulate,
+          download: values.download === undefined ? undefined : { dir: values.download, force },
+          providers: context.providers,
+          env: context.io.env,
+          signal: context.signal,
+          clock,
+          sink: fanOut(bars.sink, events.sink),
+        }),
+      ),
+    ).finally(bars.close)
+
+    const report =
+      values.report === undefined
+        ? undefined
+        : await writeReport(
+            values.report,
+            reportInput(rows, {
+              url,
+              startedAt,
+              reportFile: values.report,
+              names: Object.fromEntries(known.map((d) => [d.id, d.displayName])),
+              events: events.of,
+            }),
           )
-          job = flow.render
-          job = await provider.client.waitForCompletion(flow.render.ref, {
-            signal: context.signal,
-            onProgress: (j) => progress.update(`${id} render`, j),
-            ...(timeout ? { timeout } : {}),
-          })
-          return row(id, opened, started, job, undefined)
-        } catch (error) {
-          return row(id, opened, started, job, failureOf(error))
-        } finally {
-          await opened?.close()
-        }
-      }),
-    )
+    const ok = rows.every((r) => r.failure === undefined)
     if (json) {
-      context.io.out(
-        `${JSON.stringify({ ok: rows.every((r) => r.failure === undefined), url, rows }, null, 2)}\n`,
-      )
+      context.io.out(`${JSON.stringify({ ok, url, rows, ...(report ? { report } : {}) }, null, 2)}\n`)
     } else {
-      context.io.out(
-        `\n${renderTable(
-          ["provider", "mode", "status", "wall time", "requests", "credits", "output", "failure"],
-          rows.map((r) => [
-            r.provider,
-            r.mode,
-            r.status,
-            `${r.seconds.toFixed(1)} s`,
-            String(r.requests),
-            r.credits === undefined ? "-" : String(r.credits),
-            r.videoUrl ?? "-",
-            r.failure ?? "",
-          ]),
-        )}`,
-      )
+      context.io.out(`\n${comparisonTable(rows)}`)
+      const hint = rows.find((r) => r.hint)?.hint
+      if (hint) context.io.err(`\nhint: ${hint}\n`)
+      if (report) context.io.out(`\nreport: ${report}\n`)
     }
-    return rows.every((r) => r.failure === undefined) ? 0 : 1
+    return ok ? 0 : 1
   },
 }
 
-const row = (
-  id: string,
-  opened: Awaited<ReturnType<typeof openProvider>> | undefined,
-  started: number,
-  job: VideoJob | undefined,
-  failure: string | undefined,
-): CompareRow => ({
-  provider: id,
-  mode: opened?.mode ?? "simulator",
-  status: failure ? (job?.status ?? "error") : (job?.status ?? "unknown"),
-  seconds: (performance.now() - started) / 1000,
-  requests: opened?.requests() ?? 0,
-  credits: opened?.credits() ?? job?.creditsUsed,
-  videoUrl: job?.videoUrl,
-  ref: job?.ref,
-  failure,
-})
+/** The comparison as a plain-text table (stdout of `compare` and `demo`). */
+export const comparisonTable = (rows: ReadonlyArray<CompareRow>): string =>
+  renderTable(
+    ["provider", "mode", "status", "wall time", "requests", "credits", "output", "failure"],
+    rows.map((r) => [
+      r.provider,
+      r.mode,
+      r.status,
+      `${r.seconds.toFixed(1)} s`,
+      String(r.requests),
+      r.credits === undefined ? "-" : String(r.credits),
+      r.saved?.video ?? r.videoUrl ?? "-",
+      r.failure ?? "",
+    ]),
+  )

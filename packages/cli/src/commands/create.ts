@@ -1,3 +1,4 @@
+import { productPageHint } from "../compare/failure.js"
 import {
   aspectFlag,
   type Command,
@@ -10,7 +11,7 @@ import {
 import { openProvider, withSamples } from "../environment.js"
 import { startFlow } from "../flow.js"
 import { UsageError } from "../io.js"
-import { makeProgress } from "../progress.js"
+import { makeProgress } from "../progress/jobProgress.js"
 import { describeJob } from "./jobs.js"
 
 /** `vidbridge create`: URL -> video on one provider. */
@@ -76,7 +77,10 @@ export const create: Command = {
       return 0
     } catch (error) {
       progress.done()
-      return reportError(context.io, json, error)
+      const code = reportError(context.io, json, error)
+      const hint = productPageHint(error, provider.mode)
+      if (hint !== undefined && !json) context.io.err(`hint: ${hint}\n`)
+      return code
     } finally {
       await provider.close()
     }

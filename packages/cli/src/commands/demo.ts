@@ -1,13 +1,22 @@
+import { join } from "node:path"
 import { type Command, parseFlags } from "../context.js"
 import { compare } from "./compare.js"
 
-/** `vidbridge demo`: the comparison on every simulated vendor, with a sample product page. */
+/** Where `vidbridge demo` writes its report and videos unless told otherwise. */
+export const DEMO_OUT = "vidbridge-demo"
+
+/**
+ * `vidbridge demo`: the comparison on every simulated vendor, with a sample product page. It
+ * writes `<out>/report.html` with the videos saved next to it (`<out>/media/`), replacing the
+ * previous demo's files there, so the report plays after the simulators are gone.
+ */
 export const demo: Command = {
   name: "demo",
   summary: "run compare on every vendor's simulator against a sample product page (no keys needed)",
-  usage: "vidbridge demo [--json]",
+  usage: `vidbridge demo [--out ${DEMO_OUT}] [--json]`,
   run: async (args, context) => {
-    const { values } = parseFlags(args, {})
+    const { values } = parseFlags(args, { out: { type: "string" } })
+    const out = values.out ?? DEMO_OUT
     // The testing kit (and msw) loads only for the commands that serve simulators.
     const { serveProductPage } = await import("@vidbridge/core/testing")
     const page = await serveProductPage()
@@ -19,7 +28,11 @@ export const demo: Command = {
         )
       }
       return await compare.run(
-        ["--url", page.url, "--providers", providers, "--simulate", ...(values.json ? ["--json"] : [])],
+        [
+          ...["--url", page.url, "--providers", providers, "--simulate"],
+          ...["--report", join(out, "report.html"), "--download", join(out, "media"), "--force"],
+          ...(values.json ? ["--json"] : []),
+        ],
         context,
       )
     } finally {

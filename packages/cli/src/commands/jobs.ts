@@ -2,7 +2,7 @@ import { JobRef, type VideoJob } from "@vidbridge/core"
 import { type Command, durationFlag, parseFlags, reportError } from "../context.js"
 import { type OpenedProvider, openProvider } from "../environment.js"
 import { UsageError } from "../io.js"
-import { makeProgress } from "../progress.js"
+import { makeProgress } from "../progress/jobProgress.js"
 
 /** The job ref at `positionals[index]`, checked. */
 export const refArgument = (positionals: ReadonlyArray<string>, index: number, command: string): string => {

@@ -6,6 +6,7 @@
  * @module
  */
 export * from "./faults.js"
+export * from "./media.js"
 export * from "./observe.js"
 export * from "./productPage.js"
 export * from "./RequestLog.js"

@@ -1,4 +1,5 @@
-import { createServer } from "node:http"
+import { readFile } from "node:fs/promises"
+import { createServer, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { ProductPageError } from "../productPage/ProductPageError.js"
 import { type ProductPage, readProductPage } from "../productPage/readProductPage.js"
@@ -59,6 +60,15 @@ ${sampleProduct.images.map((i) => `<meta property="og:image" content="${origin}$
 })}</script>
 </head><body><h1>${sampleProduct.name}</h1><p>${sampleProduct.description}</p></body></html>`
 
+/** The sample product's image (a real JPEG that ships in `media/`), for every `/images/...` path. */
+const sendSampleImage = (res: ServerResponse): void => {
+  readFile(new URL("../../media/sample-product.jpg", import.meta.url)).then(
+    (bytes) =>
+      res.writeHead(200, { "content-type": "image/jpeg", "content-length": bytes.byteLength }).end(bytes),
+    () => res.writeHead(500).end(),
+  )
+}
+
 /**
  * Serves the sample product page (OpenGraph + JSON-LD) on 127.0.0.1, plus a page with no
  * images at `/empty` and a page that refuses scrapers at `/blocked` (HTTP 403).
@@ -76,8 +86,7 @@ export const serveProductPage = async (): Promise<{
         .writeHead(200, { "content-type": "text/html" })
         .end('<html><head><meta property="og:title" content="Nothing to see"></head></html>')
     }
-    if (req.url?.startsWith("/images/"))
-      return void res.writeHead(200, { "content-type": "image/jpeg" }).end("jpeg")
+    if (req.url?.startsWith("/images/")) return void sendSampleImage(res)
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(pageHtml(origin))
   })
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))

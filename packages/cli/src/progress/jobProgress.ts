@@ -1,5 +1,5 @@
 import type { VideoJob } from "@vidbridge/core"
-import type { Io } from "./io.js"
+import type { Io } from "../io.js"
 
 /** Shows a job's progress: a live bar on a terminal, one line per change otherwise. */
 export interface Progress {
