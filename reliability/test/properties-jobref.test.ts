@@ -4,7 +4,8 @@
 import { creatify } from "@vidbridge/adapter-creatify"
 import { drafts } from "@vidbridge/adapter-drafts"
 import { jogg } from "@vidbridge/adapter-jogg"
-import { createVideoClient, InvalidJobRef, isDotSegment, JobRef } from "@vidbridge/core"
+import { createVideoClient, InvalidJobRef, JobRef } from "@vidbridge/core"
+import { isDotSegment } from "@vidbridge/core/adapter"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import {
@@ -118,7 +119,10 @@ describe("JobRef properties", () => {
     const transport = { baseUrl: "https://vendor.test", fetch, retry: false as const }
     const client = createVideoClient({
       provider: creatify({ apiId: "props-api-id-0001", apiKey: "props-api-key-0001", ...transport }),
-      providers: [jogg({ apiKey: "props-api-key-0001", ...transport }), drafts({ apiKey: "props-api-key-0001", ...transport })],
+      providers: [
+        jogg({ apiKey: "props-api-key-0001", ...transport }),
+        drafts({ apiKey: "props-api-key-0001", ...transport }),
+      ],
     })
     const stored = fc.oneof(
       anyString,

@@ -96,7 +96,12 @@ const retry = { maxRetries: 0 }
 describe("status mapping is total", () => {
   it("creatify: documented statuses map as documented; anything else is unknown", async () => {
     const client = createVideoClient({
-      provider: creatify({ apiId: "props-api-id-0001", apiKey: "props-api-key-0001", baseUrl: CREATIFY, retry }),
+      provider: creatify({
+        apiId: "props-api-id-0001",
+        apiKey: "props-api-key-0001",
+        baseUrl: CREATIFY,
+        retry,
+      }),
     })
     await fc.assert(
       fc.asyncProperty(
@@ -127,7 +132,9 @@ describe("status mapping is total", () => {
   })
 
   it("jogg v2: documented statuses (any case) map as documented; anything else is unknown", async () => {
-    const client = createVideoClient({ provider: jogg({ apiKey: "props-api-key-0001", baseUrl: JOGG, retry }) })
+    const client = createVideoClient({
+      provider: jogg({ apiKey: "props-api-key-0001", baseUrl: JOGG, retry }),
+    })
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(vendorName(Object.keys(joggV2Documented)), anyNumber, fc.constant(null)),
@@ -177,7 +184,9 @@ describe("status mapping is total", () => {
   })
 
   it("drafts: every VideoStatusEnum value maps as documented; anything else is unknown", async () => {
-    const client = createVideoClient({ provider: drafts({ apiKey: "props-api-key-0001", baseUrl: DRAFTS, retry }) })
+    const client = createVideoClient({
+      provider: drafts({ apiKey: "props-api-key-0001", baseUrl: DRAFTS, retry }),
+    })
     await fc.assert(
       fc.asyncProperty(vendorName(Object.keys(draftsDocumented)), async (status) => {
         answer = { id: "vid-1", status, progress: 40 }

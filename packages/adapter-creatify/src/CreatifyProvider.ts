@@ -1,8 +1,5 @@
 import {
   type Capabilities,
-  defineProvider,
-  httpSettingsFields,
-  invalidInput,
   type JobPage,
   JobRef,
   type ListJobsQuery,
@@ -14,11 +11,11 @@ import {
   type RenderPreviewRequest,
   type RenderRequest,
   type ScriptRequest,
-  secret,
   type VideoError,
   type VideoJob,
   type VideoProviderShape,
 } from "@vidbridge/core"
+import { defineProvider, httpSettingsFields, invalidInput, secret } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { makeCreatifyClient } from "./CreatifyClient.js"

@@ -1,18 +1,16 @@
-import {
-  type Capabilities,
-  defineProvider,
-  httpSettingsFields,
-  type JobPage,
-  type JobRef,
-  type ListJobsQuery,
-  type Product,
-  type ProductInput,
-  type RenderRequest,
-  secret,
-  type VideoError,
-  type VideoJob,
-  type VideoProviderShape,
+import type {
+  Capabilities,
+  JobPage,
+  JobRef,
+  ListJobsQuery,
+  Product,
+  ProductInput,
+  RenderRequest,
+  VideoError,
+  VideoJob,
+  VideoProviderShape,
 } from "@vidbridge/core"
+import { defineProvider, httpSettingsFields, secret } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { makeDraftsClient } from "./DraftsClient.js"

@@ -1,13 +1,11 @@
 import {
   AuthenticationFailed,
-  headerOf,
   UnexpectedResponse,
   VideoError,
   type VideoJobEvent,
-  verifyHmacSha256Hex,
   type WebhookRequest,
-  webhookBytes,
 } from "@vidbridge/core"
+import { headerOf, verifyHmacSha256Hex, webhookBytes } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import { PROVIDER_ID, toVideoJob } from "./internal/mapping.js"

@@ -1,15 +1,14 @@
 import { Duration, Effect } from "effect"
 import { beforeEach, describe, expect, it } from "vitest"
+import { hmacSha256Hex, timingSafeEqual } from "../src/adapter/index.js"
 import {
   AuthenticationFailed,
   createVideoClient,
-  hmacSha256Hex,
   makeJobTracker,
   makeWebhookHandler,
   NotFound,
   RateLimited,
   Timeout,
-  timingSafeEqual,
   toWebhookRequest,
   VendorUnavailable,
   VideoError,

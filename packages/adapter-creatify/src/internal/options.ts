@@ -1,4 +1,5 @@
-import { type InputIssue, invalidInput, type VideoError, validate } from "@vidbridge/core"
+import type { InputIssue, VideoError } from "@vidbridge/core"
+import { invalidInput, validate } from "@vidbridge/core/adapter"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"

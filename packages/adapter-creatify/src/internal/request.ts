@@ -1,11 +1,11 @@
 import {
-  invalidInput,
   JobRef,
   type PreviewRequest,
   type ProductRefLike,
   type RenderRequest,
   type VideoError,
 } from "@vidbridge/core"
+import { invalidInput } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import { aspectToVendor, Kind, PROVIDER_ID } from "./mapping.js"
 import { durationIssue, failOnIssues, type LinkVideoOptions, languageIssue, toLanguage } from "./options.js"

@@ -1,11 +1,11 @@
 import {
-  invalidInput,
   JobRef,
   NotFound,
   type VideoError,
   VideoError as VideoErrorClass,
   type VideoJob,
 } from "@vidbridge/core"
+import { invalidInput } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type { CreatifyClientShape } from "../CreatifyClient.js"
 import { Kind, linkToVideoJob, PROVIDER_ID, renderJob } from "./mapping.js"

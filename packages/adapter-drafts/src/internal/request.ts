@@ -1,4 +1,5 @@
-import { type InputIssue, invalidInput, type RenderRequest, type VideoError, validate } from "@vidbridge/core"
+import type { InputIssue, RenderRequest, VideoError } from "@vidbridge/core"
+import { invalidInput, validate } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { PROVIDER_ID } from "./mapping.js"

@@ -1,11 +1,5 @@
-import {
-  type InputIssue,
-  invalidInput,
-  JobRef,
-  type Product,
-  unsupported,
-  type VideoProviderShape,
-} from "@vidbridge/core"
+import { type InputIssue, JobRef, type Product, type VideoProviderShape } from "@vidbridge/core"
+import { invalidInput, unsupported } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type { JoggClientShape } from "../JoggClient.js"
 import type { OpenMedia } from "../JoggOpenClient.js"

@@ -1,11 +1,5 @@
-import {
-  type InputIssue,
-  invalidInput,
-  type PreviewRequest,
-  type RenderRequest,
-  type VideoError,
-  validate,
-} from "@vidbridge/core"
+import type { InputIssue, PreviewRequest, RenderRequest, VideoError } from "@vidbridge/core"
+import { invalidInput, validate } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import type { OpenRenderBody } from "../JoggOpenClient.js"

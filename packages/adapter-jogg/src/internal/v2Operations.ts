@@ -1,11 +1,11 @@
 import {
   type InputIssue,
-  invalidInput,
   JobRef,
   type Product,
   type VideoJob,
   type VideoProviderShape,
 } from "@vidbridge/core"
+import { invalidInput } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type { JoggClientShape } from "../JoggClient.js"
 import { Kinds, previewIdsOf, previewSetJob, submittedPreviewJob, v2Product, v2VideoJob } from "./jobs.js"

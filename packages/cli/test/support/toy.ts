@@ -1,15 +1,7 @@
 // A toy vendor for CLI tests: a provider definition plus a simulator built on the
 // core/testing kit, shaped like the real adapters' simulators.
-import {
-  type Capabilities,
-  defineProvider,
-  httpSettingsFields,
-  JobRef,
-  type JobStatus,
-  makeHttpClient,
-  secret,
-  type VideoJob,
-} from "@vidbridge/core"
+import { type Capabilities, JobRef, type JobStatus, type VideoJob } from "@vidbridge/core"
+import { defineProvider, httpSettingsFields, makeHttpClient, secret } from "@vidbridge/core/adapter"
 import {
   makeCreditLedger,
   makeFaultPlan,

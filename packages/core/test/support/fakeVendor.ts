@@ -4,19 +4,21 @@ import { Effect } from "effect"
 import { HttpResponse, http } from "msw"
 import * as z from "zod/mini"
 import {
-  AuthenticationFailed,
-  type Capabilities,
   defineProvider,
   headerOf,
   httpSettingsFields,
-  JobRef,
-  type JobStatus,
   makeHttpClient,
   secret,
+  verifyHmacSha256Hex,
+} from "../../src/adapter/index.js"
+import {
+  AuthenticationFailed,
+  type Capabilities,
+  JobRef,
+  type JobStatus,
   VideoError,
   type VideoJob,
   type VideoProviderShape,
-  verifyHmacSha256Hex,
 } from "../../src/index.js"
 
 export const BASE = "https://api.fake.test"
