@@ -10,7 +10,7 @@ import type {
   VideoJob,
   VideoProviderShape,
 } from "@vidbridge/core"
-import { defineProvider, httpSettingsFields, secret } from "@vidbridge/core/adapter"
+import { defineProvider, httpSettingsFields, makeLruCache, secret } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { makeDraftsClient } from "./DraftsClient.js"
@@ -22,7 +22,6 @@ import {
   withMetadataError,
   withVideoMetadata,
 } from "./internal/mapping.js"
-import { makeRecent } from "./internal/recent.js"
 import { createReconciled } from "./internal/reconcile.js"
 import { buildBody, renderOptions, resolveSource } from "./internal/request.js"
 import { parseDraftsWebhook } from "./webhook.js"
@@ -73,7 +72,7 @@ export const makeDraftsProvider = (settings: DraftsSettings): VideoProviderShape
     ...settings,
     secrets: settings.webhookSecret ? [settings.webhookSecret] : [],
   })
-  const products = makeRecent<Product>(REMEMBERED_PRODUCTS)
+  const products = makeLruCache<Product>(REMEMBERED_PRODUCTS)
 
   const createProduct = (input: ProductInput): Effect.Effect<Product, VideoError> =>
     Effect.map(productFromParams(input), (product) => {
