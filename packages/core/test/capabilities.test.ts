@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest"
 import * as z from "zod/mini"
 import { defineProvider, unsupported } from "../src/adapter/index.js"
 import { createVideoClient, VideoError, type VideoProviderShape } from "../src/index.js"
-import { fakeCapabilities } from "./support/fakeVendor.js"
+import { fakeVendorCapabilities } from "../src/testing/index.js"
 
 const shapeWith = (operations: VideoProviderShape["capabilities"]["operations"]): VideoProviderShape => ({
   id: "caps",
-  capabilities: { ...fakeCapabilities, operations },
+  capabilities: { ...fakeVendorCapabilities, operations },
   getStatus: () => Effect.fail(unsupported("caps", "getStatus")),
   render: () => Effect.die("render must not be called when it is not listed"),
   updateProduct: () => Effect.die("updateProduct must not be called when it is not listed"),
@@ -20,7 +20,7 @@ const define = (
   defineProvider({
     id: "caps",
     displayName: "Caps",
-    capabilities: { ...fakeCapabilities, operations: declared },
+    capabilities: { ...fakeVendorCapabilities, operations: declared },
     settings: z.strictObject({}),
     env: {},
     make: () => Effect.succeed(shapeWith(operations)),

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest"
 import * as z from "zod/mini"
 import { isRetryable, makeHttpClient, parseRetryAfter, textExcerpt } from "../src/adapter/index.js"
 import { NotFound, type VideoError } from "../src/index.js"
-import { API_KEY } from "./support/fakeVendor.js"
+import { API_KEY } from "./support/keys.js"
 import { realTicks, useMsw } from "./support/msw.js"
 
 const server = useMsw()

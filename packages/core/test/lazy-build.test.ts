@@ -9,19 +9,20 @@ import {
   type VideoJob,
   type VideoProviderShape,
 } from "../src/index.js"
-import { fakeCapabilities } from "./support/fakeVendor.js"
+import { fakeVendorCapabilities } from "../src/testing/index.js"
 
 // The Promise client builds each provider on its first operation, so a provider's `make` may be
 // asynchronous (WebCrypto keys, say); settings are still checked when the provider is configured.
 
-const lite: Capabilities = { ...fakeCapabilities, operations: ["getStatus"] }
+const full: Capabilities = { ...fakeVendorCapabilities, operations: ["render", "getStatus", "parseWebhook"] }
+const lite: Capabilities = { ...fakeVendorCapabilities, operations: ["getStatus"] }
 
 const slowVendor = (builds: { count: number }) =>
   defineProvider({
     id: "slow",
     displayName: "Slow",
-    capabilities: fakeCapabilities,
-    capabilitiesFor: (settings) => (settings.lite ? lite : fakeCapabilities),
+    capabilities: full,
+    capabilitiesFor: (settings) => (settings.lite ? lite : full),
     settings: z.strictObject({ lite: z.optional(z.boolean()) }),
     env: {},
     make: (settings) =>
@@ -29,7 +30,7 @@ const slowVendor = (builds: { count: number }) =>
         builds.count++
         // A real await (WebCrypto's importKey, say): the build is asynchronous.
         const key = await crypto.subtle.digest("SHA-256", new TextEncoder().encode("key"))
-        const capabilities = settings.lite ? lite : fakeCapabilities
+        const capabilities = settings.lite ? lite : full
         return {
           id: "slow",
           capabilities,
@@ -65,7 +66,7 @@ describe("providers are built lazily", () => {
     expect(client.capabilities().operations).toEqual(["getStatus"])
     const error = (await client.render({ template: "t" }).catch((e: unknown) => e)) as VideoError
     expect(error.reason._tag).toBe("UnsupportedOperation")
-    expect(createVideoClient({ provider: slowVendor(builds)({}) }).capabilities()).toBe(fakeCapabilities)
+    expect(createVideoClient({ provider: slowVendor(builds)({}) }).capabilities()).toBe(full)
   })
 
   it("a bad setting still throws when the provider is configured, before any build", () => {
@@ -78,7 +79,7 @@ describe("providers are built lazily", () => {
     const broken = defineProvider({
       id: "broken",
       displayName: "Broken",
-      capabilities: fakeCapabilities,
+      capabilities: fakeVendorCapabilities,
       settings: z.strictObject({}),
       env: {},
       make: () =>
