@@ -1,21 +1,13 @@
 import { HttpResponse, http } from "msw"
-import { beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { createVideoClient, fromEnv, JobRef, VideoError } from "../src/index.js"
-import {
-  createFakeVendorSimulator,
-  FAKE_VENDOR_BASE_URL,
-  type FakeVendorSimulator,
-  fakeVendor,
-} from "../src/testing/index.js"
+import { FAKE_VENDOR_BASE_URL, fakeVendor } from "../src/testing/index.js"
+import { useFakeVendor } from "./support/fake.js"
 import { API_KEY } from "./support/keys.js"
-import { realTicks, useMsw } from "./support/msw.js"
+import { realTicks } from "./support/msw.js"
 
-const server = useMsw()
-let sim: FakeVendorSimulator
-beforeEach(() => {
-  sim = createFakeVendorSimulator({ apiKey: API_KEY })
-  server.use(...sim.handlers)
-})
+const vendor = useFakeVendor()
+const { server } = vendor
 
 const client = () =>
   createVideoClient({ provider: fakeVendor({ apiKey: API_KEY, retry: { baseDelay: 1, maxDelay: 1 } }) })
@@ -24,9 +16,13 @@ describe("Promise client", () => {
   it("renders and reads a job from the stored ref string alone", async () => {
     const job = await client().render({ template: "tpl-1", name: "Spring ad" })
     expect(job.status).toBe("queued")
-    expect(sim.requests[0]).toMatchObject({ method: "POST", path: "/renders", body: { template: "tpl-1" } })
-    expect(sim.requests[0]?.headers.get("x-api-key")).toBe(API_KEY)
-    sim.jobs.get(JobRef.parse(job.ref).id)!.status = "ok"
+    expect(vendor.sim.requests[0]).toMatchObject({
+      method: "POST",
+      path: "/renders",
+      body: { template: "tpl-1" },
+    })
+    expect(vendor.sim.requests[0]?.headers.get("x-api-key")).toBe(API_KEY)
+    vendor.sim.jobs.get(JobRef.parse(job.ref).id)!.status = "ok"
     const restarted = client()
     expect((await restarted.getStatus(job.ref)).status).toBe("succeeded")
   })
@@ -40,7 +36,7 @@ describe("Promise client", () => {
     expect(video.reason._tag).toBe("InvalidInput")
     expect(video.message).toContain('aspectRatio: must be one of "9:16", "16:9", "1:1"')
     expect(video.message).toContain("webhookUrl")
-    expect(sim.requests).toHaveLength(0)
+    expect(vendor.sim.requests).toHaveLength(0)
   })
 
   it("answers UnsupportedOperation before any request for an operation the provider lacks", async () => {
@@ -50,7 +46,7 @@ describe("Promise client", () => {
     expect(error).toBeInstanceOf(VideoError)
     expect(error.reason._tag).toBe("UnsupportedOperation")
     expect(client().capabilities().operations).not.toContain("generateScripts")
-    expect(sim.requests).toHaveLength(0)
+    expect(vendor.sim.requests).toHaveLength(0)
   })
 
   it("routes refs of an unconfigured provider to a clear error", async () => {
@@ -67,9 +63,9 @@ describe("Promise client", () => {
       polling: { schedule: undefined },
     })
     const job = await c.render({ template: "t" })
-    const vendor = sim.jobs.get(JobRef.parse(job.ref).id)!
-    vendor.status = "ok"
-    vendor.url = "https://cdn.test/v.mp4"
+    const pinned = vendor.sim.jobs.get(JobRef.parse(job.ref).id)!
+    pinned.status = "ok"
+    pinned.url = "https://cdn.test/v.mp4"
     const seen: string[] = []
     const done = await c.waitForCompletion(job.ref, { onProgress: (j) => seen.push(j.status) })
     expect(done.videoUrl).toBe("https://cdn.test/v.mp4")
@@ -100,14 +96,14 @@ describe("Promise client", () => {
   it("waitForAll batches reads and settles each job", async () => {
     const c = client()
     const jobs = await Promise.all([c.render({ template: "a" }), c.render({ template: "b" })])
-    for (const job of sim.jobs.values()) job.status = "ok"
-    sim.jobs.get("job-2")!.status = "broken"
+    for (const job of vendor.sim.jobs.values()) job.status = "ok"
+    vendor.sim.jobs.get("job-2")!.status = "broken"
     const results = await c.waitForAll(
       jobs.map((j) => j.ref),
       { interval: 1 },
     )
     expect(results.map((r) => r.ok)).toEqual([true, false])
-    expect(sim.count("GET", "/jobs")).toBe(1)
+    expect(vendor.sim.count("GET", "/jobs")).toBe(1)
   })
 })
 

@@ -1,22 +1,13 @@
 import { Effect } from "effect"
 import { HttpResponse, http } from "msw"
-import { beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { createVideoClient, getStatus, JobRef, render, type VideoJob } from "../src/index.js"
-import {
-  createFakeVendorSimulator,
-  FAKE_VENDOR_BASE_URL,
-  type FakeVendorSimulator,
-  fakeVendor,
-} from "../src/testing/index.js"
+import { FAKE_VENDOR_BASE_URL, fakeVendor } from "../src/testing/index.js"
+import { useFakeVendor } from "./support/fake.js"
 import { API_KEY } from "./support/keys.js"
-import { useMsw } from "./support/msw.js"
 
-const server = useMsw()
-let sim: FakeVendorSimulator
-beforeEach(() => {
-  sim = createFakeVendorSimulator({ apiKey: API_KEY })
-  server.use(...sim.handlers)
-})
+const vendor = useFakeVendor()
+const { server } = vendor
 
 describe("Effect face", () => {
   it("runs operations against a provider layer and matches reasons with catchReason", async () => {
@@ -55,7 +46,7 @@ describe("Promise watch", () => {
   it("iterates the job's changes until it settles", async () => {
     const client = createVideoClient({ provider: fakeVendor({ apiKey: API_KEY }) })
     const job = await client.render({ template: "t" })
-    sim.jobs.get(JobRef.parse(job.ref).id)!.status = "ok"
+    vendor.sim.jobs.get(JobRef.parse(job.ref).id)!.status = "ok"
     const seen: VideoJob[] = []
     for await (const update of client.watch(job.ref)) seen.push(update)
     expect(seen.map((j) => j.status)).toEqual(["succeeded"])

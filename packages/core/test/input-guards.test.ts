@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import {
   type Capabilities,
   createVideoClient,
@@ -8,19 +8,14 @@ import {
   VideoError,
   type VideoProviderShape,
 } from "../src/index.js"
-import { createFakeVendorSimulator, type FakeVendorSimulator, fakeVendor } from "../src/testing/index.js"
+import { fakeVendor } from "../src/testing/index.js"
+import { useFakeVendor } from "./support/fake.js"
 import { API_KEY } from "./support/keys.js"
-import { useMsw } from "./support/msw.js"
 
 // Inputs that are not plain data (wait options, refs as objects, webhook endpoint options) fail
 // as InvalidInput naming the field, before any request, never as a crash.
 
-const server = useMsw()
-let sim: FakeVendorSimulator
-beforeEach(() => {
-  sim = createFakeVendorSimulator({ apiKey: API_KEY })
-  server.use(...sim.handlers)
-})
+const vendor = useFakeVendor()
 
 const client = () =>
   createVideoClient({ provider: fakeVendor({ apiKey: API_KEY, retry: { baseDelay: 1, maxDelay: 1 } }) })
@@ -47,7 +42,7 @@ describe("input guards", () => {
     [{ maxConsecutiveErrors: -1 }, "maxConsecutiveErrors"],
   ])("waitForCompletion and watch with %o name %s and send nothing", async (options, path) => {
     const job = await client().render({ template: "tpl-1" })
-    const sent = sim.requests.length
+    const sent = vendor.sim.requests.length
     expect(paths(await invalid(client().waitForCompletion(job.ref, options as never)))).toEqual([path])
     if (path !== "onProgress") {
       const watched = (async () => {
@@ -57,7 +52,7 @@ describe("input guards", () => {
       })()
       expect(paths(await invalid(watched))).toEqual([path])
     }
-    expect(sim.requests.length).toBe(sent)
+    expect(vendor.sim.requests.length).toBe(sent)
   })
 
   it("waitForAll checks its refs and options", async () => {
@@ -65,7 +60,7 @@ describe("input guards", () => {
     expect(paths(await invalid(client().waitForAll([], { interval: "often" as never })))).toEqual([
       "interval",
     ])
-    expect(sim.requests).toHaveLength(0)
+    expect(vendor.sim.requests).toHaveLength(0)
   })
 
   it("generateScripts checks its wait options before the credit-spending request", async () => {
@@ -97,7 +92,7 @@ describe("input guards", () => {
   ])("a malformed ref object %o is InvalidInput naming ref, with no request", async (ref) => {
     expect(paths(await invalid(client().getStatus(ref as never)))).toEqual(["ref"])
     expect(paths(await invalid(client().waitForCompletion(ref as never)))).toEqual(["ref"])
-    expect(sim.requests).toHaveLength(0)
+    expect(vendor.sim.requests).toHaveLength(0)
   })
 
   it("a ref or product of a provider the client lacks names the field given", async () => {
@@ -107,7 +102,7 @@ describe("input guards", () => {
       "job",
     ])
     await expect(client().updateProduct(null as never, {})).rejects.toBeInstanceOf(VideoError)
-    expect(sim.requests).toHaveLength(0)
+    expect(vendor.sim.requests).toHaveLength(0)
   })
 
   it("renderPreview names job, also for a missing or malformed request", async () => {
