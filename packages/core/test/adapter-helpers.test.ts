@@ -4,6 +4,7 @@ import * as z from "zod/mini"
 import {
   chunk,
   makeLruCache,
+  parseCallbackBody,
   parseProviderOptions,
   rejectIssues,
   unsupportedFields,
@@ -54,6 +55,41 @@ describe("adapter helpers: input checks", () => {
       "providerOptions.acme.music",
       "providerOptions.acme",
     ])
+  })
+})
+
+describe("adapter helpers: callback bodies", () => {
+  const Event = z.looseObject({ id: z.string(), status: z.string() })
+  const delivery = (body: string) => ({ method: "POST", url: "https://app.test/hooks", headers: {}, body })
+  const options = {
+    provider: "acme",
+    expected: "an Acme job event",
+    redact: (t: string) => t.replaceAll("tok-1", "[REDACTED]"),
+  }
+
+  it("answers the payload when the body has the shape", async () => {
+    const body = JSON.stringify({ id: "j1", status: "done", extra: true })
+    expect(await Effect.runPromise(parseCallbackBody(delivery(body), Event, options))).toEqual({
+      id: "j1",
+      status: "done",
+      extra: true,
+    })
+  })
+
+  it("fails UnexpectedResponse naming the path, with a redacted excerpt, for another shape or no JSON", async () => {
+    const wrong = await failure(
+      parseCallbackBody(delivery('{"id":7,"status":"done","t":"tok-1"}'), Event, options),
+    )
+    expect(wrong).toMatchObject({ provider: "acme", operation: "parseWebhook" })
+    expect(wrong.reason).toMatchObject({
+      _tag: "UnexpectedResponse",
+      message: "the callback body is not an Acme job event (at id)",
+      path: "id",
+      excerpt: '{"id":7,"status":"done","t":"[REDACTED]"}',
+    })
+    const notJson = await failure(parseCallbackBody(delivery("x".repeat(300)), Event, options))
+    expect(notJson.reason).toMatchObject({ path: "", excerpt: "x".repeat(200) })
+    expect(notJson.message).toContain("(at the top level)")
   })
 })
 

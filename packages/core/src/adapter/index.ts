@@ -33,5 +33,6 @@ export {
   verifyHmacSha256Hex,
   webhookBytes,
 } from "../webhooks/verify.js"
+export { type CallbackBodyOptions, parseCallbackBody } from "./callbacks.js"
 export { chunk, type LruCache, makeLruCache } from "./collections.js"
 export { type CheckContext, parseProviderOptions, rejectIssues, unsupportedFields } from "./inputs.js"
