@@ -4,7 +4,8 @@
 import { creatify } from "@vidbridge/adapter-creatify"
 import { drafts } from "@vidbridge/adapter-drafts"
 import { jogg } from "@vidbridge/adapter-jogg"
-import { createVideoClient, InvalidJobRef, isDotSegment, JobRef } from "@vidbridge/core"
+import { createVideoClient, InvalidJobRef, JobRef } from "@vidbridge/core"
+import { isDotSegment } from "@vidbridge/core/adapter"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import {

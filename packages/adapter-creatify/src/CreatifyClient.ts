@@ -1,4 +1,5 @@
-import { type HttpSettings, JobRef, makeHttpClient, type Redactor, type VideoError } from "@vidbridge/core"
+import { type HttpSettings, JobRef, type VideoError } from "@vidbridge/core"
+import { makeHttpClient, type Redactor } from "@vidbridge/core/adapter"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"

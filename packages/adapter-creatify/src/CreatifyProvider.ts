@@ -1,8 +1,5 @@
 import {
   type Capabilities,
-  defineProvider,
-  httpSettingsFields,
-  invalidInput,
   type JobPage,
   JobRef,
   type ListJobsQuery,
@@ -14,20 +11,27 @@ import {
   type RenderPreviewRequest,
   type RenderRequest,
   type ScriptRequest,
-  secret,
   type VideoError,
   type VideoJob,
   type VideoProviderShape,
 } from "@vidbridge/core"
+import {
+  defineProvider,
+  httpSettingsFields,
+  invalidInput,
+  makeLruCache,
+  parseProviderOptions,
+  rejectIssues,
+  secret,
+} from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { makeCreatifyClient } from "./CreatifyClient.js"
 import { DEFAULT_TOKEN_TTL } from "./internal/callbackToken.js"
 import { estimateCredits } from "./internal/credits.js"
 import { Kind, linkToVideoJob, PROVIDER_ID, renderJob, toProduct, toScriptJob } from "./internal/mapping.js"
-import { creatifyOptions, failOnIssues, LinkVideoOptions, TokenTtl } from "./internal/options.js"
+import { LinkVideoOptions, TokenTtl } from "./internal/options.js"
 import { asProduct, productPlan, REMEMBERED_PRODUCTS, scriptsBody, updateBody } from "./internal/product.js"
-import { makeRecent } from "./internal/recent.js"
 import { makeRenderers } from "./internal/render.js"
 import { checkVideoFields, previewBody, productId } from "./internal/request.js"
 import { BATCH_LIMIT, readStatus, readStatuses } from "./internal/status.js"
@@ -91,7 +95,7 @@ export const makeCreatifyProvider = (settings: CreatifySettings): Effect.Effect<
     const callbackUrl = (url: string | undefined, operation: string) =>
       signedWebhookUrl(url, settings.webhookSecret, ttl, operation)
     // Products this provider made, so a ref string carries the title/description scripts need.
-    const products = makeRecent<Product>(REMEMBERED_PRODUCTS)
+    const products = makeLruCache<Product>(REMEMBERED_PRODUCTS)
     const remember = (product: Product) => {
       products.set(product.id, product)
       return product
@@ -132,7 +136,10 @@ export const makeCreatifyProvider = (settings: CreatifySettings): Effect.Effect<
     const generatePreviews = Effect.fn("CreatifyProvider.generatePreviews")(function* (
       request: PreviewRequest,
     ) {
-      const options = yield* creatifyOptions(LinkVideoOptions, request.providerOptions, "generatePreviews")
+      const options = yield* parseProviderOptions(LinkVideoOptions, request.providerOptions, {
+        provider: PROVIDER_ID,
+        operation: "generatePreviews",
+      })
       yield* checkVideoFields(request, options, "generatePreviews")
       const link = yield* productId(request.product, "generatePreviews")
       const webhook = yield* callbackUrl(request.webhookUrl, "generatePreviews")
@@ -144,7 +151,7 @@ export const makeCreatifyProvider = (settings: CreatifySettings): Effect.Effect<
       request: RenderPreviewRequest,
     ) {
       const ref = JobRef.isValid(request.job) ? JobRef.parse(request.job) : undefined
-      yield* failOnIssues("renderPreview", [
+      yield* rejectIssues({ provider: PROVIDER_ID, operation: "renderPreview" }, [
         ref !== undefined && ref.provider === PROVIDER_ID && ref.kind === Kind.linkToVideo
           ? undefined
           : { path: "job", message: `is ${request.job}; expected the ref from generatePreviews` },
@@ -179,8 +186,11 @@ export const makeCreatifyProvider = (settings: CreatifySettings): Effect.Effect<
             )
 
     const listJobs = Effect.fnUntraced(function* (query: ListJobsQuery) {
-      const options = yield* creatifyOptions(ListOptions, query.providerOptions, "listJobs")
-      yield* failOnIssues("listJobs", [
+      const options = yield* parseProviderOptions(ListOptions, query.providerOptions, {
+        provider: PROVIDER_ID,
+        operation: "listJobs",
+      })
+      yield* rejectIssues({ provider: PROVIDER_ID, operation: "listJobs" }, [
         query.cursor === undefined
           ? undefined
           : { path: "cursor", message: "Creatify's job lists are not paginated; filter with ids instead" },

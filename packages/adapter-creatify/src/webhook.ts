@@ -1,12 +1,13 @@
 import {
   AuthenticationFailed,
   JobRef,
-  UnexpectedResponse,
+  type UnexpectedResponse,
   VideoError,
   type VideoJob,
   type VideoJobEvent,
   type WebhookRequest,
 } from "@vidbridge/core"
+import { parseCallbackBody } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import type { CreatifyClientShape } from "./CreatifyClient.js"
@@ -104,22 +105,11 @@ export const parseCreatifyWebhook = (
         `the callback URL's ${TOKEN_PARAM} expired at ${new Date(check.expiredAt).toISOString()}; callbacks are accepted for webhookTokenTtl (default 14 days) after the request: read the job with getStatus`,
       )
     }
-    const json = yield* Effect.try(() => JSON.parse(request.body) as unknown).pipe(
-      Effect.orElseSucceed(() => undefined),
-    )
-    const parsed = WebhookPayload.safeParse(json)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      const path = issue ? issue.path.map(String).join(".") : ""
-      return yield* fail(
-        new UnexpectedResponse({
-          message: `the callback body is not a Creatify job payload (at ${path || "the top level"})`,
-          path,
-          excerpt: maskTokens(options.client.redact.text(request.body)).slice(0, 200),
-        }),
-      )
-    }
-    const payload = parsed.data
+    const payload = yield* parseCallbackBody(request, WebhookPayload, {
+      provider: PROVIDER_ID,
+      expected: "a Creatify job payload",
+      redact: (text) => maskTokens(options.client.redact.text(text)),
+    })
     const { client } = options
     if ("output" in payload) {
       const body = yield* client.getCustomTemplateJob(payload.id, "parseWebhook")

@@ -1,18 +1,16 @@
-import {
-  type Capabilities,
-  defineProvider,
-  httpSettingsFields,
-  type JobPage,
-  type JobRef,
-  type ListJobsQuery,
-  type Product,
-  type ProductInput,
-  type RenderRequest,
-  secret,
-  type VideoError,
-  type VideoJob,
-  type VideoProviderShape,
+import type {
+  Capabilities,
+  JobPage,
+  JobRef,
+  ListJobsQuery,
+  Product,
+  ProductInput,
+  RenderRequest,
+  VideoError,
+  VideoJob,
+  VideoProviderShape,
 } from "@vidbridge/core"
+import { defineProvider, httpSettingsFields, makeLruCache, secret } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { makeDraftsClient } from "./DraftsClient.js"
@@ -24,7 +22,6 @@ import {
   withMetadataError,
   withVideoMetadata,
 } from "./internal/mapping.js"
-import { makeRecent } from "./internal/recent.js"
 import { createReconciled } from "./internal/reconcile.js"
 import { buildBody, renderOptions, resolveSource } from "./internal/request.js"
 import { parseDraftsWebhook } from "./webhook.js"
@@ -75,7 +72,7 @@ export const makeDraftsProvider = (settings: DraftsSettings): VideoProviderShape
     ...settings,
     secrets: settings.webhookSecret ? [settings.webhookSecret] : [],
   })
-  const products = makeRecent<Product>(REMEMBERED_PRODUCTS)
+  const products = makeLruCache<Product>(REMEMBERED_PRODUCTS)
 
   const createProduct = (input: ProductInput): Effect.Effect<Product, VideoError> =>
     Effect.map(productFromParams(input), (product) => {

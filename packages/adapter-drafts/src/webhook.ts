@@ -1,13 +1,11 @@
 import {
   AuthenticationFailed,
-  headerOf,
-  UnexpectedResponse,
+  type UnexpectedResponse,
   VideoError,
   type VideoJobEvent,
-  verifyHmacSha256Hex,
   type WebhookRequest,
-  webhookBytes,
 } from "@vidbridge/core"
+import { headerOf, parseCallbackBody, verifyHmacSha256Hex, webhookBytes } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import { PROVIDER_ID, toVideoJob } from "./internal/mapping.js"
@@ -63,28 +61,17 @@ export const parseDraftsWebhook = (
         }),
       )
     }
-    const json = yield* Effect.try(() => JSON.parse(request.body) as unknown).pipe(
-      Effect.orElseSucceed(() => undefined),
-    )
-    const parsed = WebhookEvent.safeParse(json)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      const path = issue ? issue.path.map(String).join(".") : ""
-      return yield* fail(
-        new UnexpectedResponse({
-          message: `the callback body is not an Hour One video event (at ${path || "the top level"})`,
-          path,
-          excerpt: request.body.slice(0, 200),
-        }),
-      )
-    }
-    const type = normalizeEvent(parsed.data.event_name)
-    const { data } = parsed.data
+    const event = yield* parseCallbackBody(request, WebhookEvent, {
+      provider: PROVIDER_ID,
+      expected: "an Hour One video event",
+    })
+    const type = normalizeEvent(event.event_name)
+    const { data } = event
     // Own keys only: an event named e.g. "constructor" must not read Object.prototype.
     const status = data.status ?? (Object.hasOwn(statusOfEvent, type) ? statusOfEvent[type]! : type)
     return {
       provider: PROVIDER_ID,
       type,
-      job: { ...toVideoJob({ ...data, status }), raw: parsed.data },
+      job: { ...toVideoJob({ ...data, status }), raw: event },
     }
   })

@@ -1,11 +1,17 @@
-import { httpSettingsFields, makeHttpClient, secret, type VideoError, validate } from "@vidbridge/core"
+import type { VideoError } from "@vidbridge/core"
+import {
+  httpSettingsFields,
+  makeHttpClient,
+  makeRateLimiter,
+  secret,
+  validate,
+} from "@vidbridge/core/adapter"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as z from "zod/mini"
 import { classify, requestId } from "./internal/errors.js"
-import { makeRateLimiter } from "./internal/RateLimiter.js"
 import { type JoggOpenApi, makeOpenApi } from "./JoggOpenClient.js"
 import { type JoggV2Api, makeV2Api } from "./JoggV2Client.js"
 
@@ -78,6 +84,7 @@ export interface JoggClientShape {
  */
 export const makeJoggClient = (settings: JoggSettings): JoggClientShape => {
   const apiVersion = settings.apiVersion ?? "v2"
+  const limit = settings.postsPerMinute ?? 20
   const http = makeHttpClient({
     provider: "jogg",
     baseUrl: settings.baseUrl ?? (apiVersion === "open" ? JOGG_OPEN_BASE_URL : JOGG_V2_BASE_URL),
@@ -90,11 +97,14 @@ export const makeJoggClient = (settings: JoggSettings): JoggClientShape => {
     retry: settings.retry,
     headers: settings.headers,
     observer: settings.observer,
+    // JoggAI allows 20 POSTs per minute per key: a batch of renders queues instead of failing.
+    rateLimiter:
+      limit === false
+        ? undefined
+        : makeRateLimiter({ limit, window: Duration.minutes(1), methods: ["POST"] }),
   })
-  const limit = settings.postsPerMinute ?? 20
-  const limiter = limit === false ? undefined : makeRateLimiter(limit, Duration.minutes(1))
-  const send: Send = (spec) => {
-    const request = http.request({
+  const send: Send = (spec) =>
+    http.requestBody({
       operation: spec.call.operation,
       ref: spec.call.ref,
       method: spec.method,
@@ -104,9 +114,6 @@ export const makeJoggClient = (settings: JoggSettings): JoggClientShape => {
       spendsCredits: spec.spendsCredits,
       schema: spec.schema,
     })
-    const limited = spec.method === "POST" && limiter ? Effect.andThen(limiter.acquire, request) : request
-    return Effect.map(limited, (response) => response.body)
-  }
   return { apiVersion, v2: makeV2Api(send), open: makeOpenApi(send) }
 }
 

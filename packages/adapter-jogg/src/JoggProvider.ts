@@ -1,13 +1,12 @@
-import {
-  type Capabilities,
-  type CreditEstimate,
-  defineProvider,
-  type PreviewRequest,
-  type RenderRequest,
-  unsupported,
-  type VideoError,
-  type VideoProviderShape,
+import type {
+  Capabilities,
+  CreditEstimate,
+  PreviewRequest,
+  RenderRequest,
+  VideoError,
+  VideoProviderShape,
 } from "@vidbridge/core"
+import { defineProvider, unsupported } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import { creditsFor, defaultDuration, durations } from "./internal/mapping.js"
 import { openOperations } from "./internal/openOperations.js"
@@ -123,6 +122,7 @@ export const jogg = defineProvider({
   id: "jogg",
   displayName: "JoggAI",
   capabilities: joggCapabilities,
+  capabilitiesFor: (settings) => (settings.apiVersion === "open" ? joggOpenCapabilities : joggCapabilities),
   settings: JoggSettingsSchema,
   env: {
     apiKey: { name: "JOGG_API_KEY", description: "JoggAI API key (app.jogg.ai, avatar menu, API)" },

@@ -1,4 +1,5 @@
-import { type VideoError, validate } from "@vidbridge/core"
+import type { VideoError } from "@vidbridge/core"
+import { validate } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as z from "zod/mini"

@@ -1,16 +1,13 @@
 import {
   AuthenticationFailed,
-  headerOf,
-  invalidInput,
   JobRef,
   type JobStatus,
   VideoError,
   type VideoJob,
   type VideoJobEvent,
-  verifyHmacSha256Hex,
   type WebhookRequest,
-  webhookBytes,
 } from "@vidbridge/core"
+import { headerOf, invalidInput, verifyHmacSha256Hex, webhookBytes } from "@vidbridge/core/adapter"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"

@@ -1,4 +1,4 @@
-import { JobRef } from "@vidbridge/core"
+import { createVideoClient, JobRef } from "@vidbridge/core"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { jogg, joggCapabilities, joggOpenCapabilities } from "../src/index.js"
@@ -70,6 +70,13 @@ describe("JoggAI mapping tables", () => {
     const open = await Effect.runPromise(jogg({ apiKey: "k", apiVersion: "open" }).make)
     expect(open.capabilities).toBe(joggOpenCapabilities)
     expect(jogg.env.apiKey?.name).toBe("JOGG_API_KEY")
+  })
+
+  it("says what the open API can do before the provider is built", () => {
+    const configured = jogg({ apiKey: "k", apiVersion: "open" })
+    expect(configured.capabilities).toBe(joggOpenCapabilities)
+    expect(createVideoClient({ provider: configured }).capabilities()).toBe(joggOpenCapabilities)
+    expect(createVideoClient({ provider: jogg({ apiKey: "k" }) }).capabilities()).toBe(joggCapabilities)
   })
 })
 

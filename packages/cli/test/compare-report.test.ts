@@ -18,16 +18,16 @@ describe("compare --report and --download", () => {
     const dir = fresh()
     const report = join(dir, "report.html")
     const result = await run([
-      ...["compare", "--url", page.url, "--providers", "toy"],
+      ...["compare", "--url", page.url, "--providers", "fake"],
       ...["--report", report, "--download", join(dir, "media")],
     ])
     expect(result.code).toBe(0)
     expect(result.out).toContain(`report: ${report}`)
-    expect(result.out).toMatch(/toy\s+simulator\s+succeeded\s+.*media\/toy\.mp4/)
-    expect(statSync(join(dir, "media", "toy.mp4")).size).toBe(2048)
+    expect(result.out).toMatch(/fake\s+simulator\s+succeeded\s+.*media\/fake\.mp4/)
+    expect(statSync(join(dir, "media", "fake.mp4")).size).toBe(2048)
     const html = readFileSync(report, "utf8")
-    expect(html).toContain('src="media/toy.mp4"')
-    expect(html).toContain('data-provider="toy"')
+    expect(html).toContain('src="media/fake.mp4"')
+    expect(html).toContain('data-provider="fake"')
     expect(html).toMatch(/<dt>requests made<\/dt><dd>\d+<\/dd>/)
     expect(html.match(/<g class="row"/g)).toHaveLength(1)
   }, 30_000)
@@ -40,7 +40,7 @@ describe("compare --report and --download", () => {
       "--url",
       page.url,
       "--providers",
-      "toy",
+      "fake",
       "--report",
       report,
       "--json",
@@ -48,27 +48,27 @@ describe("compare --report and --download", () => {
     expect(result.code).toBe(0)
     const body = JSON.parse(result.out)
     expect(body.report).toBe(report)
-    expect(body.rows[0]).toMatchObject({ provider: "toy", status: "succeeded", credits: 5 })
+    expect(body.rows[0]).toMatchObject({ provider: "fake", status: "succeeded", credits: 5 })
     expect(body.rows[0].previewsSeconds).toBeGreaterThanOrEqual(0)
     expect(body.rows[0].videoSeconds).toBeGreaterThanOrEqual(body.rows[0].previewsSeconds)
-    expect(readFileSync(report, "utf8")).toMatch(/src="http:\/\/127\.0\.0\.1:\d+\/files\/j\d+\.mp4"/)
+    expect(readFileSync(report, "utf8")).toMatch(/src="http:\/\/127\.0\.0\.1:\d+\/files\/job-\d+\.mp4"/)
     expect(result.err).toBe("")
   }, 30_000)
 
   it("leaves an existing report alone without --force, before asking any vendor", async () => {
     const report = join(fresh(), "report.html")
     writeFileSync(report, "mine")
-    const refused = await run(["compare", "--url", page.url, "--providers", "toy", "--report", report])
+    const refused = await run(["compare", "--url", page.url, "--providers", "fake", "--report", report])
     expect(refused.code).toBe(2)
     expect(refused.err).toContain("already exists; pass --force")
-    expect(refused.err).not.toContain("toy product")
+    expect(refused.err).not.toContain("fake product")
     expect(readFileSync(report, "utf8")).toBe("mine")
     const forced = await run([
       "compare",
       "--url",
       page.url,
       "--providers",
-      "toy",
+      "fake",
       "--report",
       report,
       "--force",
@@ -84,29 +84,29 @@ describe("compare --report and --download", () => {
       "--url",
       `${page.origin}/blocked`,
       "--providers",
-      "toy",
+      "fake",
       "--report",
       report,
     ])
     expect(result.code).toBe(1)
-    expect(result.out).toMatch(/toy\s+simulator\s+error\s+.*VendorRejected: /)
+    expect(result.out).toMatch(/fake\s+simulator\s+error\s+.*VendorRejected: /)
     expect(result.err).toContain("hint: the simulators run offline and could not read that page")
     expect(result.err).toContain('"vidbridge simulators" serves it and prints its URL')
     expect(readFileSync(report, "utf8")).toContain('<p class="failure"><strong>VendorRejected</strong>: ')
-    const json = await run(["compare", "--url", `${page.origin}/blocked`, "--providers", "toy", "--json"])
+    const json = await run(["compare", "--url", `${page.origin}/blocked`, "--providers", "fake", "--json"])
     expect(JSON.parse(json.out).rows[0]).toMatchObject({ reason: "VendorRejected", status: "error" })
   }, 30_000)
 
   it("create on a simulator that cannot read the page names the sample product page", async () => {
-    const result = await run(["create", "--provider", "toy", "--url", `${page.origin}/blocked`])
+    const result = await run(["create", "--provider", "fake", "--url", `${page.origin}/blocked`])
     expect(result.code).toBe(1)
     expect(result.err).toMatch(/error: .*\nhint: .*sample product page.*vidbridge simulators/s)
   })
 
   it("on a terminal, compare draws its bars in place", async () => {
-    const result = await run(["compare", "--url", page.url, "--providers", "toy"], { interactive: true })
+    const result = await run(["compare", "--url", page.url, "--providers", "fake"], { interactive: true })
     expect(result.code).toBe(0)
     expect(result.err).toContain("\x1b[1A")
-    expect(result.err).toMatch(/toy\s+\[#{24}\] 100%\s+done/)
+    expect(result.err).toMatch(/fake\s+\[#{24}\] 100%\s+done/)
   }, 30_000)
 })

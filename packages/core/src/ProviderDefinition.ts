@@ -18,7 +18,13 @@ export interface EnvVar {
 export interface ConfiguredProvider {
   readonly id: string
   readonly definition: ProviderDefinition<any, any>
-  /** Builds the provider (no request is made). */
+  /** What the provider can do with these settings, known without building it. */
+  readonly capabilities: Capabilities
+  /**
+   * Builds the provider (no request is made). It may be asynchronous (WebCrypto keys, say): the
+   * Promise client runs it once, on the provider's first operation, and a failure is that
+   * operation's error.
+   */
   readonly make: Effect.Effect<VideoProviderShape, VideoError>
 }
 
@@ -33,8 +39,10 @@ export interface ProviderDefinition<Input, Settings> {
   (settings: Input): ConfiguredProvider
   readonly id: string
   readonly displayName: string
-  /** What the provider can do, without building it (for capability tables). */
+  /** What the provider can do with default settings, without building it (for capability tables). */
   readonly capabilities: Capabilities
+  /** What the provider can do with these (checked) settings, without building it. */
+  readonly capabilitiesFor: (settings: Settings) => Capabilities
   /** Setting name -> environment variable, for `fromEnv`. */
   readonly env: Readonly<Record<string, EnvVar>>
   /** Checks raw settings; failures name the field. */
@@ -49,7 +57,13 @@ export interface ProviderDefinition<Input, Settings> {
 export interface ProviderSpec<S extends z.ZodMiniType> {
   readonly id: string
   readonly displayName: string
+  /** What the provider can do with default settings. */
   readonly capabilities: Capabilities
+  /**
+   * What it can do with given settings, when that depends on them (an older API generation,
+   * say); default: {@link capabilities} whatever the settings.
+   */
+  readonly capabilitiesFor?: ((settings: z.output<S>) => Capabilities) | undefined
   readonly settings: S
   readonly env: Readonly<Record<string, EnvVar>>
   readonly make: (settings: z.output<S>) => Effect.Effect<VideoProviderShape, VideoError>
@@ -57,9 +71,10 @@ export interface ProviderSpec<S extends z.ZodMiniType> {
 
 /**
  * Declares an adapter. The built provider's `capabilities.operations` are checked against
- * the functions it has, so a table can never promise an operation the code lacks. A
- * provider's capabilities may depend on its settings (e.g. an older API generation); the
- * definition's static `capabilities` describe the default settings.
+ * the functions it has, and against `capabilitiesFor(settings)`, so neither a table nor
+ * `client.capabilities()` (read before anything is built) can promise an operation the code
+ * lacks. A provider's capabilities may depend on its settings (e.g. an older API generation):
+ * say so with `capabilitiesFor`; the static `capabilities` describe the default settings.
  *
  * @example
  * ```ts
@@ -79,31 +94,39 @@ export const defineProvider = <S extends z.ZodMiniType>(
       z.output<S>,
       VideoError
     >
+  const capabilitiesFor = spec.capabilitiesFor ?? (() => spec.capabilities)
   const make = (settings: z.output<S>) =>
     Effect.flatMap(spec.make(settings), (shape) => {
-      const missing = shape.capabilities.operations.filter(
+      const listed = shape.capabilities.operations
+      const missing = listed.filter(
         (op) => typeof (shape as unknown as Record<string, unknown>)[op] !== "function",
       )
-      return missing.length === 0
+      const declared = capabilitiesFor(settings).operations
+      const message =
+        missing.length > 0
+          ? `lists ${missing.join(", ")} but the provider lacks them`
+          : listed.join() !== declared.join()
+            ? `are ${listed.join(", ")} but the definition declares ${declared.join(", ")} for these settings (capabilitiesFor)`
+            : undefined
+      return message === undefined
         ? Effect.succeed(shape)
-        : Effect.fail(
-            invalidInput(spec.id, "configure", [
-              {
-                path: "capabilities.operations",
-                message: `lists ${missing.join(", ")} but the provider lacks them`,
-              },
-            ]),
-          )
+        : Effect.fail(invalidInput(spec.id, "configure", [{ path: "capabilities.operations", message }]))
     })
   const configure = (input: z.input<S>): ConfiguredProvider => {
     const settings = Effect.runSync(Effect.result(parseSettings(input)))
     if (settings._tag === "Failure") throw settings.failure
-    return { id: spec.id, definition, make: make(settings.success) }
+    return {
+      id: spec.id,
+      definition,
+      capabilities: capabilitiesFor(settings.success),
+      make: make(settings.success),
+    }
   }
   const definition = Object.assign(configure, {
     id: spec.id,
     displayName: spec.displayName,
     capabilities: spec.capabilities,
+    capabilitiesFor,
     env: spec.env,
     parseSettings,
     make,

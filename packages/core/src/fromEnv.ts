@@ -1,8 +1,8 @@
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import { createVideoClient, type VideoClient, type VideoClientConfig } from "./client.js"
 import type { ConfiguredProvider } from "./ProviderDefinition.js"
 import { type AnyProviderDefinition, unknownProvider } from "./registry.js"
+import { createVideoClient, type VideoClient, type VideoClientConfig } from "./VideoClient.js"
 import { invalidInput, VideoError } from "./VideoError.js"
 
 /** Options for {@link fromEnv} and {@link configureFromEnv}. */

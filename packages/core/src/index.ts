@@ -1,20 +1,31 @@
-export * from "./BatchPoller.js"
+/**
+ * vidbridge for apps: the neutral model, errors, job refs, the operations (Effect API) and the
+ * Promise client, polling, webhooks, configuration from the environment, and reading product
+ * pages. Adapter authors find their building blocks in `@vidbridge/core/adapter`, simulator and
+ * test tools in `@vidbridge/core/testing`.
+ *
+ * @module
+ */
 export * from "./Capabilities.js"
-export * from "./client.js"
 export * from "./fromEnv.js"
-export { classifyStatus, type ResponseInfo, textExcerpt, vendorMessages } from "./http/classify.js"
-export * from "./http/HttpClient.js"
+export type { HttpObserver, HttpSettings, RetryPolicy } from "./http/HttpClient.js"
 export { type HeaderSetting, publicHeader } from "./http/headers.js"
-export { makeRedactor, maskSecretMembers, type Redactor } from "./http/Redactor.js"
-export { parseRetryAfter } from "./http/retryAfter.js"
-export { isDotSegment } from "./internal/pathSegments.js"
 export { InvalidJobRef, JobRef, type JobRefInput } from "./JobRef.js"
 export * from "./model/AspectRatio.js"
 export * from "./model/inputs.js"
 export * from "./model/JobStatus.js"
 export type * from "./model/VideoJob.js"
-export * from "./ProviderDefinition.js"
-export { defaultPollSchedule, settle, type WaitOptions, waitForCompletion, watch } from "./polling.js"
+export * from "./operations.js"
+export {
+  type ConfiguredProvider,
+  type EnvVar,
+  type ProviderDefinition,
+  providerLayer,
+} from "./ProviderDefinition.js"
+export { type BatchPoller, type BatchPollerOptions, makeBatchPoller } from "./polling/BatchPoller.js"
+export { defaultPollSchedule } from "./polling/pollUntil.js"
+export { type BatchResult, type WaitForAllOptions, waitForAll } from "./polling/waitForAll.js"
+export { settle, type WaitOptions, waitForCompletion, watch } from "./polling/waitForCompletion.js"
 export { ProductPageError, type ProductPageFailure } from "./productPage/ProductPageError.js"
 export {
   type ProductPage,
@@ -24,12 +35,26 @@ export {
 } from "./productPage/readProductPage.js"
 export * from "./registry.js"
 export * from "./runPromise.js"
-export * from "./settings.js"
-export * from "./VideoError.js"
+export * from "./VideoClient.js"
+export {
+  AuthenticationFailed,
+  ContentRejected,
+  type InputIssue,
+  InsufficientCredits,
+  InvalidInput,
+  JobFailed,
+  NotFound,
+  RateLimited,
+  Timeout,
+  UnexpectedResponse,
+  UnsupportedOperation,
+  VendorRejected,
+  VendorUnavailable,
+  VideoError,
+  type VideoErrorReason,
+  type VideoErrorReasonTag,
+} from "./VideoError.js"
 export * from "./VideoProvider.js"
-export * from "./Videos.js"
-export * from "./validate.js"
-export * from "./webhooks/handler.js"
+export { makeWebhookHandler, type WebhookHandlerOptions } from "./webhooks/handler.js"
 export * from "./webhooks/JobTracker.js"
 export * from "./webhooks/request.js"
-export * from "./webhooks/verify.js"

@@ -112,6 +112,7 @@ describe("waitForAll", () => {
     const scripted: ConfiguredProvider = {
       id: "scripted",
       definition: undefined as never,
+      capabilities: shape.capabilities,
       make: Effect.succeed(shape),
     }
     const refs = Array.from({ length: 5000 }, (_, i) => `scripted:job:j${i}`)

@@ -1,26 +1,28 @@
 import { HttpResponse, http } from "msw"
-import { beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { createVideoClient, fromEnv, JobRef, VideoError } from "../src/index.js"
-import { API_KEY, BASE, type FakeState, fake, fakeHandlers, fakeState } from "./support/fakeVendor.js"
-import { realTicks, useMsw } from "./support/msw.js"
+import { FAKE_VENDOR_BASE_URL, fakeVendor } from "../src/testing/index.js"
+import { useFakeVendor } from "./support/fake.js"
+import { API_KEY } from "./support/keys.js"
+import { realTicks } from "./support/msw.js"
 
-const server = useMsw()
-let state: FakeState
-beforeEach(() => {
-  state = fakeState()
-  server.use(...fakeHandlers(state))
-})
+const vendor = useFakeVendor()
+const { server } = vendor
 
 const client = () =>
-  createVideoClient({ provider: fake({ apiKey: API_KEY, retry: { baseDelay: 1, maxDelay: 1 } }) })
+  createVideoClient({ provider: fakeVendor({ apiKey: API_KEY, retry: { baseDelay: 1, maxDelay: 1 } }) })
 
 describe("Promise client", () => {
   it("renders and reads a job from the stored ref string alone", async () => {
     const job = await client().render({ template: "tpl-1", name: "Spring ad" })
     expect(job.status).toBe("queued")
-    expect(state.requests[0]).toMatchObject({ method: "POST", path: "/renders", body: { template: "tpl-1" } })
-    expect(state.requests[0]?.headers.get("x-api-key")).toBe(API_KEY)
-    state.jobs.get(JobRef.parse(job.ref).id)!.status = "ok"
+    expect(vendor.sim.requests[0]).toMatchObject({
+      method: "POST",
+      path: "/renders",
+      body: { template: "tpl-1" },
+    })
+    expect(vendor.sim.requests[0]?.headers.get("x-api-key")).toBe(API_KEY)
+    vendor.sim.jobs.get(JobRef.parse(job.ref).id)!.status = "ok"
     const restarted = client()
     expect((await restarted.getStatus(job.ref)).status).toBe("succeeded")
   })
@@ -34,17 +36,17 @@ describe("Promise client", () => {
     expect(video.reason._tag).toBe("InvalidInput")
     expect(video.message).toContain('aspectRatio: must be one of "9:16", "16:9", "1:1"')
     expect(video.message).toContain("webhookUrl")
-    expect(state.requests).toHaveLength(0)
+    expect(vendor.sim.requests).toHaveLength(0)
   })
 
   it("answers UnsupportedOperation before any request for an operation the provider lacks", async () => {
     const error = (await client()
-      .createProduct({ url: "https://shop.test/p/1" })
+      .generateScripts({ product: "fake:product:p1" })
       .catch((e: unknown) => e)) as VideoError
     expect(error).toBeInstanceOf(VideoError)
     expect(error.reason._tag).toBe("UnsupportedOperation")
-    expect(client().capabilities().operations).not.toContain("createProduct")
-    expect(state.requests).toHaveLength(0)
+    expect(client().capabilities().operations).not.toContain("generateScripts")
+    expect(vendor.sim.requests).toHaveLength(0)
   })
 
   it("routes refs of an unconfigured provider to a clear error", async () => {
@@ -57,13 +59,13 @@ describe("Promise client", () => {
 
   it("waits for completion and reports progress", async () => {
     const c = createVideoClient({
-      provider: fake({ apiKey: API_KEY }),
+      provider: fakeVendor({ apiKey: API_KEY }),
       polling: { schedule: undefined },
     })
     const job = await c.render({ template: "t" })
-    const vendor = state.jobs.get(JobRef.parse(job.ref).id)!
-    vendor.status = "ok"
-    vendor.url = "https://cdn.test/v.mp4"
+    const pinned = vendor.sim.jobs.get(JobRef.parse(job.ref).id)!
+    pinned.status = "ok"
+    pinned.url = "https://cdn.test/v.mp4"
     const seen: string[] = []
     const done = await c.waitForCompletion(job.ref, { onProgress: (j) => seen.push(j.status) })
     expect(done.videoUrl).toBe("https://cdn.test/v.mp4")
@@ -74,7 +76,7 @@ describe("Promise client", () => {
     let aborted = false
     let seen = false
     server.use(
-      http.get(`${BASE}/jobs/:id`, ({ request }) => {
+      http.get(`${FAKE_VENDOR_BASE_URL}/jobs/:id`, ({ request }) => {
         seen = true
         request.signal.addEventListener("abort", () => {
           aborted = true
@@ -94,38 +96,38 @@ describe("Promise client", () => {
   it("waitForAll batches reads and settles each job", async () => {
     const c = client()
     const jobs = await Promise.all([c.render({ template: "a" }), c.render({ template: "b" })])
-    for (const job of state.jobs.values()) job.status = "ok"
-    state.jobs.get("job-2")!.status = "broken"
+    for (const job of vendor.sim.jobs.values()) job.status = "ok"
+    vendor.sim.jobs.get("job-2")!.status = "broken"
     const results = await c.waitForAll(
       jobs.map((j) => j.ref),
       { interval: 1 },
     )
     expect(results.map((r) => r.ok)).toEqual([true, false])
-    expect(state.count("GET", "/jobs")).toBe(1)
+    expect(vendor.sim.count("GET", "/jobs")).toBe(1)
   })
 })
 
 describe("configuration", () => {
   it("fromEnv names a missing variable and lists known providers", () => {
-    expect(() => fromEnv({ providers: [fake], env: {} })).toThrow(
+    expect(() => fromEnv({ providers: [fakeVendor], env: {} })).toThrow(
       /VIDBRIDGE_PROVIDER: is not set; set it to one of: fake/,
     )
-    expect(() => fromEnv({ providers: [fake], env: { VIDBRIDGE_PROVIDER: "nope" } })).toThrow(
+    expect(() => fromEnv({ providers: [fakeVendor], env: { VIDBRIDGE_PROVIDER: "nope" } })).toThrow(
       /unknown provider "nope"; known providers: fake/,
     )
-    expect(() => fromEnv({ providers: [fake], env: { VIDBRIDGE_PROVIDER: "fake" } })).toThrow(
+    expect(() => fromEnv({ providers: [fakeVendor], env: { VIDBRIDGE_PROVIDER: "fake" } })).toThrow(
       /FAKE_API_KEY: is not set/,
     )
     expect(() =>
       fromEnv({
-        providers: [fake],
+        providers: [fakeVendor],
         env: { VIDBRIDGE_PROVIDER: "fake", FAKE_API_KEY: "k-1234", FAKE_BASE_URL: "nope" },
       }),
     ).toThrow(/FAKE_BASE_URL: must be a valid url/)
   })
 
   it("fromEnv builds a working client", async () => {
-    const c = fromEnv({ providers: [fake], env: { VIDBRIDGE_PROVIDER: "fake", FAKE_API_KEY: API_KEY } })
+    const c = fromEnv({ providers: [fakeVendor], env: { VIDBRIDGE_PROVIDER: "fake", FAKE_API_KEY: API_KEY } })
     expect(c.provider).toBe("fake")
     expect((await c.render({ template: "x" })).status).toBe("queued")
   })
@@ -133,7 +135,7 @@ describe("configuration", () => {
   it("settings errors name the field and never echo the credential", () => {
     let error: unknown
     try {
-      fake({ apiKey: API_KEY, timeout: "soon" as never, extra: 1 } as never)
+      fakeVendor({ apiKey: API_KEY, timeout: "soon" as never, extra: 1 } as never)
     } catch (e) {
       error = e
     }
@@ -143,13 +145,13 @@ describe("configuration", () => {
   })
 
   it("an unknown provider name lists the configured ones", () => {
-    expect(() => createVideoClient({ provider: "jogg", providers: [fake({ apiKey: API_KEY })] })).toThrow(
-      /unknown provider "jogg"; known providers: fake/,
-    )
+    expect(() =>
+      createVideoClient({ provider: "jogg", providers: [fakeVendor({ apiKey: API_KEY })] }),
+    ).toThrow(/unknown provider "jogg"; known providers: fake/)
   })
 
   it("a vendor that refuses the key is AuthenticationFailed without the key in the error", async () => {
-    const c = createVideoClient({ provider: fake({ apiKey: "sk-wrong-key-999" }) })
+    const c = createVideoClient({ provider: fakeVendor({ apiKey: "sk-wrong-key-999" }) })
     const error = (await c.render({ template: "x" }).catch((e: unknown) => e)) as VideoError
     expect(error.reason._tag).toBe("AuthenticationFailed")
     expect(JSON.stringify(error) + error.message + error.stack).not.toContain("sk-wrong-key-999")
@@ -158,7 +160,11 @@ describe("configuration", () => {
 
 describe("error shape", () => {
   it("serializes without credentials and is instanceof-checkable", async () => {
-    server.use(http.post(`${BASE}/renders`, () => HttpResponse.json({ detail: "no" }, { status: 402 })))
+    server.use(
+      http.post(`${FAKE_VENDOR_BASE_URL}/renders`, () =>
+        HttpResponse.json({ detail: "no" }, { status: 402 }),
+      ),
+    )
     const error = (await client()
       .render({ template: "x" })
       .catch((e: unknown) => e)) as VideoError

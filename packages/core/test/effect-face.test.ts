@@ -1,25 +1,26 @@
 import { Effect } from "effect"
 import { HttpResponse, http } from "msw"
-import { beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { createVideoClient, getStatus, JobRef, render, type VideoJob } from "../src/index.js"
-import { API_KEY, BASE, type FakeState, fake, fakeHandlers, fakeState } from "./support/fakeVendor.js"
-import { useMsw } from "./support/msw.js"
+import { FAKE_VENDOR_BASE_URL, fakeVendor } from "../src/testing/index.js"
+import { useFakeVendor } from "./support/fake.js"
+import { API_KEY } from "./support/keys.js"
 
-const server = useMsw()
-let state: FakeState
-beforeEach(() => {
-  state = fakeState()
-  server.use(...fakeHandlers(state))
-})
+const vendor = useFakeVendor()
+const { server } = vendor
 
 describe("Effect face", () => {
   it("runs operations against a provider layer and matches reasons with catchReason", async () => {
-    const layer = fake.layer({ apiKey: API_KEY })
+    const layer = fakeVendor.layer({ apiKey: API_KEY })
     const job = await Effect.runPromise(render({ template: "t" }).pipe(Effect.provide(layer)))
     const read = await Effect.runPromise(getStatus(job.ref).pipe(Effect.provide(layer)))
     expect(read.ref).toBe(job.ref)
 
-    server.use(http.post(`${BASE}/renders`, () => HttpResponse.json({ detail: "out" }, { status: 402 })))
+    server.use(
+      http.post(`${FAKE_VENDOR_BASE_URL}/renders`, () =>
+        HttpResponse.json({ detail: "out" }, { status: 402 }),
+      ),
+    )
     const handled = await Effect.runPromise(
       render({ template: "t" }).pipe(
         Effect.map((j) => j.status as string),
@@ -34,7 +35,7 @@ describe("Effect face", () => {
 
   it("a layer with bad settings fails with InvalidInput naming the field", async () => {
     const error = await Effect.runPromise(
-      Effect.flip(render({ template: "t" }).pipe(Effect.provide(fake.layer({ apiKey: "" })))),
+      Effect.flip(render({ template: "t" }).pipe(Effect.provide(fakeVendor.layer({ apiKey: "" })))),
     )
     expect(error.reason._tag).toBe("InvalidInput")
     expect(error.message).toContain("apiKey")
@@ -43,9 +44,9 @@ describe("Effect face", () => {
 
 describe("Promise watch", () => {
   it("iterates the job's changes until it settles", async () => {
-    const client = createVideoClient({ provider: fake({ apiKey: API_KEY }) })
+    const client = createVideoClient({ provider: fakeVendor({ apiKey: API_KEY }) })
     const job = await client.render({ template: "t" })
-    state.jobs.get(JobRef.parse(job.ref).id)!.status = "ok"
+    vendor.sim.jobs.get(JobRef.parse(job.ref).id)!.status = "ok"
     const seen: VideoJob[] = []
     for await (const update of client.watch(job.ref)) seen.push(update)
     expect(seen.map((j) => j.status)).toEqual(["succeeded"])

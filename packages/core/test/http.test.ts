@@ -3,15 +3,9 @@ import { TestClock } from "effect/testing"
 import { HttpResponse, http } from "msw"
 import { describe, expect, it } from "vitest"
 import * as z from "zod/mini"
-import {
-  isRetryable,
-  makeHttpClient,
-  NotFound,
-  parseRetryAfter,
-  textExcerpt,
-  type VideoError,
-} from "../src/index.js"
-import { API_KEY } from "./support/fakeVendor.js"
+import { isRetryable, makeHttpClient, parseRetryAfter, textExcerpt } from "../src/adapter/index.js"
+import { NotFound, type VideoError } from "../src/index.js"
+import { API_KEY } from "./support/keys.js"
 import { realTicks, useMsw } from "./support/msw.js"
 
 const server = useMsw()

@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import {
   type Capabilities,
   createVideoClient,
@@ -8,21 +8,17 @@ import {
   VideoError,
   type VideoProviderShape,
 } from "../src/index.js"
-import { API_KEY, type FakeState, fake, fakeHandlers, fakeState } from "./support/fakeVendor.js"
-import { useMsw } from "./support/msw.js"
+import { fakeVendor } from "../src/testing/index.js"
+import { useFakeVendor } from "./support/fake.js"
+import { API_KEY } from "./support/keys.js"
 
 // Inputs that are not plain data (wait options, refs as objects, webhook endpoint options) fail
 // as InvalidInput naming the field, before any request, never as a crash.
 
-const server = useMsw()
-let state: FakeState
-beforeEach(() => {
-  state = fakeState()
-  server.use(...fakeHandlers(state))
-})
+const vendor = useFakeVendor()
 
 const client = () =>
-  createVideoClient({ provider: fake({ apiKey: API_KEY, retry: { baseDelay: 1, maxDelay: 1 } }) })
+  createVideoClient({ provider: fakeVendor({ apiKey: API_KEY, retry: { baseDelay: 1, maxDelay: 1 } }) })
 
 const invalid = async (promise: Promise<unknown>): Promise<VideoError> => {
   const error = await promise.then(
@@ -46,7 +42,7 @@ describe("input guards", () => {
     [{ maxConsecutiveErrors: -1 }, "maxConsecutiveErrors"],
   ])("waitForCompletion and watch with %o name %s and send nothing", async (options, path) => {
     const job = await client().render({ template: "tpl-1" })
-    const sent = state.requests.length
+    const sent = vendor.sim.requests.length
     expect(paths(await invalid(client().waitForCompletion(job.ref, options as never)))).toEqual([path])
     if (path !== "onProgress") {
       const watched = (async () => {
@@ -56,7 +52,7 @@ describe("input guards", () => {
       })()
       expect(paths(await invalid(watched))).toEqual([path])
     }
-    expect(state.requests.length).toBe(sent)
+    expect(vendor.sim.requests.length).toBe(sent)
   })
 
   it("waitForAll checks its refs and options", async () => {
@@ -64,7 +60,7 @@ describe("input guards", () => {
     expect(paths(await invalid(client().waitForAll([], { interval: "often" as never })))).toEqual([
       "interval",
     ])
-    expect(state.requests).toHaveLength(0)
+    expect(vendor.sim.requests).toHaveLength(0)
   })
 
   it("generateScripts checks its wait options before the credit-spending request", async () => {
@@ -96,7 +92,7 @@ describe("input guards", () => {
   ])("a malformed ref object %o is InvalidInput naming ref, with no request", async (ref) => {
     expect(paths(await invalid(client().getStatus(ref as never)))).toEqual(["ref"])
     expect(paths(await invalid(client().waitForCompletion(ref as never)))).toEqual(["ref"])
-    expect(state.requests).toHaveLength(0)
+    expect(vendor.sim.requests).toHaveLength(0)
   })
 
   it("a ref or product of a provider the client lacks names the field given", async () => {
@@ -106,14 +102,14 @@ describe("input guards", () => {
       "job",
     ])
     await expect(client().updateProduct(null as never, {})).rejects.toBeInstanceOf(VideoError)
-    expect(state.requests).toHaveLength(0)
+    expect(vendor.sim.requests).toHaveLength(0)
   })
 
   it("renderPreview names job, also for a missing or malformed request", async () => {
     expect(paths(await invalid(client().renderPreview({ job: "not a ref", previewId: "p" })))).toEqual([
       "job",
     ])
-    // The fake vendor has no renderPreview: what matters is a VideoError, not a TypeError.
+    // What matters is a VideoError, not a TypeError.
     await expect(client().renderPreview(null as never)).rejects.toBeInstanceOf(VideoError)
     await expect(client().renderPreview({ job: 42, previewId: "p" } as never)).rejects.toBeInstanceOf(
       VideoError,
@@ -145,7 +141,7 @@ describe("input guards", () => {
     ] as const) {
       let thrown: unknown
       try {
-        fake({ apiKey: API_KEY, ...settings } as never)
+        fakeVendor({ apiKey: API_KEY, ...settings } as never)
       } catch (error) {
         thrown = error
       }

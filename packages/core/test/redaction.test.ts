@@ -2,13 +2,8 @@ import { Effect, Redacted } from "effect"
 import { HttpResponse, http } from "msw"
 import { describe, expect, it } from "vitest"
 import * as z from "zod/mini"
-import {
-  makeHttpClient,
-  makeRedactor,
-  maskSecretMembers,
-  publicHeader,
-  type VideoError,
-} from "../src/index.js"
+import { makeHttpClient, makeRedactor, maskSecretMembers } from "../src/adapter/index.js"
+import { publicHeader, type VideoError } from "../src/index.js"
 import { useMsw } from "./support/msw.js"
 
 const server = useMsw()

@@ -2,7 +2,8 @@ import { Effect, Redacted } from "effect"
 import { HttpResponse, http } from "msw"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import * as z from "zod/mini"
-import { makeHttpClient, type VideoError } from "../src/index.js"
+import { makeHttpClient } from "../src/adapter/index.js"
+import type { VideoError } from "../src/index.js"
 import {
   makeFaultPlan,
   makeRequestLog,

@@ -1,15 +1,14 @@
 import { Duration, Effect } from "effect"
 import { beforeEach, describe, expect, it } from "vitest"
+import { hmacSha256Hex, timingSafeEqual } from "../src/adapter/index.js"
 import {
   AuthenticationFailed,
   createVideoClient,
-  hmacSha256Hex,
   makeJobTracker,
   makeWebhookHandler,
   NotFound,
   RateLimited,
   Timeout,
-  timingSafeEqual,
   toWebhookRequest,
   VendorUnavailable,
   VideoError,
@@ -18,9 +17,11 @@ import {
   type VideoJobEvent,
   type VideoProviderShape,
 } from "../src/index.js"
-import { API_KEY, fake, WEBHOOK_SECRET } from "./support/fakeVendor.js"
+import { fakeVendor } from "../src/testing/index.js"
+import { API_KEY, WEBHOOK_SECRET } from "./support/keys.js"
 
-const client = () => createVideoClient({ provider: fake({ apiKey: API_KEY, webhookSecret: WEBHOOK_SECRET }) })
+const client = () =>
+  createVideoClient({ provider: fakeVendor({ apiKey: API_KEY, webhookSecret: WEBHOOK_SECRET }) })
 
 const delivery = async (
   eventId: string,

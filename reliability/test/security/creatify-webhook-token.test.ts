@@ -5,12 +5,12 @@ import { creatify } from "@vidbridge/adapter-creatify"
 import { type CreatifySimulator, createSimulator } from "@vidbridge/adapter-creatify/testing"
 import {
   createVideoClient,
-  deriveWebhookToken,
   type VideoClient,
   type VideoError,
   type VideoJob,
   type VideoJobEvent,
 } from "@vidbridge/core"
+import { deriveWebhookToken } from "@vidbridge/core/adapter"
 import { Effect } from "effect"
 import { TestClock } from "effect/testing"
 import { http } from "msw"

@@ -1,4 +1,4 @@
-import { hmacSha256Hex, timingSafeEqual } from "@vidbridge/core"
+import { hmacSha256Hex, timingSafeEqual } from "@vidbridge/core/adapter"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"

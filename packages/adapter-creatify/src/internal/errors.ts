@@ -1,11 +1,5 @@
-import {
-  classifyStatus,
-  InsufficientCredits,
-  type ResponseInfo,
-  VendorRejected,
-  type VideoErrorReason,
-  vendorMessages,
-} from "@vidbridge/core"
+import { InsufficientCredits, VendorRejected, type VideoErrorReason } from "@vidbridge/core"
+import { classifyStatus, type ResponseInfo, vendorMessages } from "@vidbridge/core/adapter"
 
 const scrapeFailure = /^(Link must have at least one image or one video|Failed to scrape url)/i
 const noCredits = /(insufficient|not enough|out of) credits?/i

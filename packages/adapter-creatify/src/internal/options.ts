@@ -1,10 +1,9 @@
-import { type InputIssue, invalidInput, type VideoError, validate } from "@vidbridge/core"
+import type { InputIssue } from "@vidbridge/core"
 import * as Duration from "effect/Duration"
-import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as z from "zod/mini"
 import { MAX_TOKEN_TTL } from "./callbackToken.js"
-import { Languages, ModelVersions, PROVIDER_ID, VideoLengths } from "./mapping.js"
+import { Languages, ModelVersions, VideoLengths } from "./mapping.js"
 
 const volume = z.optional(z.nullable(z.number().check(z.gte(0), z.lte(1))))
 const modelVersion = z.optional(z.enum(ModelVersions))
@@ -38,18 +37,6 @@ export const TemplateOptions = z.strictObject({
 })
 export type TemplateOptions = z.infer<typeof TemplateOptions>
 
-/** Reads and checks `providerOptions.creatify`. */
-export const creatifyOptions = <S extends z.ZodMiniType>(
-  schema: S,
-  providerOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined,
-  operation: string,
-): Effect.Effect<z.infer<S>, VideoError> =>
-  validate(schema, providerOptions?.[PROVIDER_ID] ?? {}, {
-    provider: PROVIDER_ID,
-    operation,
-    field: "providerOptions.creatify",
-  })
-
 /**
  * Neutral language tag -> Creatify code. A region is dropped (`pt-BR` -> `pt`); the base must be
  * in the documented list. Newer codes can be sent with `providerOptions.creatify.language`.
@@ -77,15 +64,6 @@ export const durationIssue = (seconds: number | undefined): InputIssue | undefin
         path: "durationSeconds",
         message: `Creatify makes videos of ${VideoLengths.join(", ")} seconds; got ${seconds}`,
       }
-
-/** Fails with one InvalidInput naming every issue, or succeeds when there are none. */
-export const failOnIssues = (
-  operation: string,
-  issues: ReadonlyArray<InputIssue | undefined>,
-): Effect.Effect<void, VideoError> => {
-  const found = issues.filter((i): i is InputIssue => i !== undefined)
-  return found.length === 0 ? Effect.void : Effect.fail(invalidInput(PROVIDER_ID, operation, found))
-}
 
 const toTtl = (value: unknown): Duration.Duration | undefined => {
   if (typeof value !== "number" && typeof value !== "string" && !Duration.isDuration(value)) return undefined

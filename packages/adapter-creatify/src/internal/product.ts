@@ -7,8 +7,10 @@ import type {
   ScriptRequest,
   VideoError,
 } from "@vidbridge/core"
+import { rejectIssues } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
-import { durationIssue, failOnIssues, languageIssue, toLanguage } from "./options.js"
+import { PROVIDER_ID } from "./mapping.js"
+import { durationIssue, languageIssue, toLanguage } from "./options.js"
 
 const LOGO_URL_MAX = 200
 const MIN_IMAGES_WITHOUT_VIDEO = 3
@@ -39,7 +41,7 @@ export const productPlan = (
       (key) => input[key] !== undefined,
     )
     return Effect.as(
-      failOnIssues("createProduct", [
+      rejectIssues({ provider: PROVIDER_ID, operation: "createProduct" }, [
         input.url.length > 1000
           ? { path: "url", message: "Creatify accepts at most 1000 characters" }
           : undefined,
@@ -56,7 +58,7 @@ export const productPlan = (
   const images = input.imageUrls ?? []
   const videos = input.videoUrls ?? []
   return Effect.as(
-    failOnIssues("createProduct", [
+    rejectIssues({ provider: PROVIDER_ID, operation: "createProduct" }, [
       videos.length === 0 && images.length < MIN_IMAGES_WITHOUT_VIDEO
         ? {
             path: "imageUrls",
@@ -81,7 +83,7 @@ export const productPlan = (
 /** The `PUT /api/links/{id}/` body: the fields given (Creatify's PUT keeps what it is sent). */
 export const updateBody = (patch: ProductUpdate): Effect.Effect<Record<string, unknown>, VideoError> =>
   Effect.as(
-    failOnIssues("updateProduct", [logoIssue(patch.logoUrl)]),
+    rejectIssues({ provider: PROVIDER_ID, operation: "updateProduct" }, [logoIssue(patch.logoUrl)]),
     defined({
       title: patch.title,
       description: patch.description,
@@ -104,7 +106,7 @@ export const scriptsBody = (
   product: Partial<Product> | undefined,
 ): Effect.Effect<Record<string, unknown>, VideoError> =>
   Effect.as(
-    failOnIssues("generateScripts", [
+    rejectIssues({ provider: PROVIDER_ID, operation: "generateScripts" }, [
       product?.title === undefined
         ? {
             path: "product",

@@ -1,8 +1,9 @@
 import { JobRef, type ProductRefLike, type RenderRequest, type VideoError } from "@vidbridge/core"
+import { parseProviderOptions, rejectIssues } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type { CreatifyClientShape } from "../CreatifyClient.js"
 import { Kind, linkToVideoJob, PROVIDER_ID, renderJob } from "./mapping.js"
-import { creatifyOptions, failOnIssues, LinkVideoOptions, TemplateOptions } from "./options.js"
+import { LinkVideoOptions, TemplateOptions } from "./options.js"
 import { checkVideoFields, directRenderBody, productId } from "./request.js"
 
 const TEMPLATE_FIXED = [
@@ -23,8 +24,11 @@ export const makeRenderers = (
   callbackUrl: (url: string | undefined, operation: string) => Effect.Effect<string | undefined, VideoError>,
 ) => {
   const renderTemplate = Effect.fnUntraced(function* (request: RenderRequest, template: string) {
-    const options = yield* creatifyOptions(TemplateOptions, request.providerOptions, "render")
-    yield* failOnIssues("render", [
+    const options = yield* parseProviderOptions(TemplateOptions, request.providerOptions, {
+      provider: PROVIDER_ID,
+      operation: "render",
+    })
+    yield* rejectIssues({ provider: PROVIDER_ID, operation: "render" }, [
       request.product === undefined
         ? undefined
         : { path: "product", message: "Creatify custom templates take variables, not a product" },
@@ -46,9 +50,12 @@ export const makeRenderers = (
   })
 
   const renderProduct = Effect.fnUntraced(function* (request: RenderRequest, product: ProductRefLike) {
-    const options = yield* creatifyOptions(LinkVideoOptions, request.providerOptions, "render")
+    const options = yield* parseProviderOptions(LinkVideoOptions, request.providerOptions, {
+      provider: PROVIDER_ID,
+      operation: "render",
+    })
     yield* checkVideoFields(request, options, "render")
-    yield* failOnIssues("render", [
+    yield* rejectIssues({ provider: PROVIDER_ID, operation: "render" }, [
       request.variables === undefined
         ? undefined
         : { path: "variables", message: "are for custom templates; give template too" },

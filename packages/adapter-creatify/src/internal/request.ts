@@ -1,14 +1,14 @@
 import {
-  invalidInput,
   JobRef,
   type PreviewRequest,
   type ProductRefLike,
   type RenderRequest,
   type VideoError,
 } from "@vidbridge/core"
+import { invalidInput, rejectIssues } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import { aspectToVendor, Kind, PROVIDER_ID } from "./mapping.js"
-import { durationIssue, failOnIssues, type LinkVideoOptions, languageIssue, toLanguage } from "./options.js"
+import { durationIssue, type LinkVideoOptions, languageIssue, toLanguage } from "./options.js"
 
 /** The visual styles of Creatify's URL-to-video guide, used when a request names none. */
 export const DefaultVisualStyles = [
@@ -46,7 +46,7 @@ export const checkVideoFields = (
   options: LinkVideoOptions,
   operation: string,
 ): Effect.Effect<void, VideoError> =>
-  failOnIssues(operation, [
+  rejectIssues({ provider: PROVIDER_ID, operation }, [
     durationIssue(request.durationSeconds),
     options.language === undefined ? languageIssue(request.language) : undefined,
   ])

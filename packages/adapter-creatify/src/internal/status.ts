@@ -1,11 +1,11 @@
 import {
-  invalidInput,
   JobRef,
   NotFound,
   type VideoError,
   VideoError as VideoErrorClass,
   type VideoJob,
 } from "@vidbridge/core"
+import { chunk, invalidInput } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type { CreatifyClientShape } from "../CreatifyClient.js"
 import { Kind, linkToVideoJob, PROVIDER_ID, renderJob } from "./mapping.js"
@@ -48,12 +48,6 @@ export const readStatus = (client: CreatifyClientShape, ref: JobRef): Effect.Eff
     default:
       return Effect.fail(wrongRef(ref, "getStatus"))
   }
-}
-
-const chunk = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
-  const out: Array<ReadonlyArray<A>> = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
 }
 
 /**

@@ -1,4 +1,5 @@
-import { invalidInput, type VideoError } from "@vidbridge/core"
+import type { VideoError } from "@vidbridge/core"
+import { invalidInput } from "@vidbridge/core/adapter"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"

@@ -1,4 +1,4 @@
-import { isDotSegment } from "@vidbridge/core"
+import { isDotSegment } from "@vidbridge/core/adapter"
 import * as z from "zod/mini"
 
 // Wire shapes exactly as Creatify documents them (docs.creatify.ai, see vendors/creatify.md).

@@ -1,4 +1,5 @@
-import { type ResponseInfo, VendorRejected, type VideoErrorReason } from "@vidbridge/core"
+import { VendorRejected, type VideoErrorReason } from "@vidbridge/core"
+import type { ResponseInfo } from "@vidbridge/core/adapter"
 import { HTTPValidationError } from "./wire.js"
 
 /** `["body", "scenes", 0, "transcript"]` -> `body.scenes[0].transcript`. */

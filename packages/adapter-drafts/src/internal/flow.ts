@@ -1,6 +1,5 @@
 import {
   type InputIssue,
-  invalidInput,
   type JobPage,
   JobRef,
   type ListJobsQuery,
@@ -9,6 +8,7 @@ import {
   type ProductRefLike,
   type VideoError,
 } from "@vidbridge/core"
+import { invalidInput } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { PROVIDER_ID, toVideoJob, VIDEO_KIND, videoRef } from "./mapping.js"

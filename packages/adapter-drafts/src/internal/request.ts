@@ -1,4 +1,5 @@
-import { type InputIssue, invalidInput, type RenderRequest, type VideoError, validate } from "@vidbridge/core"
+import type { InputIssue, RenderRequest, VideoError } from "@vidbridge/core"
+import { invalidInput, parseProviderOptions, rejectIssues, unsupportedFields } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { PROVIDER_ID } from "./mapping.js"
@@ -43,6 +44,8 @@ export const DraftsRenderOptions = z.strictObject({
  */
 export type DraftsRenderOptions = z.infer<typeof DraftsRenderOptions>
 
+const RENDER = { provider: PROVIDER_ID, operation: "render" }
+
 const fail = (issues: ReadonlyArray<InputIssue>) => Effect.fail(invalidInput(PROVIDER_ID, "render", issues))
 
 const exactlyOne =
@@ -77,20 +80,17 @@ export const resolveSource = (
 
 /** Reads and checks `providerOptions.drafts` and the neutral fields Hour One cannot honour. */
 export const renderOptions = (request: RenderRequest): Effect.Effect<DraftsRenderOptions, VideoError> =>
-  request.variables !== undefined
-    ? fail([
-        {
-          path: "variables",
-          message:
-            "Hour One drafts have no template variables; put scene content in " +
-            "providerOptions.drafts.scenes (name, texts, media, transcript)",
-        },
-      ])
-    : validate(DraftsRenderOptions, request.providerOptions?.[PROVIDER_ID] ?? {}, {
-        provider: PROVIDER_ID,
-        operation: "render",
-        field: "providerOptions.drafts",
-      })
+  Effect.andThen(
+    rejectIssues(
+      RENDER,
+      unsupportedFields(request, {
+        variables:
+          "Hour One drafts have no template variables; put scene content in " +
+          "providerOptions.drafts.scenes (name, texts, media, transcript)",
+      }),
+    ),
+    parseProviderOptions(DraftsRenderOptions, request.providerOptions, RENDER),
+  )
 
 const toWireScene = (scene: NonNullable<DraftsRenderOptions["scenes"]>[number]): OverrideScene => ({
   name: scene.name,

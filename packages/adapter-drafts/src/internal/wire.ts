@@ -1,4 +1,4 @@
-import { isDotSegment } from "@vidbridge/core"
+import { isDotSegment } from "@vidbridge/core/adapter"
 import * as z from "zod/mini"
 
 /** Video ids become JobRefs, which need a non-empty id without lone surrogates (no UTF-8 form). */

@@ -3,11 +3,11 @@ import {
   InsufficientCredits,
   NotFound,
   RateLimited,
-  type ResponseInfo,
   VendorRejected,
   VendorUnavailable,
   type VideoErrorReason,
 } from "@vidbridge/core"
+import type { ResponseInfo } from "@vidbridge/core/adapter"
 import * as Duration from "effect/Duration"
 
 const record = (json: unknown): Record<string, unknown> | undefined =>

@@ -1,5 +1,8 @@
 import type { AspectRatio, JobStatus } from "@vidbridge/core"
 
+/** The provider id: the first part of every JobRef this adapter makes. */
+export const PROVIDER_ID = "jogg"
+
 // Pure tables: neutral values <-> JoggAI values. The README repeats each table.
 
 /** v2 aspect names (`video_spec.aspect_ratio`). */

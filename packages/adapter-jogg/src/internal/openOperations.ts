@@ -1,17 +1,11 @@
-import {
-  type InputIssue,
-  invalidInput,
-  JobRef,
-  type Product,
-  unsupported,
-  type VideoProviderShape,
-} from "@vidbridge/core"
+import { type InputIssue, JobRef, type Product, type VideoProviderShape } from "@vidbridge/core"
+import { invalidInput, unsupported, unsupportedFields } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type { JoggClientShape } from "../JoggClient.js"
 import type { OpenMedia } from "../JoggOpenClient.js"
 import { Kinds, openProduct, openProjectJob, openSubmittedJob } from "./jobs.js"
 import { productIssues, resolveProduct, v2Media } from "./products.js"
-import { checked, joggOptions, openRenderBody, unsupportedFields } from "./requests.js"
+import { checked, joggOptions, openRenderBody } from "./requests.js"
 
 type Ops = Pick<
   VideoProviderShape,
@@ -40,17 +34,18 @@ export const openOperations = (client: JoggClientShape): Ops => {
             'is required: the open API creates products from a page URL only (apiVersion "v2" takes your own data)',
         })
       }
-      unsupportedFields(
-        input,
-        Object.fromEntries(
-          ["title", "description", "imageUrls", "videoUrls", "logoUrl", "targetAudience"].map((field) => [
-            field,
-            "the open API creates products from a URL only; set it afterwards with updateProduct",
-          ]),
+      issues.push(
+        ...unsupportedFields(
+          input,
+          Object.fromEntries(
+            ["title", "description", "imageUrls", "videoUrls", "logoUrl", "targetAudience"].map((field) => [
+              field,
+              "the open API creates products from a URL only; set it afterwards with updateProduct",
+            ]),
+          ),
         ),
-        issues,
       )
-      yield* checked("createProduct", issues, () => undefined)
+      yield* checked("createProduct", issues)
       const url = input.url ?? ""
       const data = yield* api.createProduct(url, { operation: "createProduct" })
       return openProduct(data, url, data)
@@ -62,7 +57,7 @@ export const openOperations = (client: JoggClientShape): Ops => {
       if (resolved.id === undefined) {
         issues.push({ path: "product", message: "needs the product id; pass the ref createProduct returned" })
       }
-      yield* checked("updateProduct", issues, () => undefined)
+      yield* checked("updateProduct", issues)
       const id = resolved.id ?? ""
       const media = v2Media(patch) as ReadonlyArray<OpenMedia> | undefined
       const ref = JobRef.make("jogg", Kinds.openProduct, id, { prj: resolved.prj })
@@ -115,7 +110,7 @@ export const openOperations = (client: JoggClientShape): Ops => {
       }
       const projectId = resolved.prj ?? ""
       const body = openRenderBody(projectId, request, options, issues)
-      yield* checked("render", issues, () => undefined)
+      yield* checked("render", issues)
       const ref = JobRef.make("jogg", Kinds.openProject, projectId, { product: resolved.id })
       // The project is the job: every error names it, so a lost answer can still be followed up.
       yield* api.render(body, { operation: "render", ref: JobRef.format(ref) })

@@ -1,12 +1,12 @@
 import {
   type InputIssue,
-  invalidInput,
   JobRef,
   type ProductInput,
   type ProductRefLike,
   type ProductUpdate,
   type VideoError,
 } from "@vidbridge/core"
+import { invalidInput } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type { V2Media } from "../JoggV2Client.js"
 import { Kinds } from "./jobs.js"

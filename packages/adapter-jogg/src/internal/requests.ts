@@ -1,12 +1,6 @@
-import {
-  type InputIssue,
-  invalidInput,
-  type PreviewRequest,
-  type RenderRequest,
-  type VideoError,
-  validate,
-} from "@vidbridge/core"
-import * as Effect from "effect/Effect"
+import type { InputIssue, PreviewRequest, RenderRequest, VideoError } from "@vidbridge/core"
+import { parseProviderOptions, rejectIssues, unsupportedFields } from "@vidbridge/core/adapter"
+import type * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import type { OpenRenderBody } from "../JoggOpenClient.js"
 import type { V2VideoBody } from "../JoggV2Client.js"
@@ -19,13 +13,12 @@ import {
   languages,
   openAspect,
   openScriptStyles,
+  PROVIDER_ID,
   v2Aspect,
   v2ScriptStyles,
 } from "./mapping.js"
 
 // Neutral requests -> JoggAI bodies, with every vendor rule checked before any request.
-
-const PROVIDER = "jogg"
 
 /** `providerOptions.jogg`: vendor-only fields, named as JoggAI names them. */
 export const JoggOptionsSchema = z.strictObject({
@@ -46,30 +39,13 @@ export const joggOptions = (
   providerOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined,
   operation: string,
 ): Effect.Effect<JoggOptions, VideoError> =>
-  validate(JoggOptionsSchema, providerOptions?.jogg ?? {}, {
-    provider: PROVIDER,
-    operation,
-    field: "providerOptions.jogg",
-  })
+  parseProviderOptions(JoggOptionsSchema, providerOptions, { provider: PROVIDER_ID, operation })
 
-/** Fails with every issue at once, or succeeds with the value. */
-export const checked = <A>(
+/** Fails with every issue at once, or succeeds. */
+export const checked = (
   operation: string,
   issues: ReadonlyArray<InputIssue>,
-  value: () => A,
-): Effect.Effect<A, VideoError> =>
-  issues.length > 0 ? Effect.fail(invalidInput(PROVIDER, operation, issues)) : Effect.sync(value)
-
-/** Rejects neutral fields this JoggAI call cannot carry, so nothing is dropped silently. */
-export const unsupportedFields = (
-  input: object,
-  fields: Readonly<Record<string, string>>,
-  issues: Array<InputIssue>,
-): void => {
-  for (const [field, why] of Object.entries(fields)) {
-    if ((input as Record<string, unknown>)[field] !== undefined) issues.push({ path: field, message: why })
-  }
-}
+): Effect.Effect<void, VideoError> => rejectIssues({ provider: PROVIDER_ID, operation }, issues)
 
 const language = (tag: string | undefined, issues: Array<InputIssue>): string => {
   if (tag === undefined) return defaultLanguage
@@ -160,17 +136,15 @@ export const openRenderBody = (
   options: JoggOptions,
   issues: Array<InputIssue>,
 ): OpenRenderBody => {
-  unsupportedFields(
-    request,
-    {
+  issues.push(
+    ...unsupportedFields(request, {
       durationSeconds: 'the open API has no video length setting; use apiVersion "v2"',
       voice: "the open API takes no voice; the avatar's voice is used",
       script: 'the open API takes no script override; use apiVersion "v2"',
       webhookUrl: "the open API has no per-request webhook; register an account webhook",
       name: "the open API takes no video name",
       variables: "JoggAI templates take no variables",
-    },
-    issues,
+    }),
   )
   const aspect = request.aspectRatio
   if (aspect !== undefined && !(aspect in openAspect)) {

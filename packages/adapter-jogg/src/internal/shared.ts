@@ -1,4 +1,5 @@
-import { maskSecretMembers, UnexpectedResponse, VideoError } from "@vidbridge/core"
+import { UnexpectedResponse, VideoError } from "@vidbridge/core"
+import { maskSecretMembers } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 
 /** A string from a vendor id field (numbers too); `undefined` when absent or empty. */

@@ -1,16 +1,16 @@
 import {
   type InputIssue,
-  invalidInput,
   JobRef,
   type Product,
   type VideoJob,
   type VideoProviderShape,
 } from "@vidbridge/core"
+import { invalidInput, unsupportedFields } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type { JoggClientShape } from "../JoggClient.js"
 import { Kinds, previewIdsOf, previewSetJob, submittedPreviewJob, v2Product, v2VideoJob } from "./jobs.js"
 import { productIssues, resolveProduct, v2Media } from "./products.js"
-import { checked, type JoggOptions, joggOptions, unsupportedFields, v2VideoBody } from "./requests.js"
+import { checked, type JoggOptions, joggOptions, v2VideoBody } from "./requests.js"
 import { requireId, str } from "./shared.js"
 import type { RenderResult } from "./wire.js"
 
@@ -43,7 +43,7 @@ export const v2Operations = (client: JoggClientShape): Ops => {
   const api = client.v2
   return {
     createProduct: Effect.fn("JoggProvider.createProduct")(function* (input) {
-      yield* checked("createProduct", productIssues(input), () => undefined)
+      yield* checked("createProduct", productIssues(input))
       const media = v2Media(input)
       const info = yield* api.createProduct(
         {
@@ -66,7 +66,7 @@ export const v2Operations = (client: JoggClientShape): Ops => {
 
     updateProduct: Effect.fn("JoggProvider.updateProduct")(function* (product, patch) {
       const resolved = yield* resolveProduct(product, "v2", "updateProduct")
-      yield* checked("updateProduct", productIssues(patch), () => undefined)
+      yield* checked("updateProduct", productIssues(patch))
       const id = resolved.id ?? ""
       const media = v2Media(patch)
       const body = {
@@ -96,13 +96,11 @@ export const v2Operations = (client: JoggClientShape): Ops => {
       const resolved = yield* resolveProduct(request.product, "v2", "generatePreviews")
       const options = yield* joggOptions(request.providerOptions, "generatePreviews")
       const issues: Array<InputIssue> = []
-      unsupportedFields(
-        request,
-        {
+      issues.push(
+        ...unsupportedFields(request, {
           targetPlatform: "JoggAI previews have no target platform",
           targetAudience: "JoggAI keeps the audience on the product; set it with updateProduct",
-        },
-        issues,
+        }),
       )
       openOnly(options, issues)
       const styles = [
@@ -123,7 +121,7 @@ export const v2Operations = (client: JoggClientShape): Ops => {
       }
       const productId = resolved.id ?? ""
       const body = v2VideoBody(productId, request, options, issues)
-      yield* checked("generatePreviews", issues, () => undefined)
+      yield* checked("generatePreviews", issues)
       const result = yield* api.previewList(
         { ...body, visual_styles: styles },
         { operation: "generatePreviews" },
@@ -145,12 +143,12 @@ export const v2Operations = (client: JoggClientShape): Ops => {
           message: `must be one of this preview set's ids: ${ids.join(", ")}`,
         })
       }
-      unsupportedFields(
-        request,
-        { webhookUrl: "render_single_preview takes no webhook_url; set webhookUrl on generatePreviews" },
-        issues,
+      issues.push(
+        ...unsupportedFields(request, {
+          webhookUrl: "render_single_preview takes no webhook_url; set webhookUrl on generatePreviews",
+        }),
       )
-      yield* checked("renderPreview", issues, () => undefined)
+      yield* checked("renderPreview", issues)
       const result = yield* api.renderSinglePreview(request.previewId, {
         operation: "renderPreview",
         ref: request.job,
@@ -168,13 +166,11 @@ export const v2Operations = (client: JoggClientShape): Ops => {
     render: Effect.fn("JoggProvider.render")(function* (request) {
       const options = yield* joggOptions(request.providerOptions, "render")
       const issues: Array<InputIssue> = []
-      unsupportedFields(
-        request,
-        {
+      issues.push(
+        ...unsupportedFields(request, {
           template: 'v2 renders products with visual styles; use visualStyle (templates: apiVersion "open")',
           variables: "JoggAI renders take no template variables",
-        },
-        issues,
+        }),
       )
       openOnly(options, issues)
       if (request.product === undefined) {
@@ -186,7 +182,7 @@ export const v2Operations = (client: JoggClientShape): Ops => {
       }
       const resolved = yield* resolveProduct(request.product, "v2", "render")
       const body = v2VideoBody(resolved.id ?? "", request, options, issues)
-      yield* checked("render", issues, () => undefined)
+      yield* checked("render", issues)
       const result = yield* api.createVideo(
         { ...body, ...(request.visualStyle !== undefined ? { visual_style: request.visualStyle } : {}) },
         { operation: "render" },
@@ -226,14 +222,16 @@ export const v2Operations = (client: JoggClientShape): Ops => {
 
     listJobs: Effect.fnUntraced(function* (query) {
       const issues: Array<InputIssue> = []
-      unsupportedFields(query, { ids: "JoggAI lists have no id filter; call getStatus per ref" }, issues)
+      issues.push(
+        ...unsupportedFields(query, { ids: "JoggAI lists have no id filter; call getStatus per ref" }),
+      )
       if (query.providerOptions?.jogg !== undefined) {
         issues.push({ path: "providerOptions.jogg", message: "listJobs takes no JoggAI options" })
       }
       if (query.cursor !== undefined && !/^[1-9]\d*$/.test(query.cursor)) {
         issues.push({ path: "cursor", message: "must be a page number, as nextCursor returned it" })
       }
-      yield* checked("listJobs", issues, () => undefined)
+      yield* checked("listJobs", issues)
       const page = Number(query.cursor ?? "1")
       const pageSize = query.limit ?? 10
       const list = yield* api.productVideos({ page, page_size: pageSize }, { operation: "listJobs" })

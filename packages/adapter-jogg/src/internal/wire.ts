@@ -1,4 +1,4 @@
-import { isDotSegment } from "@vidbridge/core"
+import { isDotSegment } from "@vidbridge/core/adapter"
 import * as z from "zod/mini"
 
 // Wire shapes of JoggAI's v2 API (docs.jogg.ai, openapi-v2.yaml). Tolerant on purpose:

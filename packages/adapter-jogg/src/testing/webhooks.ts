@@ -1,4 +1,4 @@
-import { hmacSha256Hex } from "@vidbridge/core"
+import { hmacSha256Hex } from "@vidbridge/core/adapter"
 import { deliverWebhook } from "@vidbridge/core/testing"
 import * as Effect from "effect/Effect"
 import { JOGG_SIGNATURE_HEADER } from "../webhook.js"

@@ -1,10 +1,10 @@
+import { createFakeVendorSimulator, fakeVendor } from "@vidbridge/core/testing"
 import { type CliProviders, main } from "../../src/index.js"
-import { createToySimulator, toy } from "./toy.js"
 
-/** The toy vendor, wired like the real CLI wires the three adapters. */
-export const toyProviders: CliProviders = {
-  definitions: [toy],
-  simulators: { toy: (options) => createToySimulator(options) },
+/** Core's fake vendor, wired like the real CLI wires the three adapters. */
+export const fakeProviders: CliProviders = {
+  definitions: [fakeVendor],
+  simulators: { fake: (options) => createFakeVendorSimulator(options) },
 }
 
 /** Runs the CLI in-process and captures what it printed. */
@@ -27,7 +27,7 @@ export const run = async (
       // so a 3 s simulated render takes a few real milliseconds.
       env: { VIDBRIDGE_SIM_SPEED: "10000", VIDBRIDGE_SIM_POLL_MS: "20", ...options.env },
     },
-    providers: toyProviders,
+    providers: fakeProviders,
   })
   return { code, out, err }
 }

@@ -1,6 +1,6 @@
 import { compareProgress, isTerminal } from "../model/JobStatus.js"
 import type { VideoJob } from "../model/VideoJob.js"
-import { sameJob } from "../polling.js"
+import { sameJob } from "../polling/pollUntil.js"
 
 /** What a tracker decided about one observation of a job. */
 export type Observation = "advanced" | "duplicate" | "stale"

@@ -5,7 +5,7 @@ import { callback } from "../internal/inputChecks.js"
 import { toInputIssues } from "../internal/issues.js"
 import type { VideoJobEvent } from "../model/VideoJob.js"
 import { invalidInput, VideoError } from "../VideoError.js"
-import type { VideoProviderShape } from "../VideoProvider.js"
+import type { VideoProviderShape, WebhookRequest } from "../VideoProvider.js"
 import { type JobTracker, makeJobTracker, type Observation } from "./JobTracker.js"
 import { toWebhookRequest } from "./request.js"
 
@@ -54,6 +54,23 @@ const statusFor = (error: VideoError): number =>
         ? 503
         : 400
 
+/** A provider as the endpoint sees it: its id, and its check and parse of one delivery. @internal */
+export interface WebhookParser {
+  readonly id: string
+  readonly parse: (request: WebhookRequest) => Effect.Effect<VideoJobEvent, VideoError>
+}
+
+/** One delivery checked and parsed by a built provider: its `parseWebhook`, or "has no webhooks". @internal */
+export const parseDelivery = (
+  provider: VideoProviderShape,
+  request: WebhookRequest,
+): Effect.Effect<VideoJobEvent, VideoError> =>
+  provider.parseWebhook
+    ? provider.parseWebhook(request)
+    : Effect.fail(
+        invalidInput(provider.id, "parseWebhook", [{ path: "provider", message: "has no webhooks" }]),
+      )
+
 /**
  * A fetch-style webhook endpoint, `(Request) => Promise<Response>`, for any framework
  * (Next.js route handlers, Hono, Bun, Deno, or node:http through a small adapter).
@@ -68,6 +85,16 @@ const statusFor = (error: VideoError): number =>
  */
 export const makeWebhookHandler = (
   providers: ReadonlyArray<VideoProviderShape>,
+  options: WebhookHandlerOptions,
+): ((request: Request) => Promise<Response>) =>
+  webhookEndpoint(
+    providers.map((provider) => ({ id: provider.id, parse: (request) => parseDelivery(provider, request) })),
+    options,
+  )
+
+/** {@link makeWebhookHandler} over {@link WebhookParser}s (providers built on first use). @internal */
+export const webhookEndpoint = (
+  providers: ReadonlyArray<WebhookParser>,
   options: WebhookHandlerOptions,
 ): ((request: Request) => Promise<Response>) => {
   // Checked when the endpoint is made: a wrong option would otherwise turn every delivery into a 500.
@@ -92,12 +119,7 @@ export const makeWebhookHandler = (
     }
     const incoming = await toWebhookRequest(request, options.maxBodyBytes)
     if (incoming === undefined) return json(413, { ok: false, error: "body too large" })
-    const parse = provider.parseWebhook
-      ? provider.parseWebhook(incoming)
-      : Effect.fail(
-          invalidInput(provider.id, "parseWebhook", [{ path: "provider", message: "has no webhooks" }]),
-        )
-    const exit = await Effect.runPromiseExit(parse)
+    const exit = await Effect.runPromiseExit(provider.parse(incoming))
     if (Exit.isFailure(exit)) {
       const error = exit.cause.reasons.find((r) => r._tag === "Fail")?.error
       return error instanceof VideoError

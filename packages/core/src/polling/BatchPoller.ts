@@ -3,12 +3,13 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import type * as Scope from "effect/Scope"
-import { JobRef, type JobRefInput } from "./JobRef.js"
-import { isSettled } from "./model/JobStatus.js"
-import type { VideoJob } from "./model/VideoJob.js"
-import { parseRef, settle } from "./polling.js"
-import { Timeout, VideoError } from "./VideoError.js"
-import type { VideoProviderShape } from "./VideoProvider.js"
+import { chunk } from "../adapter/collections.js"
+import { JobRef, type JobRefInput } from "../JobRef.js"
+import { isSettled } from "../model/JobStatus.js"
+import type { VideoJob } from "../model/VideoJob.js"
+import { Timeout, VideoError } from "../VideoError.js"
+import type { VideoProviderShape } from "../VideoProvider.js"
+import { parseRef, settle } from "./waitForCompletion.js"
 
 /** Options for {@link makeBatchPoller}. */
 export interface BatchPollerOptions {
@@ -60,12 +61,6 @@ interface Entry {
   last?: VideoJob
   /** One per `track`, or per job of a `trackAll`, waiting for this job. */
   readonly waiters: Array<Waiter>
-}
-
-const chunk = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
-  const out: Array<ReadonlyArray<A>> = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
 }
 
 /**

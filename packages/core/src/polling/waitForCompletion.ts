@@ -1,15 +1,16 @@
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Queue from "effect/Queue"
-import * as Schedule from "effect/Schedule"
+import type * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
-import { WaitOptionsSchema } from "./internal/inputChecks.js"
-import { JobRef, type JobRefInput } from "./JobRef.js"
-import { isFailure, isSettled } from "./model/JobStatus.js"
-import type { VideoJob } from "./model/VideoJob.js"
-import { ContentRejected, invalidInput, JobFailed, Timeout, VideoError } from "./VideoError.js"
-import { VideoProvider, type VideoProviderShape } from "./VideoProvider.js"
-import { validate } from "./validate.js"
+import { WaitOptionsSchema } from "../internal/inputChecks.js"
+import { JobRef, type JobRefInput } from "../JobRef.js"
+import { isFailure, isSettled } from "../model/JobStatus.js"
+import type { VideoJob } from "../model/VideoJob.js"
+import { ContentRejected, invalidInput, JobFailed, Timeout, VideoError } from "../VideoError.js"
+import { VideoProvider, type VideoProviderShape } from "../VideoProvider.js"
+import { validate } from "../validate.js"
+import { pollUntil, sameJob } from "./pollUntil.js"
 
 /** Options for {@link waitForCompletion} and {@link watch}. */
 export interface WaitOptions {
@@ -25,87 +26,6 @@ export interface WaitOptions {
   /** Transient read failures (5xx, timeouts, 429) tolerated in a row before the wait fails. Default 10. */
   readonly maxConsecutiveErrors?: number | undefined
 }
-
-/** The default polling schedule: starts short, backs off 1.5x, caps at 30 s, jittered. */
-export const defaultPollSchedule: Schedule.Schedule<Duration.Duration> = Schedule.min([
-  Schedule.jittered(Schedule.exponential(Duration.seconds(2), 1.5)),
-  Schedule.spaced(Duration.seconds(30)),
-])
-
-type Poll<A> =
-  | { readonly _tag: "Value"; readonly value: A }
-  | { readonly _tag: "Transient"; readonly error: VideoError }
-
-const retryAfterOf = (poll: Poll<unknown>): Duration.Duration | undefined =>
-  poll._tag === "Transient" && poll.error.reason._tag === "RateLimited"
-    ? poll.error.reason.retryAfter
-    : undefined
-
-/** Same job, nothing new to report. */
-export const sameJob = (a: VideoJob, b: VideoJob): boolean =>
-  a.status === b.status &&
-  a.vendorStatus === b.vendorStatus &&
-  a.stage === b.stage &&
-  a.progress === b.progress &&
-  a.videoUrl === b.videoUrl &&
-  a.previewUrl === b.previewUrl &&
-  (a.previews?.length ?? 0) === (b.previews?.length ?? 0) &&
-  a.failure?.message === b.failure?.message
-
-/**
- * Reads `read` until `done`, on a schedule, tolerating transient failures and honouring
- * `Retry-After`. Used by every wait in core (jobs, scripts, batches).
- * @internal
- */
-export const pollUntil = <A>(
-  read: Effect.Effect<A, VideoError>,
-  done: (value: A) => boolean,
-  options: {
-    readonly schedule?: Schedule.Schedule<unknown, unknown> | undefined
-    readonly timeout?: Duration.Input | undefined
-    readonly maxConsecutiveErrors?: number | undefined
-    readonly onValue?: ((value: A) => void) | undefined
-    readonly onTimeout: (last: A | undefined, after: Duration.Duration) => VideoError
-  },
-): Effect.Effect<A, VideoError> =>
-  Effect.suspend(() => {
-    const maxErrors = options.maxConsecutiveErrors ?? 10
-    const timeout = Duration.fromInputUnsafe(options.timeout ?? Duration.minutes(20))
-    let last: A | undefined
-    let errors = 0
-    const step: Effect.Effect<Poll<A>, VideoError> = read.pipe(
-      Effect.map((value): Poll<A> => {
-        errors = 0
-        last = value
-        options.onValue?.(value)
-        return { _tag: "Value", value }
-      }),
-      Effect.catch((error: VideoError) =>
-        error.retryable && ++errors <= maxErrors
-          ? Effect.succeed<Poll<A>>({ _tag: "Transient", error })
-          : Effect.fail(error),
-      ),
-    )
-    const schedule = (options.schedule ?? defaultPollSchedule).pipe(
-      Schedule.setInputType<Poll<A>>(),
-      Schedule.modifyDelay(({ input, duration }) => {
-        const hint = retryAfterOf(input)
-        return Effect.succeed(hint === undefined ? duration : Duration.max(duration, hint))
-      }),
-    )
-    return step.pipe(
-      Effect.repeat({ schedule, until: (poll) => poll._tag === "Value" && done(poll.value) }),
-      Effect.flatMap(() =>
-        last !== undefined && done(last)
-          ? Effect.succeed(last)
-          : Effect.fail(options.onTimeout(last, timeout)),
-      ),
-      Effect.timeoutOrElse({
-        duration: timeout,
-        orElse: () => Effect.fail(options.onTimeout(last, timeout)),
-      }),
-    )
-  })
 
 /** Turns a settled job into success (video or previews ready) or the matching typed failure. */
 export const settle = (

@@ -1,13 +1,8 @@
-import * as Cause from "effect/Cause"
-import type * as Duration from "effect/Duration"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
-import * as Stream from "effect/Stream"
-import * as z from "zod/mini"
-import { makeBatchPoller } from "./BatchPoller.js"
+import type * as Effect from "effect/Effect"
 import type { Capabilities } from "./Capabilities.js"
 import { abortable } from "./internal/abortable.js"
-import { callback, durationInput } from "./internal/inputChecks.js"
+import { type LazyProvider, lazyProvider } from "./internal/lazyProvider.js"
+import { reportsOf } from "./internal/reports.js"
 import { JobRef, type JobRefInput } from "./JobRef.js"
 import type {
   ListJobsQuery,
@@ -27,14 +22,13 @@ import type {
   VideoJobEvent,
 } from "./model/VideoJob.js"
 import type { ConfiguredProvider } from "./ProviderDefinition.js"
-import { type WaitOptions, waitWith, watchWith } from "./polling.js"
+import { type BatchResult, type WaitForAllOptions, waitForAllWith } from "./polling/waitForAll.js"
+import { type WaitOptions, waitWith } from "./polling/waitForCompletion.js"
 import { unknownProvider } from "./registry.js"
 import { runPromise } from "./runPromise.js"
 import { invalidInput, type VideoError } from "./VideoError.js"
-import type { VideoProviderShape, WebhookRequest } from "./VideoProvider.js"
-import { operationsFor } from "./Videos.js"
-import { validate } from "./validate.js"
-import { makeWebhookHandler, type WebhookHandlerOptions } from "./webhooks/handler.js"
+import type { WebhookRequest } from "./VideoProvider.js"
+import { parseDelivery, type WebhookHandlerOptions, webhookEndpoint } from "./webhooks/handler.js"
 import { toWebhookRequest } from "./webhooks/request.js"
 
 /** Per-call options of the Promise API. */
@@ -45,11 +39,6 @@ export interface CallOptions {
 
 /** Options of {@link VideoClient.waitForCompletion}. */
 export interface ClientWaitOptions extends WaitOptions, CallOptions {}
-
-/** One result of {@link VideoClient.waitForAll}. */
-export type BatchResult =
-  | { readonly ref: string; readonly ok: true; readonly job: VideoJob }
-  | { readonly ref: string; readonly ok: false; readonly error: VideoError }
 
 /** Configuration of {@link createVideoClient}. */
 export interface VideoClientConfig {
@@ -96,31 +85,12 @@ export interface VideoClient {
   /** Waits for many jobs with one shared loop, batching status reads where the vendor can. */
   waitForAll(
     refs: ReadonlyArray<JobRefInput>,
-    options?: CallOptions & {
-      readonly interval?: Duration.Input
-      readonly timeout?: Duration.Input
-      readonly onRound?: (round: { readonly tracked: number; readonly requests: number }) => void
-    },
+    options?: CallOptions & WaitForAllOptions,
   ): Promise<ReadonlyArray<BatchResult>>
   /** Verifies and parses one delivery. */
   parseWebhook(request: Request | WebhookRequest, options?: CallOptions): Promise<VideoJobEvent>
   /** A fetch-style endpoint for every configured provider. */
   handleWebhook(options: WebhookHandlerOptions): (request: Request) => Promise<Response>
-}
-
-// What `waitForAll` takes besides the refs themselves (checked one by one as they are routed).
-const WaitForAllSchema = z.looseObject({
-  refs: z.array(z.unknown()),
-  interval: z.optional(durationInput),
-  timeout: z.optional(durationInput),
-  onRound: z.optional(callback()),
-})
-
-const build = (provider: ConfiguredProvider): VideoProviderShape => {
-  const exit = Effect.runSyncExit(provider.make)
-  if (Exit.isSuccess(exit)) return exit.value
-  const failure = exit.cause.reasons.find((r) => r._tag === "Fail")
-  throw failure?.error ?? Cause.squash(exit.cause)
 }
 
 /**
@@ -144,28 +114,30 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
     ...(typeof config.provider === "string" ? [] : [config.provider]),
     ...(config.providers ?? []),
   ]
-  const shapes = new Map<string, VideoProviderShape>()
-  for (const provider of configured) if (!shapes.has(provider.id)) shapes.set(provider.id, build(provider))
+  // Built on first use, not here: a provider's make may be asynchronous (see LazyProvider).
+  const providers = new Map<string, LazyProvider>()
+  for (const provider of configured) {
+    if (!providers.has(provider.id)) providers.set(provider.id, lazyProvider(provider))
+  }
   const activeId = typeof config.provider === "string" ? config.provider : config.provider.id
-  if (!shapes.has(activeId)) throw unknownProvider(activeId, [...shapes.keys()])
-  const active = shapes.get(activeId)!
-  const ops = (shape: VideoProviderShape) => operationsFor(shape)
+  const active = providers.get(activeId)
+  if (active === undefined) throw unknownProvider(activeId, [...providers.keys()])
 
   // `field` is what the caller gave: a provider id, or a ref / product naming one.
-  const providerOf = (id: string | undefined, operation: string, field = "provider"): VideoProviderShape => {
+  const providerOf = (id: string | undefined, operation: string, field = "provider"): LazyProvider => {
     if (id === undefined) return active
-    const found = shapes.get(id)
+    const found = providers.get(id)
     if (found === undefined) {
       throw invalidInput("vidbridge", operation, [
         {
           path: field,
-          message: `${field === "provider" ? "" : `belongs to provider "${id}", but `}"${id}" is not configured; configured: ${[...shapes.keys()].join(", ")}`,
+          message: `${field === "provider" ? "" : `belongs to provider "${id}", but `}"${id}" is not configured; configured: ${[...providers.keys()].join(", ")}`,
         },
       ])
     }
     return found
   }
-  const forRef = (ref: JobRefInput, operation: string, field = "ref"): VideoProviderShape => {
+  const forRef = (ref: JobRefInput, operation: string, field = "ref"): LazyProvider => {
     let parsed: JobRef
     try {
       parsed = JobRef.from(ref)
@@ -183,12 +155,13 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
     }
     return runPromise(effect, signal)
   }
+  const ops = (provider: LazyProvider) => provider.operations()
   const waitDefaults = config.polling ?? {}
 
   return {
     provider: activeId,
-    providers: [...shapes.keys()],
-    capabilities: (id) => providerOf(id, "capabilities").capabilities,
+    providers: [...providers.keys()],
+    capabilities: (id): Capabilities => providerOf(id, "capabilities").capabilities,
     createProduct: (input, o) => attempt(() => ops(active).createProduct(input), o?.signal),
     updateProduct: (product, patch, o) =>
       attempt(
@@ -221,62 +194,22 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
     estimateCredits: (request, kind, o) =>
       attempt(() => ops(active).estimateCredits(request, kind ?? "render"), o?.signal),
     waitForCompletion: (ref, o) =>
-      attempt(() => waitWith(forRef(ref, "waitForCompletion"), ref, { ...waitDefaults, ...o }), o?.signal),
-    watch: (ref, o) => {
-      const stream = Stream.unwrap(
-        Effect.sync(() => watchWith(forRef(ref, "watch"), ref, { ...waitDefaults, ...o })),
-      )
-      return abortable(Stream.toAsyncIterable(stream), o?.signal)
-    },
-    waitForAll: (refs, o) =>
       attempt(
         () =>
-          Effect.scoped(
-            Effect.gen(function* () {
-              yield* validate(
-                WaitForAllSchema,
-                { refs, ...o },
-                { provider: "vidbridge", operation: "waitForAll" },
-              )
-              // Indexes of the refs per provider; one poller each, one wait for all of its jobs.
-              const byProvider = new Map<VideoProviderShape, Array<number>>()
-              refs.forEach((ref, i) => {
-                const shape = forRef(ref, "waitForAll")
-                const indexes = byProvider.get(shape)
-                if (indexes === undefined) byProvider.set(shape, [i])
-                else indexes.push(i)
-              })
-              const results = new Array<BatchResult>(refs.length)
-              yield* Effect.forEach(
-                byProvider,
-                ([shape, indexes]) =>
-                  Effect.gen(function* () {
-                    const poller = yield* makeBatchPoller(shape, {
-                      interval: o?.interval,
-                      onRound: o?.onRound,
-                    })
-                    const exits = yield* poller.trackAll(
-                      indexes.map((i) => refs[i]!),
-                      { timeout: o?.timeout },
-                    )
-                    for (let k = 0; k < indexes.length; k++) {
-                      const ref = refs[indexes[k]!]!
-                      const text = typeof ref === "string" ? ref : JobRef.format(ref)
-                      results[indexes[k]!] = yield* exits[k]!.pipe(
-                        Effect.map((job): BatchResult => ({ ref: text, ok: true, job })),
-                        Effect.catch((error: VideoError) =>
-                          Effect.succeed<BatchResult>({ ref: text, ok: false, error }),
-                        ),
-                      )
-                    }
-                  }),
-                { concurrency: "unbounded", discard: true },
-              )
-              return results
-            }),
-          ),
+          forRef(ref, "waitForCompletion").use((shape) => waitWith(shape, ref, { ...waitDefaults, ...o })),
         o?.signal,
       ),
+    watch: (ref, o) =>
+      abortable(
+        reportsOf<VideoJob>((report) =>
+          forRef(ref, "watch").use((shape) =>
+            waitWith(shape, ref, { ...waitDefaults, ...o, onProgress: report }),
+          ),
+        ),
+        o?.signal,
+      ),
+    waitForAll: (refs, o) =>
+      attempt(() => waitForAllWith(refs, o, (ref) => forRef(ref, "waitForAll")), o?.signal),
     parseWebhook: async (request, o) => {
       const incoming = request instanceof Request ? await toWebhookRequest(request) : request
       if (incoming === undefined) {
@@ -288,6 +221,13 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
         o?.signal,
       )
     },
-    handleWebhook: (options) => makeWebhookHandler([...shapes.values()], options),
+    handleWebhook: (options) =>
+      webhookEndpoint(
+        [...providers.values()].map((provider) => ({
+          id: provider.id,
+          parse: (request: WebhookRequest) => provider.use((shape) => parseDelivery(shape, request)),
+        })),
+        options,
+      ),
   }
 }

@@ -20,7 +20,8 @@ import {
   ScriptRequestSchema,
 } from "./model/inputs.js"
 import type { CreditEstimate, JobPage, Product, ScriptJob, VideoJob } from "./model/VideoJob.js"
-import { checkWaitOptions, parseRef, pollUntil, type WaitOptions } from "./polling.js"
+import { pollUntil } from "./polling/pollUntil.js"
+import { checkWaitOptions, parseRef, type WaitOptions } from "./polling/waitForCompletion.js"
 import { Timeout, unsupported, VendorRejected, VideoError } from "./VideoError.js"
 import { VideoProvider, type VideoProviderShape, type WebhookRequest } from "./VideoProvider.js"
 import { validate } from "./validate.js"

@@ -1,0 +1,216 @@
+import * as Effect from "effect/Effect"
+import * as z from "zod/mini"
+import { parseProviderOptions } from "../../adapter/inputs.js"
+import type { Capabilities } from "../../Capabilities.js"
+import { makeHttpClient } from "../../http/HttpClient.js"
+import { JobRef } from "../../JobRef.js"
+import type { JobStatus } from "../../model/JobStatus.js"
+import type { VideoJob } from "../../model/VideoJob.js"
+import { defineProvider } from "../../ProviderDefinition.js"
+import { httpSettingsFields, secret } from "../../settings.js"
+import { AuthenticationFailed, VideoError } from "../../VideoError.js"
+import type { VideoProviderShape } from "../../VideoProvider.js"
+import { headerOf, verifyHmacSha256Hex } from "../../webhooks/verify.js"
+
+// A made-up vendor and its adapter, for tests of core and of apps: every part a real adapter
+// has, in one small file (wire shapes, status table, requests, the provider). Its simulator is
+// FakeVendorSimulator.ts. Read a real adapter for the file set a published one uses.
+
+/** Where the fake vendor's API lives (its simulator answers here, under msw or served). */
+export const FAKE_VENDOR_BASE_URL = "https://api.fake.test"
+
+/** The header the fake vendor signs callbacks with: hex HMAC-SHA256 of the raw body. */
+export const FAKE_SIGNATURE_HEADER = "x-signature"
+
+/** A job as the fake vendor answers it (`kind` absent: a render). */
+const Job = z.looseObject({
+  id: z.string(),
+  kind: z.optional(z.enum(["previews", "render"])),
+  status: z.string(),
+  progress: z.optional(z.number()),
+  previews: z.optional(z.array(z.looseObject({ id: z.string() }))),
+  url: z.optional(z.string()),
+  credits: z.optional(z.number()),
+  error: z.optional(z.string()),
+})
+type Job = z.infer<typeof Job>
+
+const Product = z.looseObject({ id: z.string(), title: z.optional(z.string()) })
+
+/** The fake vendor's statuses, in neutral terms. */
+export const fakeStatusTable: Readonly<Record<string, JobStatus>> = {
+  waiting: "queued",
+  working: "running",
+  previews_ready: "awaiting_selection",
+  ok: "succeeded",
+  broken: "failed",
+  moderated: "rejected",
+}
+
+const toJob = (job: Job): VideoJob => {
+  const kind = job.kind ?? "render"
+  return {
+    ref: JobRef.format(JobRef.make("fake", kind, job.id)),
+    provider: "fake",
+    status: fakeStatusTable[job.status] ?? "unknown",
+    vendorStatus: job.status,
+    stage: kind === "previews" ? "preview" : "render",
+    progress: job.progress,
+    videoUrl: job.url,
+    previews: job.previews?.map((p) => ({ id: p.id })),
+    creditsUsed: job.credits,
+    ...(job.error === undefined ? {} : { failure: { message: job.error } }),
+    raw: job,
+  }
+}
+
+/** What the fake vendor can do: products from a URL, previews, render one, template renders, batch reads of 100. */
+export const fakeVendorCapabilities: Capabilities = {
+  operations: ["createProduct", "generatePreviews", "renderPreview", "render", "getStatus", "parseWebhook"],
+  aspectRatios: ["9:16", "16:9", "1:1"],
+  productFromUrl: true,
+  productFromParams: false,
+  templates: true,
+  webhooks: "signature",
+  batchStatusLimit: 100,
+  credits: { reported: true, estimate: false },
+}
+
+/** `providerOptions.fake` of `render`. */
+const RenderOptions = z.strictObject({ priority: z.optional(z.enum(["normal", "high"])) })
+
+const FakeVendorSettings = z.strictObject({
+  apiKey: secret(),
+  webhookSecret: z.optional(secret()),
+  ...httpSettingsFields,
+})
+
+const unsigned = new VideoError({
+  provider: "fake",
+  operation: "parseWebhook",
+  reason: new AuthenticationFailed({ message: "the signature does not match" }),
+})
+
+const makeFakeVendorProvider = (settings: z.output<typeof FakeVendorSettings>): VideoProviderShape => {
+  const http = makeHttpClient({
+    ...settings,
+    provider: "fake",
+    baseUrl: settings.baseUrl ?? FAKE_VENDOR_BASE_URL,
+    auth: { "x-api-key": settings.apiKey },
+    secrets: settings.webhookSecret ? [settings.webhookSecret] : [],
+  })
+  const post = (operation: string, path: string, body: unknown) =>
+    Effect.map(
+      http.requestBody({ operation, method: "POST", path, body, spendsCredits: true, schema: Job }),
+      toJob,
+    )
+  return {
+    id: "fake",
+    capabilities: fakeVendorCapabilities,
+    createProduct: (input) =>
+      Effect.map(
+        http.requestBody({
+          operation: "createProduct",
+          method: "POST",
+          path: "/products",
+          body: { url: input.url },
+          spendsCredits: false,
+          schema: Product,
+        }),
+        (product) => ({
+          ref: JobRef.format(JobRef.make("fake", "product", product.id)),
+          provider: "fake",
+          id: product.id,
+          title: product.title,
+          imageUrls: [],
+          videoUrls: [],
+          raw: product,
+        }),
+      ),
+    generatePreviews: (request) =>
+      post("generatePreviews", "/previews", {
+        product: typeof request.product === "string" ? JobRef.from(request.product).id : request.product.id,
+        webhook_url: request.webhookUrl,
+      }),
+    renderPreview: (request) =>
+      post("renderPreview", `/previews/${JobRef.parse(request.job).id}/render`, {
+        preview_id: request.previewId,
+      }),
+    render: (request) =>
+      Effect.flatMap(
+        parseProviderOptions(RenderOptions, request.providerOptions, {
+          provider: "fake",
+          operation: "render",
+        }),
+        (options) =>
+          post("render", "/renders", {
+            template: request.template,
+            name: request.name,
+            webhook_url: request.webhookUrl,
+            priority: options.priority,
+          }),
+      ),
+    getStatus: (ref) =>
+      Effect.map(
+        http.requestBody({
+          operation: "getStatus",
+          method: "GET",
+          path: `/jobs/${ref.id}`,
+          spendsCredits: false,
+          schema: Job,
+          ref: JobRef.format(ref),
+        }),
+        toJob,
+      ),
+    getStatuses: (refs) =>
+      Effect.map(
+        http.requestBody({
+          operation: "getStatus",
+          method: "GET",
+          path: "/jobs",
+          query: { ids: refs.map((r) => r.id).join(",") },
+          spendsCredits: false,
+          schema: z.array(Job),
+        }),
+        (jobs) => jobs.map(toJob),
+      ),
+    parseWebhook: (request) =>
+      Effect.gen(function* () {
+        const signature = headerOf(request.headers, FAKE_SIGNATURE_HEADER)
+        const ok =
+          settings.webhookSecret !== undefined &&
+          (yield* verifyHmacSha256Hex(settings.webhookSecret, request.rawBody ?? request.body, signature))
+        if (!ok) return yield* Effect.fail(unsigned)
+        const body = JSON.parse(request.body) as { event_id: string; job: Job }
+        return { provider: "fake", eventId: body.event_id, type: "job.updated", job: toJob(body.job) }
+      }),
+  }
+}
+
+/**
+ * The fake vendor's adapter: a complete provider for a made-up vendor, to drive core (and an
+ * app's own code) end to end in tests, with {@link createFakeVendorSimulator} answering its
+ * requests. A reference adapter too: settings with `secret()` and core's transport fields, one
+ * HTTP client, a status table, `providerOptions` checked with `parseProviderOptions`, a signed
+ * webhook verified over the raw bytes. Ids: `fake:previews:<id>`, `fake:render:<id>`.
+ *
+ * @example
+ * ```ts
+ * const simulator = createFakeVendorSimulator()
+ * server.use(...simulator.handlers) // msw
+ * const client = createVideoClient({ provider: fakeVendor(simulator.settings()) })
+ * const job = await client.render({ template: "t" })
+ * ```
+ */
+export const fakeVendor = defineProvider({
+  id: "fake",
+  displayName: "Fake vendor",
+  capabilities: fakeVendorCapabilities,
+  settings: FakeVendorSettings,
+  env: {
+    apiKey: { name: "FAKE_API_KEY", description: "API key" },
+    webhookSecret: { name: "FAKE_WEBHOOK_SECRET", description: "webhook signing secret" },
+    baseUrl: { name: "FAKE_BASE_URL", description: "API base URL" },
+  },
+  make: (settings) => Effect.sync(() => makeFakeVendorProvider(settings)),
+})
