@@ -2,14 +2,9 @@ import { createVideoClient, JobRef } from "@vidbridge/core"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { jogg, joggCapabilities, joggOpenCapabilities } from "../src/index.js"
-import { openProjectJob, v2VideoJob } from "../src/internal/jobs.js"
-import {
-  fromOpenStatus,
-  fromPercent,
-  fromV2Status,
-  joggLanguage,
-  languages,
-} from "../src/internal/mapping.js"
+import { joggLanguage, languages } from "../src/internal/mapping/languages.js"
+import { fromOpenStatus, fromPercent, openProjectJob } from "../src/internal/mapping/open.js"
+import { fromV2Status, v2VideoJob } from "../src/internal/mapping/v2.js"
 import { client } from "./support.js"
 
 describe("JoggAI mapping tables", () => {

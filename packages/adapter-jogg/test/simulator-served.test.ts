@@ -2,7 +2,7 @@ import { createVideoClient, type VideoJobEvent } from "@vidbridge/core"
 import { serveHandlers, serveProductPage } from "@vidbridge/core/testing"
 import { Effect, Redacted } from "effect"
 import { describe, expect, it } from "vitest"
-import { jogg, joggWebhooks } from "../src/index.js"
+import { jogg, joggWebhookEndpoints } from "../src/index.js"
 import { createSimulator, JOGG_V2_ROUTES, type JoggSimulator } from "../src/testing/index.js"
 import { clientFor, fast, previewRequest, receiver, useClosers } from "./simulatorSupport.js"
 
@@ -96,8 +96,8 @@ describe("JoggAI webhooks from the simulator, over real loopback HTTP", () => {
     const server = await serve(sim)
     const client = clientFor(sim, {}, server.url)
 
-    // The endpoint API over real HTTP, through the adapter's joggWebhooks (https URLs only).
-    const hooks = await Effect.runPromise(joggWebhooks({ ...sim.settings(server.url), ...fast }))
+    // The endpoint API over real HTTP, through the adapter's joggWebhookEndpoints (https URLs only).
+    const hooks = await Effect.runPromise(joggWebhookEndpoints({ ...sim.settings(server.url), ...fast }))
     const registered = await Effect.runPromise(
       hooks.register({ url: "https://app.example/hooks/jogg", events: ["generated_product_video_success"] }),
     )

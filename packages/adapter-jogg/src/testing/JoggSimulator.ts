@@ -6,7 +6,7 @@ import {
   type SimClock,
   type VendorSimulator,
 } from "@vidbridge/core/testing"
-import { JOGG_OPEN_BASE_URL, JOGG_V2_BASE_URL } from "../JoggClient.js"
+import { JOGG_BASE_URL, JOGG_OPEN_BASE_URL } from "../settings.js"
 import { bypassFetch, type HandlerContext, makeSystemErrorPlan } from "./envelope.js"
 import { newEndpointSecret } from "./handlersEndpoints.js"
 import { makeOpenHandlers } from "./handlersOpen.js"
@@ -136,7 +136,7 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
   const apiKey = options.apiKey ?? DEFAULT_SIM_API_KEY
   const requestSecret = options.webhookSecret ?? DEFAULT_SIM_WEBHOOK_SECRET
   const epochMillis = options.epochMillis ?? Date.now()
-  const canonicalBase = apiVersion === "open" ? JOGG_OPEN_BASE_URL : JOGG_V2_BASE_URL
+  const canonicalBase = apiVersion === "open" ? JOGG_OPEN_BASE_URL : JOGG_BASE_URL
   const balance = options.balance ?? Number.POSITIVE_INFINITY
   const faults = makeFaultPlan()
   const log = makeRequestLog()

@@ -1,6 +1,6 @@
 import { scrapeProductPage, servedOrigin, serveMediaFile } from "@vidbridge/core/testing"
 import { HttpResponse, http, type RequestHandler } from "msw"
-import { JOGG_OPEN_BASE_URL } from "../JoggClient.js"
+import { JOGG_OPEN_BASE_URL } from "../settings.js"
 import { bypassFetch, errors, fail, guard, type HandlerContext, jsonBody, ok } from "./envelope.js"
 import { simCredits } from "./state.js"
 import { openProjectInfo, simMedia } from "./wireViews.js"

@@ -1,6 +1,6 @@
 import { scrapeProductPage, servedOrigin, serveMediaFile } from "@vidbridge/core/testing"
 import { HttpResponse, http, type RequestHandler } from "msw"
-import { JOGG_V2_BASE_URL } from "../JoggClient.js"
+import { JOGG_BASE_URL } from "../settings.js"
 import { bypassFetch, errors, fail, guard, type HandlerContext, jsonBody, ok } from "./envelope.js"
 import { JOGG_ENDPOINT_ROUTES, makeEndpointHandlers } from "./handlersEndpoints.js"
 import { type SimProduct, simCredits } from "./state.js"
@@ -30,7 +30,7 @@ export const SIM_EVENTS = ["generated_product_video_success", "generated_product
  * simulator's files (`/sim/files/<id>.mp4`, `.jpg`) for `video_url` / `cover_url`.
  */
 export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
-  const base = JOGG_V2_BASE_URL
+  const base = JOGG_BASE_URL
   const { store, ledger } = ctx
   const origin = (request: Request) => servedOrigin(request, base)
   const productId = () => btoa(String(54_419_000 + store.nextNumber())).replace(/=+$/, "")

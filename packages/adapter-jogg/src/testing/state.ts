@@ -1,5 +1,5 @@
 import { type SimClock, stepAt, type TimelineStep } from "@vidbridge/core/testing"
-import { creditsFor } from "../internal/mapping.js"
+import { creditsFor } from "../internal/credits.js"
 
 // The simulated JoggAI account: products, previews, product videos, open projects and
 // webhook endpoints, moving through JoggAI's own statuses on the simulator clock.
