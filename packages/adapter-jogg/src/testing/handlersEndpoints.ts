@@ -1,6 +1,6 @@
 import { http, type RequestHandler } from "msw"
 import { JOGG_BASE_URL } from "../settings.js"
-import { errors, guard, type HandlerContext, jsonBody, ok } from "./envelope.js"
+import { errors, guard, type HandlerContext, jsonBody, ok } from "./handlers.js"
 import { text } from "./validate.js"
 
 /** The route names of the webhook endpoint API. */
