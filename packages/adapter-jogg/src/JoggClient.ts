@@ -93,100 +93,59 @@ const envelopeOf = (http: HttpClient) => ({
   done: (spec: Spec): Answer<void> => Effect.asVoid(http.requestBody({ ...spec, schema: EmptyEnvelope })),
 })
 
+/** A request about `call`; it spends no credits unless `more` says so. */
+const spec = (call: Call, method: Spec["method"], path: string, more: Partial<Spec> = {}): Spec => ({
+  ...call,
+  method,
+  path,
+  spendsCredits: false,
+  ...more,
+})
+
 const v2Api = (http: HttpClient): JoggV2Api => {
   const { data, done } = envelopeOf(http)
   return {
-    createProduct: (body, call) =>
-      data(ProductInfo, { ...call, method: "POST", path: "/v2/product", body, spendsCredits: false }),
-    updateProduct: (body, call) =>
-      done({ ...call, method: "PUT", path: "/v2/product", body, spendsCredits: false }),
+    createProduct: (body, call) => data(ProductInfo, spec(call, "POST", "/v2/product", { body })),
+    updateProduct: (body, call) => done(spec(call, "PUT", "/v2/product", { body })),
     previewList: (body, call) =>
-      data(PreviewListResult, {
-        ...call,
-        method: "POST",
-        path: "/v2/create_video_from_product/preview_list",
-        body,
-        spendsCredits: true,
-      }),
+      data(
+        PreviewListResult,
+        spec(call, "POST", "/v2/create_video_from_product/preview_list", { body, spendsCredits: true }),
+      ),
     renderSinglePreview: (previewId, call) =>
-      data(RenderResult, {
-        ...call,
-        method: "POST",
-        path: "/v2/create_video_from_product/render_single_preview",
-        body: { preview_id: previewId },
-        spendsCredits: true,
-      }),
+      data(
+        RenderResult,
+        spec(call, "POST", "/v2/create_video_from_product/render_single_preview", {
+          body: { preview_id: previewId },
+          spendsCredits: true,
+        }),
+      ),
     createVideo: (body, call) =>
-      data(RenderResult, {
-        ...call,
-        method: "POST",
-        path: "/v2/create_video_from_product",
-        body,
-        spendsCredits: true,
-      }),
+      data(RenderResult, spec(call, "POST", "/v2/create_video_from_product", { body, spendsCredits: true })),
     productVideo: (id, call) =>
-      data(ProductVideo, {
-        ...call,
-        method: "GET",
-        path: `/v2/product_video/${encodeURIComponent(id)}`,
-        spendsCredits: false,
-      }),
+      data(ProductVideo, spec(call, "GET", `/v2/product_video/${encodeURIComponent(id)}`)),
     productPreviews: (page, call) =>
-      data(VideoList, {
-        ...call,
-        method: "GET",
-        path: "/v2/product_previews",
-        query: { ...page },
-        spendsCredits: false,
-      }),
+      data(VideoList, spec(call, "GET", "/v2/product_previews", { query: { ...page } })),
     productVideos: (page, call) =>
-      data(VideoList, {
-        ...call,
-        method: "GET",
-        path: "/v2/product_videos",
-        query: { ...page },
-        spendsCredits: false,
-      }),
+      data(VideoList, spec(call, "GET", "/v2/product_videos", { query: { ...page } })),
     listEndpoints: (call) =>
       Effect.map(
-        data(WebhookEndpointList, { ...call, method: "GET", path: "/v2/endpoints", spendsCredits: false }),
+        data(WebhookEndpointList, spec(call, "GET", "/v2/endpoints")),
         (list) => list.endpoints ?? [],
       ),
-    createEndpoint: (body, call) =>
-      data(WebhookEndpoint, { ...call, method: "POST", path: "/v2/endpoint", body, spendsCredits: false }),
-    deleteEndpoint: (id, call) =>
-      done({
-        ...call,
-        method: "DELETE",
-        path: `/v2/endpoint/${encodeURIComponent(id)}`,
-        spendsCredits: false,
-      }),
+    createEndpoint: (body, call) => data(WebhookEndpoint, spec(call, "POST", "/v2/endpoint", { body })),
+    deleteEndpoint: (id, call) => done(spec(call, "DELETE", `/v2/endpoint/${encodeURIComponent(id)}`)),
   }
 }
 
 const openApi = (http: HttpClient): JoggOpenApi => {
   const { data, done } = envelopeOf(http)
   return {
-    createProduct: (url, call) =>
-      data(OpenProduct, {
-        ...call,
-        method: "POST",
-        path: "/open/product",
-        body: { url },
-        spendsCredits: false,
-      }),
-    updateProduct: (body, call) =>
-      done({ ...call, method: "PUT", path: "/open/product", body, spendsCredits: false }),
-    render: (body, call) =>
-      done({ ...call, method: "POST", path: "/open/project/render", body, spendsCredits: true }),
+    createProduct: (url, call) => data(OpenProduct, spec(call, "POST", "/open/product", { body: { url } })),
+    updateProduct: (body, call) => done(spec(call, "PUT", "/open/product", { body })),
+    render: (body, call) => done(spec(call, "POST", "/open/project/render", { body, spendsCredits: true })),
     projectInfo: (projectId, call) =>
-      data(OpenProject, {
-        ...call,
-        method: "GET",
-        path: "/open/prj_info",
-        query: { project_id: projectId },
-        spendsCredits: false,
-      }),
+      data(OpenProject, spec(call, "GET", "/open/prj_info", { query: { project_id: projectId } })),
   }
 }
 
