@@ -21,7 +21,7 @@ import {
   unixSeconds,
 } from "./state.js"
 import { makeJoggStore } from "./store.js"
-import { type DueWebhook, type JoggWebhookDelivery, makeJoggWebhooks, signJoggWebhook } from "./webhooks.js"
+import { type DueWebhook, type JoggWebhookDelivery, makeSimWebhooks, signJoggWebhook } from "./webhooks.js"
 
 /** The API key the simulator accepts unless told otherwise. */
 export const DEFAULT_SIM_API_KEY = "sim-jogg-api-key"
@@ -162,7 +162,7 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
     remaining: () => (Number.isFinite(remaining()) ? remaining() : UNLIMITED_QUOTA),
   }
   const handlers = apiVersion === "open" ? makeOpenHandlers(ctx) : makeV2Handlers(ctx)
-  const webhooks = makeJoggWebhooks({
+  const webhooks = makeSimWebhooks({
     store,
     origin: () => lastOrigin,
     requestSecret,

@@ -98,7 +98,7 @@ export interface DueWebhook extends OutboxWebhook {
 }
 
 /** The simulator's webhook side: which events are owed to which receiver, and every attempt. */
-export interface JoggWebhooks {
+export interface SimWebhooks {
   /** Events due now and not yet answered 2xx: for every enabled endpoint subscribed to the event, and per-request `webhook_url`s. */
   readonly due: () => ReadonlyArray<DueWebhook>
   /** POSTs every due event (oldest first), signed; answers the receivers' statuses (0 when unreachable). */
@@ -106,8 +106,8 @@ export interface JoggWebhooks {
   readonly deliveries: () => ReadonlyArray<JoggWebhookDelivery>
 }
 
-/** Makes the {@link JoggWebhooks} of a simulator, over core's webhook outbox. */
-export const makeJoggWebhooks = (options: {
+/** Makes the {@link SimWebhooks} of a simulator, over core's webhook outbox. */
+export const makeSimWebhooks = (options: {
   readonly store: JoggStore
   /** The origin file URLs in payloads point at: where the API was last reached (served loopback or canonical). */
   readonly origin: () => string
@@ -116,7 +116,7 @@ export const makeJoggWebhooks = (options: {
   /** Unix seconds of the simulator clock now (the `timestamp` of a delivery). */
   readonly timestamp: () => number
   readonly fetch: typeof fetch
-}): JoggWebhooks => {
+}): SimWebhooks => {
   // One event id per job, whichever receivers it goes to and however often it is sent.
   const eventIds = new Map<string, string>()
   let nextEvent = 0
