@@ -183,7 +183,8 @@ export const makeJoggClient = (settings: JoggSettings): JoggClientShape => {
 }
 
 /**
- * The JoggAI client as an Effect service, for calls the neutral port does not cover.
+ * The JoggAI client as an Effect service, for calls the neutral port does not cover. The class is
+ * marked pure, so an app that only uses `jogg(...)` does not bundle it (nor `effect/Config`).
  *
  * @example
  * ```ts
@@ -191,7 +192,7 @@ export const makeJoggClient = (settings: JoggSettings): JoggClientShape => {
  * // provided by JoggClient.layer({ apiKey }) or JoggClient.layerConfig({ apiKey: Config.Redacted("JOGG_API_KEY") })
  * ```
  */
-export class JoggClient extends Context.Service<JoggClient, JoggClientShape>()(
+export class JoggClient extends /* @__PURE__ */ Context.Service<JoggClient, JoggClientShape>()(
   "@vidbridge/adapter-jogg/JoggClient",
 ) {
   /** A layer from raw settings; fails with `InvalidInput` naming a wrong setting. */
