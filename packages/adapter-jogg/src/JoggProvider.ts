@@ -1,17 +1,13 @@
-import type {
-  Capabilities,
-  CreditEstimate,
-  PreviewRequest,
-  RenderRequest,
-  VideoError,
-  VideoProviderShape,
-} from "@vidbridge/core"
-import { defineProvider, unsupported } from "@vidbridge/core/adapter"
+import type { Capabilities, VideoProviderShape } from "@vidbridge/core"
+import { defineProvider } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
-import { creditsFor, defaultDuration, durations } from "./internal/mapping.js"
-import { openOperations } from "./internal/openOperations.js"
-import { v2Operations } from "./internal/v2Operations.js"
-import { type JoggSettings, JoggSettingsSchema, makeJoggClient } from "./JoggClient.js"
+import { estimateCredits } from "./internal/credits.js"
+import { PROVIDER_ID } from "./internal/mapping/refs.js"
+import { durations } from "./internal/mapping/v2.js"
+import { openOperations } from "./internal/operations/open.js"
+import { v2Operations } from "./internal/operations/v2.js"
+import { makeJoggClient } from "./JoggClient.js"
+import { JoggSettings, joggEnv } from "./settings.js"
 import { parseJoggWebhook } from "./webhook.js"
 
 /**
@@ -56,44 +52,12 @@ export const joggOpenCapabilities: Capabilities = {
   credits: { reported: false, estimate: true },
 }
 
-const estimateCredits =
-  (apiVersion: "v2" | "open") =>
-  (
-    request: RenderRequest | PreviewRequest,
-    kind: "render" | "previews",
-  ): Effect.Effect<CreditEstimate, VideoError> => {
-    if (kind === "previews" && apiVersion === "open") {
-      return Effect.fail(unsupported("jogg", "estimateCredits", "the open API has no previews"))
-    }
-    const seconds = request.durationSeconds ?? defaultDuration
-    if (kind === "render") {
-      return Effect.succeed({
-        provider: "jogg",
-        credits: creditsFor(seconds, "render"),
-        estimate: true,
-        basis: `1 credit per started 2 minutes of video (${seconds}s)`,
-      })
-    }
-    const preview = request as PreviewRequest
-    const count = new Set([
-      ...(preview.visualStyles ?? []),
-      ...(preview.visualStyle ? [preview.visualStyle] : []),
-    ]).size
-    const previews = Math.max(1, count)
-    return Effect.succeed({
-      provider: "jogg",
-      credits: creditsFor(seconds, "preview") * previews,
-      estimate: true,
-      basis: `0.5 credit per started 2 minutes per preview (${previews} × ${seconds}s)`,
-    })
-  }
-
 /** Builds the JoggAI provider from checked settings (no request is made). */
 export const makeJoggProvider = (settings: JoggSettings): VideoProviderShape => {
   const client = makeJoggClient(settings)
   const ops = client.apiVersion === "open" ? openOperations(client) : v2Operations(client)
   return {
-    id: "jogg",
+    id: PROVIDER_ID,
     capabilities: client.apiVersion === "open" ? joggOpenCapabilities : joggCapabilities,
     ...ops,
     parseWebhook: (request) =>
@@ -119,19 +83,11 @@ export const makeJoggProvider = (settings: JoggSettings): VideoProviderShape => 
  * ```
  */
 export const jogg = defineProvider({
-  id: "jogg",
+  id: PROVIDER_ID,
   displayName: "JoggAI",
   capabilities: joggCapabilities,
   capabilitiesFor: (settings) => (settings.apiVersion === "open" ? joggOpenCapabilities : joggCapabilities),
-  settings: JoggSettingsSchema,
-  env: {
-    apiKey: { name: "JOGG_API_KEY", description: "JoggAI API key (app.jogg.ai, avatar menu, API)" },
-    apiVersion: { name: "JOGG_API_VERSION", description: 'JoggAI API generation: "v2" (default) or "open"' },
-    webhookSecret: {
-      name: "JOGG_WEBHOOK_SECRET",
-      description: "secret of the JoggAI webhook endpoint, to verify X-Webhook-Signature",
-    },
-    baseUrl: { name: "JOGG_BASE_URL", description: "overrides the JoggAI base URL (proxies, simulators)" },
-  },
+  settings: JoggSettings,
+  env: joggEnv,
   make: (settings) => Effect.sync(() => makeJoggProvider(settings)),
 })

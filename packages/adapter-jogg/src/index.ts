@@ -11,28 +11,25 @@
  * @module
  */
 
-export type { JoggOptions } from "./internal/requests.js"
+export { joggOpenStatusTable } from "./internal/mapping/open.js"
+export { joggStatusTable } from "./internal/mapping/v2.js"
+export type { JoggOptions } from "./internal/requests/fields.js"
 export {
-  JOGG_OPEN_BASE_URL,
-  JOGG_V2_BASE_URL,
   JoggClient,
   type JoggClientShape,
-  type JoggSettings,
-  type JoggSettingsInput,
-  JoggSettingsSchema,
+  type JoggOpenApi,
+  type JoggV2Api,
   makeJoggClient,
-  parseJoggSettings,
 } from "./JoggClient.js"
-export type { JoggOpenApi } from "./JoggOpenClient.js"
 export { jogg, joggCapabilities, joggOpenCapabilities, makeJoggProvider } from "./JoggProvider.js"
-export type { JoggV2Api } from "./JoggV2Client.js"
 export {
   type JoggWebhookEndpoint,
+  type JoggWebhookEndpoints,
   JoggWebhookEvents,
   type JoggWebhookRegistration,
-  type JoggWebhooks,
-  joggWebhooks,
-} from "./JoggWebhooks.js"
+  joggWebhookEndpoints,
+} from "./JoggWebhookEndpoints.js"
+export { JOGG_BASE_URL, JOGG_OPEN_BASE_URL, JoggSettings, type JoggSettingsInput } from "./settings.js"
 export {
   DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
   JOGG_SIGNATURE_HEADER,

@@ -1,20 +1,11 @@
-import {
-  AuthenticationFailed,
-  JobRef,
-  type JobStatus,
-  VideoError,
-  type VideoJob,
-  type VideoJobEvent,
-  type WebhookRequest,
-} from "@vidbridge/core"
+import { AuthenticationFailed, VideoError, type VideoJobEvent, type WebhookRequest } from "@vidbridge/core"
 import { headerOf, invalidInput, verifyHmacSha256Hex, webhookBytes } from "@vidbridge/core/adapter"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
-import { Kinds } from "./internal/jobs.js"
-import { fromV2Status } from "./internal/mapping.js"
-import { str } from "./internal/shared.js"
-import { type WebhookPayload as Payload, WebhookPayload } from "./internal/wire.js"
+import { PROVIDER_ID, str } from "./internal/mapping/refs.js"
+import { webhookJob } from "./internal/mapping/v2.js"
+import { WebhookPayload } from "./internal/wire/v2.js"
 
 /** The header JoggAI signs deliveries with: hex HMAC-SHA256 of the raw body, keyed with the endpoint secret. */
 export const JOGG_SIGNATURE_HEADER = "X-Webhook-Signature"
@@ -32,49 +23,10 @@ export interface JoggWebhookOptions {
 
 const refused = (message: string) =>
   new VideoError({
-    provider: "jogg",
+    provider: PROVIDER_ID,
     operation: "parseWebhook",
     reason: new AuthenticationFailed({ message }),
   })
-
-const statusOf = (payload: Payload): JobStatus => {
-  const fromData = fromV2Status(payload.data?.status)
-  if (fromData !== "unknown") return fromData
-  if (payload.event.endsWith("_success")) return "succeeded"
-  if (payload.event.endsWith("_failed")) return "failed"
-  return "unknown"
-}
-
-const jobOf = (payload: Payload, raw: unknown): VideoJob | undefined => {
-  const data = payload.data ?? {}
-  const videoId = str(data.video_id) ?? str(data.product_video_id)
-  const projectId = str(data.project_id)
-  const ref =
-    videoId !== undefined
-      ? JobRef.make("jogg", Kinds.productVideo, videoId)
-      : projectId !== undefined
-        ? JobRef.make("jogg", Kinds.openProject, projectId)
-        : undefined
-  if (ref === undefined) return undefined
-  const status = statusOf(payload)
-  const message = str(data.error?.message)
-  return {
-    ref: JobRef.format(ref),
-    provider: "jogg",
-    status,
-    vendorStatus: str(data.status) ?? payload.event,
-    stage: "render",
-    progress: status === "succeeded" ? 1 : undefined,
-    videoUrl: str(data.video_url),
-    thumbnailUrl: str(data.cover_url),
-    durationSeconds: data.video_duration ?? data.duration ?? undefined,
-    failure:
-      status === "failed"
-        ? { code: str(data.error?.code), message: message ?? `JoggAI sent ${payload.event}` }
-        : undefined,
-    raw,
-  }
-}
 
 /**
  * Verifies and parses a JoggAI account-webhook delivery into a neutral event.
@@ -107,12 +59,12 @@ export const parseJoggWebhook = (
       return yield* refused(`the ${JOGG_SIGNATURE_HEADER} does not match the body; check the endpoint secret`)
     const json = yield* Effect.try({
       try: (): unknown => JSON.parse(request.body),
-      catch: () => invalidInput("jogg", "parseWebhook", [{ path: "body", message: "is not JSON" }]),
+      catch: () => invalidInput(PROVIDER_ID, "parseWebhook", [{ path: "body", message: "is not JSON" }]),
     })
     const parsed = WebhookPayload.safeParse(json)
     if (!parsed.success) {
       return yield* Effect.fail(
-        invalidInput("jogg", "parseWebhook", [
+        invalidInput(PROVIDER_ID, "parseWebhook", [
           { path: "body", message: "is not a JoggAI webhook payload ({event_id, event, timestamp, data})" },
         ]),
       )
@@ -128,13 +80,13 @@ export const parseJoggWebhook = (
         `the delivery's timestamp is outside the ${tolerance / 1000}s tolerance (stale or replayed)`,
       )
     }
-    const job = jobOf(payload, json)
+    const job = webhookJob(payload, json)
     if (job === undefined) {
       return yield* Effect.fail(
-        invalidInput("jogg", "parseWebhook", [
+        invalidInput(PROVIDER_ID, "parseWebhook", [
           { path: "body.data", message: "names no video_id or project_id; the event is not about a video" },
         ]),
       )
     }
-    return { provider: "jogg", eventId: str(payload.event_id), type: payload.event, job }
+    return { provider: PROVIDER_ID, eventId: str(payload.event_id), type: payload.event, job }
   })

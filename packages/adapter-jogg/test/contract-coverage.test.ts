@@ -9,7 +9,7 @@ import {
 import { serveProductPage } from "@vidbridge/core/testing"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { joggWebhooks } from "../src/index.js"
+import { joggWebhookEndpoints } from "../src/index.js"
 import { wireOf } from "./contractWire.js"
 import { clientFor, fast, previewRequest, useSimulatorServer } from "./simulatorSupport.js"
 
@@ -46,7 +46,7 @@ const v2Tour = async () => {
   })
   await client.listJobs()
   const hooks = await Effect.runPromise(
-    joggWebhooks({ ...sim.settings(), ...fast, observer: recorder.observer }),
+    joggWebhookEndpoints({ ...sim.settings(), ...fast, observer: recorder.observer }),
   )
   const endpoint = await Effect.runPromise(
     hooks.register({ url: "https://app.example/hooks/jogg", events: ["generated_product_video_success"] }),

@@ -1,4 +1,4 @@
-import * as wire from "../src/internal/wire.js"
+import * as wire from "../src/internal/wire/v2.js"
 
 /**
  * The adapter's wire schema for the answer of each JoggAI v2 operation it implements (keyed

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import * as wire from "../src/internal/wire.js"
-import * as open from "../src/internal/wireOpen.js"
+import * as open from "../src/internal/wire/open.js"
+import * as wire from "../src/internal/wire/v2.js"
 import { fixture } from "./support.js"
 
 const answers: Record<string, unknown> = {

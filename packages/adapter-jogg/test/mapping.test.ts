@@ -1,15 +1,16 @@
 import { createVideoClient, JobRef } from "@vidbridge/core"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { jogg, joggCapabilities, joggOpenCapabilities } from "../src/index.js"
-import { openProjectJob, v2VideoJob } from "../src/internal/jobs.js"
 import {
-  fromOpenStatus,
-  fromPercent,
-  fromV2Status,
-  joggLanguage,
-  languages,
-} from "../src/internal/mapping.js"
+  jogg,
+  joggCapabilities,
+  joggOpenCapabilities,
+  joggOpenStatusTable,
+  joggStatusTable,
+} from "../src/index.js"
+import { joggLanguage, languages } from "../src/internal/mapping/languages.js"
+import { fromOpenStatus, fromPercent, openProjectJob } from "../src/internal/mapping/open.js"
+import { fromV2Status, v2VideoJob } from "../src/internal/mapping/v2.js"
 import { client } from "./support.js"
 
 describe("JoggAI mapping tables", () => {
@@ -39,6 +40,16 @@ describe("JoggAI mapping tables", () => {
     ["4", "succeeded"],
   ] as const)("open status %s -> %s", (vendor, neutral) => {
     expect(fromOpenStatus(vendor)).toBe(neutral)
+  })
+
+  it("exports the status tables the mappings read", () => {
+    for (const [vendor, neutral] of Object.entries(joggStatusTable))
+      expect(fromV2Status(vendor)).toBe(neutral)
+    for (const [vendor, neutral] of Object.entries(joggOpenStatusTable)) {
+      expect(fromOpenStatus(Number(vendor))).toBe(neutral)
+    }
+    expect(Object.keys(joggStatusTable)).toEqual(["pending", "processing", "completed", "failed"])
+    expect(Object.keys(joggOpenStatusTable)).toEqual(["1", "2", "3", "4", "5", "99"])
   })
 
   it("reads a created_at beyond what a Date holds as no date, instead of throwing", () => {

@@ -1,36 +1,27 @@
 import { createVideoClient, type VideoJobEvent } from "@vidbridge/core"
-import { serveHandlers, serveProductPage } from "@vidbridge/core/testing"
+import { makeCleanup, serveProductPage, serveReceiver, serveSimulator } from "@vidbridge/core/testing"
 import { Effect, Redacted } from "effect"
-import { describe, expect, it } from "vitest"
-import { jogg, joggWebhooks } from "../src/index.js"
+import { afterEach, describe, expect, it } from "vitest"
+import { jogg, joggWebhookEndpoints } from "../src/index.js"
 import { createSimulator, JOGG_V2_ROUTES, type JoggSimulator } from "../src/testing/index.js"
-import { clientFor, fast, previewRequest, receiver, useClosers } from "./simulatorSupport.js"
+import { fast, previewRequest } from "./simulatorSupport.js"
 
 // No msw here: every request goes over real loopback HTTP.
 
-const closers = useClosers()
+const cleanup = makeCleanup()
+afterEach(cleanup.closeAll)
 
-const serve = async (sim: JoggSimulator) => {
-  const server = await serveHandlers(sim.handlers, { canonicalBase: sim.canonicalBase })
-  closers.push(server.close)
-  return server
-}
+/** The simulator on 127.0.0.1, with a client configured for it (fast retries). */
+const serve = async (sim: JoggSimulator) => cleanup.add(await serveSimulator(sim, jogg, { settings: fast }))
 
-const page = async () => {
-  const served = await serveProductPage()
-  closers.push(served.close)
-  return served
-}
+const page = async () => cleanup.add(await serveProductPage())
 
 /** A receiver on 127.0.0.1 running core's webhook handler with `secret`; collects events. */
-const hookReceiver = async (secret: string, overrides: Record<string, unknown> = {}) => {
+const hookReceiver = async (secret: string) => {
   const events: VideoJobEvent[] = []
-  const client = createVideoClient({
-    provider: jogg({ apiKey: "unused", webhookSecret: secret, ...overrides }),
-  })
+  const client = createVideoClient({ provider: jogg({ apiKey: "unused", webhookSecret: secret }) })
   const handle = client.handleWebhook({ onEvent: (event) => void events.push(event) })
-  const served = await receiver(handle)
-  closers.push(served.close)
+  const served = cleanup.add(await serveReceiver(handle, "/hooks/jogg"))
   return { url: served.url, events }
 }
 
@@ -39,9 +30,8 @@ const TEN_MINUTES = 600_000
 describe("the JoggAI simulator served over loopback HTTP", () => {
   it("runs the v2 flow over real HTTP, with file URLs on the served origin", async () => {
     const sim = createSimulator()
-    const server = await serve(sim)
+    const { url, client } = await serve(sim)
     const shop = await page()
-    const client = clientFor(sim, {}, server.url)
 
     const product = await client.createProduct({ url: shop.url })
     expect(product.title).toBe("Aurora Trail Running Shoe")
@@ -49,12 +39,12 @@ describe("the JoggAI simulator served over loopback HTTP", () => {
     sim.clock.advance(150_000)
     const ready = await client.getStatus(job.ref)
     expect(ready.status).toBe("awaiting_selection")
-    expect(ready.previews![0]!.url).toMatch(new RegExp(`^${server.url}/sim/files/preview_\\d+\\.mp4$`))
+    expect(ready.previews![0]!.url).toMatch(new RegExp(`^${url}/sim/files/preview_\\d+\\.mp4$`))
     const render = await client.renderPreview({ job: job.ref, previewId: ready.previews![1]!.id })
     sim.clock.advance(420_000)
     const done = await client.getStatus(render.ref)
     expect(done).toMatchObject({ status: "succeeded", creditsUsed: 1 })
-    expect(done.videoUrl).toMatch(new RegExp(`^${server.url}/sim/files/pv_\\d+\\.mp4$`))
+    expect(done.videoUrl).toMatch(new RegExp(`^${url}/sim/files/pv_\\d+\\.mp4$`))
     const file = await fetch(done.videoUrl!)
     expect(file.status).toBe(200)
     expect(file.headers.get("content-type")).toBe("video/mp4")
@@ -63,9 +53,8 @@ describe("the JoggAI simulator served over loopback HTTP", () => {
 
   it("runs the open flow over real HTTP", async () => {
     const sim = createSimulator({ apiVersion: "open" })
-    const server = await serve(sim)
+    const { client } = await serve(sim)
     const shop = await page()
-    const client = clientFor(sim, {}, server.url)
     const product = await client.createProduct({ url: shop.url })
     const job = await client.render({ product: product.ref, avatar: "37", template: "Card Stacking" })
     sim.clock.advance(360_000)
@@ -76,8 +65,7 @@ describe("the JoggAI simulator served over loopback HTTP", () => {
 
   it("a reset after preview_list over real HTTP: not resent, exactly one preview set", async () => {
     const sim = createSimulator()
-    const server = await serve(sim)
-    const client = clientFor(sim, {}, server.url)
+    const { client } = await serve(sim)
     const product = await client.createProduct({ title: "Bottle" })
     sim.faults.inject(JOGG_V2_ROUTES.previewList, { kind: "reset", when: "after" })
     await expect(client.generatePreviews(previewRequest(product.ref))).rejects.toMatchObject({
@@ -93,17 +81,19 @@ describe("JoggAI webhooks from the simulator, over real loopback HTTP", () => {
     // The delivery timestamp is the simulator clock in wall time: start the clock ten
     // minutes in the past, so after ten simulated minutes the delivery is fresh.
     const sim = createSimulator({ epochMillis: Date.now() - TEN_MINUTES })
-    const server = await serve(sim)
-    const client = clientFor(sim, {}, server.url)
+    const { url, client } = await serve(sim)
 
-    // The endpoint API over real HTTP, through the adapter's joggWebhooks (https URLs only).
-    const hooks = await Effect.runPromise(joggWebhooks({ ...sim.settings(server.url), ...fast }))
+    // The endpoint API over real HTTP, through the adapter's joggWebhookEndpoints (https URLs only).
+    const endpoints = await Effect.runPromise(joggWebhookEndpoints({ ...sim.settings(url), ...fast }))
     const registered = await Effect.runPromise(
-      hooks.register({ url: "https://app.example/hooks/jogg", events: ["generated_product_video_success"] }),
+      endpoints.register({
+        url: "https://app.example/hooks/jogg",
+        events: ["generated_product_video_success"],
+      }),
     )
     expect(Redacted.value(registered.secret!)).toMatch(/^whsec_[0-9a-f]{32}$/)
-    expect((await Effect.runPromise(hooks.list())).map((e) => e.id)).toEqual([registered.id])
-    await Effect.runPromise(hooks.remove(registered.id))
+    expect((await Effect.runPromise(endpoints.list())).map((e) => e.id)).toEqual([registered.id])
+    await Effect.runPromise(endpoints.remove(registered.id))
     expect(sim.endpoints()).toEqual([])
 
     // A loopback receiver (the helper allows http on 127.0.0.1), and a probe with the wrong secret.
@@ -135,7 +125,7 @@ describe("JoggAI webhooks from the simulator, over real loopback HTTP", () => {
       type: "generated_product_video_success",
       job: { ref: job.ref, status: "succeeded" },
     })
-    expect(receiving.events[0]!.job.videoUrl).toMatch(new RegExp(`^${server.url}/sim/files/`))
+    expect(receiving.events[0]!.job.videoUrl).toMatch(new RegExp(`^${url}/sim/files/`))
 
     const delivery = sim.webhookDeliveries().find((d) => d.url === receiving.url)!
     expect(delivery.headers).toMatchObject({
@@ -171,8 +161,7 @@ describe("JoggAI webhooks from the simulator, over real loopback HTTP", () => {
   it("a delivery whose timestamp is outside the adapter's tolerance is refused (401) and stays due", async () => {
     // Clock 0 is now: after ten simulated minutes the timestamp is ten minutes ahead of the receiver.
     const sim = createSimulator()
-    const server = await serve(sim)
-    const client = clientFor(sim, {}, server.url)
+    const { client } = await serve(sim)
     const endpoint = sim.registerEndpoint("http://127.0.0.1:1/unused")
     const receiving = await hookReceiver(endpoint.secret)
     sim.registerEndpoint(receiving.url, { secret: endpoint.secret })
@@ -190,9 +179,8 @@ describe("JoggAI webhooks from the simulator, over real loopback HTTP", () => {
 
   it("sends per-request webhook_url callbacks signed with the simulator's secret", async () => {
     const sim = createSimulator({ epochMillis: Date.now() - TEN_MINUTES })
-    const server = await serve(sim)
+    const { client } = await serve(sim)
     const receiving = await hookReceiver(sim.settings().webhookSecret)
-    const client = clientFor(sim, {}, server.url)
     const product = await client.createProduct({ title: "Bottle" })
     await client.render({ product: product.ref, visualStyle: "S", avatar: "81", webhookUrl: receiving.url })
     sim.clock.advance(TEN_MINUTES)

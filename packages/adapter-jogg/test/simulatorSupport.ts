@@ -1,17 +1,12 @@
 import { createVideoClient } from "@vidbridge/core"
-import { serveFetchHandler } from "@vidbridge/core/testing"
 import { Effect } from "effect"
-import { setupServer } from "msw/node"
-import { afterAll, afterEach, beforeAll } from "vitest"
 import { jogg } from "../src/index.js"
 import { createSimulator, type JoggSimulator, type JoggSimulatorOptions } from "../src/testing/index.js"
+import { useMsw } from "./support.js"
 
 /** One msw server per file; each test mounts its own simulator; unknown requests fail the test. */
 export const useSimulatorServer = () => {
-  const server = setupServer()
-  beforeAll(() => server.listen({ onUnhandledFrame: "error" }))
-  afterEach(() => server.resetHandlers())
-  afterAll(() => server.close())
+  const server = useMsw()
   /** A fresh simulator whose handlers answer in-process for this test. */
   const mount = (options: JoggSimulatorOptions = {}): JoggSimulator => {
     const sim = createSimulator(options)
@@ -24,9 +19,9 @@ export const useSimulatorServer = () => {
 /** Fast retries: no test waits real seconds. */
 export const fast = { retry: { baseDelay: 1, maxDelay: 1 } }
 
-/** The neutral client on the simulator (served when `origin` is given). */
-export const clientFor = (sim: JoggSimulator, overrides: Record<string, unknown> = {}, origin?: string) =>
-  createVideoClient({ provider: jogg({ ...sim.settings(origin), ...fast, ...overrides }) })
+/** The neutral client on the in-process simulator. */
+export const clientFor = (sim: JoggSimulator, overrides: Record<string, unknown> = {}) =>
+  createVideoClient({ provider: jogg({ ...sim.settings(), ...fast, ...overrides }) })
 
 /** The provider shape on the simulator, for Effect tests. */
 export const providerFor = (sim: JoggSimulator, overrides: Record<string, unknown> = {}) =>
@@ -44,18 +39,3 @@ export const previewRequest = (
   language: "en",
   durationSeconds: 30,
 })
-
-/** Closes servers a test opened, newest first. */
-export const useClosers = () => {
-  const closers: Array<() => Promise<void>> = []
-  afterEach(async () => {
-    while (closers.length > 0) await closers.pop()!()
-  })
-  return closers
-}
-
-/** A node:http server on 127.0.0.1 running a fetch-style handler; answers its URL and a close function. */
-export const receiver = async (handle: (request: Request) => Promise<Response>) => {
-  const server = await serveFetchHandler(handle)
-  return { url: `${server.url}/hooks/jogg`, close: server.close }
-}

@@ -6,8 +6,9 @@ import {
   type SimClock,
   type VendorSimulator,
 } from "@vidbridge/core/testing"
-import { JOGG_OPEN_BASE_URL, JOGG_V2_BASE_URL } from "../JoggClient.js"
-import { bypassFetch, type HandlerContext, makeSystemErrorPlan } from "./envelope.js"
+import { PROVIDER_ID } from "../internal/mapping/refs.js"
+import { JOGG_BASE_URL, JOGG_OPEN_BASE_URL } from "../settings.js"
+import { bypassFetch, type HandlerContext, makeSystemErrorPlan } from "./handlers.js"
 import { newEndpointSecret } from "./handlersEndpoints.js"
 import { makeOpenHandlers } from "./handlersOpen.js"
 import { makeV2Handlers, SIM_EVENTS } from "./handlersV2.js"
@@ -16,11 +17,11 @@ import {
   type JoggOpenStatus,
   type JoggSimStatus,
   type JoggTimelines,
-  makeJoggStore,
   type SimEndpoint,
   unixSeconds,
 } from "./state.js"
-import { type DueWebhook, type JoggWebhookDelivery, makeWebhookOutbox, signJoggWebhook } from "./webhooks.js"
+import { makeJoggStore } from "./store.js"
+import { type DueWebhook, type JoggWebhookDelivery, makeSimWebhooks, signJoggWebhook } from "./webhooks.js"
 
 /** The API key the simulator accepts unless told otherwise. */
 export const DEFAULT_SIM_API_KEY = "sim-jogg-api-key"
@@ -78,7 +79,7 @@ export interface JoggSimJob {
 
 /** The JoggAI simulator: {@link VendorSimulator} plus controls of its own. */
 export interface JoggSimulator extends VendorSimulator {
-  readonly provider: "jogg"
+  readonly provider: typeof PROVIDER_ID
   readonly apiVersion: "v2" | "open"
   readonly settings: (servedOrigin?: string) => JoggSimulatorSettings
   /** The next product video (v2 render or rendered preview, or `open` render) ends `failed` with `error: {code: 50000, message}`. */
@@ -136,7 +137,7 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
   const apiKey = options.apiKey ?? DEFAULT_SIM_API_KEY
   const requestSecret = options.webhookSecret ?? DEFAULT_SIM_WEBHOOK_SECRET
   const epochMillis = options.epochMillis ?? Date.now()
-  const canonicalBase = apiVersion === "open" ? JOGG_OPEN_BASE_URL : JOGG_V2_BASE_URL
+  const canonicalBase = apiVersion === "open" ? JOGG_OPEN_BASE_URL : JOGG_BASE_URL
   const balance = options.balance ?? Number.POSITIVE_INFINITY
   const faults = makeFaultPlan()
   const log = makeRequestLog()
@@ -161,7 +162,7 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
     remaining: () => (Number.isFinite(remaining()) ? remaining() : UNLIMITED_QUOTA),
   }
   const handlers = apiVersion === "open" ? makeOpenHandlers(ctx) : makeV2Handlers(ctx)
-  const outbox = makeWebhookOutbox({
+  const webhooks = makeSimWebhooks({
     store,
     origin: () => lastOrigin,
     requestSecret,
@@ -205,7 +206,7 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
   ]
 
   return {
-    provider: "jogg",
+    provider: PROVIDER_ID,
     apiVersion,
     canonicalBase,
     handlers,
@@ -220,8 +221,8 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
       webhookSecret: requestSecret,
       ...(origin === undefined ? {} : { baseUrl: origin.replace(/\/+$/, "") }),
     }),
-    failNextVideo: (message = "Video generation failed") => store.queueFailure("video", message),
-    failNextPreview: (message = "Preview generation failed") => store.queueFailure("preview", message),
+    failNextVideo: (message = "Video generation failed") => store.failures.queue("video", message),
+    failNextPreview: (message = "Preview generation failed") => store.failures.queue("preview", message),
     injectSystemError: (route, when = "before", times = 1) => systemErrors.inject(route, when, times),
     registerEndpoint: (url, endpointOptions = {}) => {
       const endpoint: SimEndpoint = {
@@ -238,9 +239,9 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
       return endpoint
     },
     endpoints: () => [...store.endpoints.values()],
-    pendingWebhooks: outbox.due,
-    flushWebhooks: outbox.flush,
-    webhookDeliveries: outbox.deliveries,
+    pendingWebhooks: webhooks.due,
+    flushWebhooks: webhooks.flush,
+    webhookDeliveries: webhooks.deliveries,
     signWebhook: signJoggWebhook,
     jobs,
   }

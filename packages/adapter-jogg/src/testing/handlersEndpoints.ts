@@ -1,6 +1,6 @@
 import { http, type RequestHandler } from "msw"
-import { JOGG_V2_BASE_URL } from "../JoggClient.js"
-import { errors, guard, type HandlerContext, jsonBody, ok } from "./envelope.js"
+import { JOGG_BASE_URL } from "../settings.js"
+import { errors, guard, type HandlerContext, jsonBody, ok } from "./handlers.js"
 import { text } from "./validate.js"
 
 /** The route names of the webhook endpoint API. */
@@ -34,7 +34,7 @@ export const newEndpointSecret = (): string => `whsec_${crypto.randomUUID().repl
  * `GET /v2/endpoints`, `DELETE /v2/endpoint/{id}`); secrets are `whsec_...`.
  */
 export const makeEndpointHandlers = (ctx: HandlerContext): RequestHandler[] => {
-  const base = JOGG_V2_BASE_URL
+  const base = JOGG_BASE_URL
   const { store } = ctx
   return [
     http.post(`${base}/v2/endpoint`, ({ request }) =>

@@ -1,9 +1,9 @@
 import { scrapeProductPage, servedOrigin, serveMediaFile } from "@vidbridge/core/testing"
 import { HttpResponse, http, type RequestHandler } from "msw"
-import { JOGG_OPEN_BASE_URL } from "../JoggClient.js"
-import { bypassFetch, errors, fail, guard, type HandlerContext, jsonBody, ok } from "./envelope.js"
-import { simCredits } from "./state.js"
-import { openProjectInfo, simMedia } from "./wireViews.js"
+import { creditsFor } from "../internal/credits.js"
+import { JOGG_OPEN_BASE_URL } from "../settings.js"
+import { bypassFetch, errors, fail, guard, type HandlerContext, jsonBody, ok } from "./handlers.js"
+import { openProjectInfo, simMedia } from "./views.js"
 
 /** The route names of the `open` simulator, for fault injection. */
 export const JOGG_OPEN_ROUTES = {
@@ -98,9 +98,9 @@ export const makeOpenHandlers = (ctx: HandlerContext): RequestHandler[] => {
         if (project === undefined) return errors.notFound()
         if (project.render !== undefined)
           return fail(40000, "Parameter error: the project is already rendered", 400)
-        const credits = simCredits(OPEN_VIDEO_SECONDS, "render")
+        const credits = creditsFor(OPEN_VIDEO_SECONDS, "render")
         if (!ledger.charge(credits)) return errors.noCredit()
-        project.render = { at: ctx.clock.now(), aspect, credits, failure: store.takeFailure("video") }
+        project.render = { at: ctx.clock.now(), aspect, credits, failure: store.failures.take("video") }
         return HttpResponse.json({ code: 0, msg: "success" })
       }),
     ),

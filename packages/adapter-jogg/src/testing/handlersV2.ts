@@ -1,11 +1,12 @@
 import { scrapeProductPage, servedOrigin, serveMediaFile } from "@vidbridge/core/testing"
 import { HttpResponse, http, type RequestHandler } from "msw"
-import { JOGG_V2_BASE_URL } from "../JoggClient.js"
-import { bypassFetch, errors, fail, guard, type HandlerContext, jsonBody, ok } from "./envelope.js"
+import { creditsFor } from "../internal/credits.js"
+import { JOGG_BASE_URL } from "../settings.js"
+import { bypassFetch, errors, fail, guard, type HandlerContext, jsonBody, ok } from "./handlers.js"
 import { JOGG_ENDPOINT_ROUTES, makeEndpointHandlers } from "./handlersEndpoints.js"
-import { type SimProduct, simCredits } from "./state.js"
+import type { SimProduct } from "./state.js"
 import { mediaOf, pageOf, statusFilter, text, videoSpecOf } from "./validate.js"
-import { previewItem, productInfo, simMedia, videoItem } from "./wireViews.js"
+import { previewItem, productInfo, simMedia, videoItem } from "./views.js"
 
 /** The route names of the v2 simulator, for fault injection (`sim.faults.inject(JOGG_V2_ROUTES.previewList, ...)`). */
 export const JOGG_V2_ROUTES = {
@@ -30,7 +31,7 @@ export const SIM_EVENTS = ["generated_product_video_success", "generated_product
  * simulator's files (`/sim/files/<id>.mp4`, `.jpg`) for `video_url` / `cover_url`.
  */
 export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
-  const base = JOGG_V2_BASE_URL
+  const base = JOGG_BASE_URL
   const { store, ledger } = ctx
   const origin = (request: Request) => servedOrigin(request, base)
   const productId = () => btoa(String(54_419_000 + store.nextNumber())).replace(/=+$/, "")
@@ -96,7 +97,7 @@ export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
         const checked = videoSpecOf(body, "visual_styles")
         if (typeof checked === "string") return errors.parameter(checked)
         if (!store.products.has(checked.spec.productId)) return errors.notFound()
-        const each = simCredits(checked.spec.seconds, "preview")
+        const each = creditsFor(checked.spec.seconds, "preview")
         if (!ledger.charge(each * checked.styles.length)) return errors.noCredit()
         const previews = checked.styles.map((style) => {
           const preview = {
@@ -105,7 +106,7 @@ export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
             id: store.nextId("preview_"),
             createdAt: ctx.clock.now(),
             credits: each,
-            failure: store.takeFailure("preview"),
+            failure: store.failures.take("preview"),
           }
           store.previews.set(preview.id, preview)
           return preview
@@ -130,7 +131,7 @@ export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
         if (store.previewView(preview).status !== "completed") {
           return errors.parameter("the preview is not completed yet")
         }
-        const credits = simCredits(preview.seconds, "render")
+        const credits = creditsFor(preview.seconds, "render")
         if (!ledger.charge(credits)) return errors.noCredit()
         const video = {
           ...preview,
@@ -138,7 +139,7 @@ export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
           previewId,
           createdAt: ctx.clock.now(),
           credits,
-          failure: store.takeFailure("video"),
+          failure: store.failures.take("video"),
         }
         store.videos.set(video.id, video)
         return ok({ video_id: video.id, status: store.videoView(video).status })
@@ -151,7 +152,7 @@ export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
         const checked = videoSpecOf(body, "visual_style")
         if (typeof checked === "string") return errors.parameter(checked)
         if (!store.products.has(checked.spec.productId)) return errors.notFound()
-        const credits = simCredits(checked.spec.seconds, "render")
+        const credits = creditsFor(checked.spec.seconds, "render")
         if (!ledger.charge(credits)) return errors.noCredit()
         const video = {
           ...checked.spec,
@@ -160,7 +161,7 @@ export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
           previewId: undefined,
           createdAt: ctx.clock.now(),
           credits,
-          failure: store.takeFailure("video"),
+          failure: store.failures.take("video"),
         }
         store.videos.set(video.id, video)
         return ok({ video_id: video.id, status: store.videoView(video).status })

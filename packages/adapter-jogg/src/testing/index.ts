@@ -15,7 +15,7 @@
  * ```
  * @packageDocumentation
  */
-export { POSTS_PER_MINUTE } from "./envelope.js"
+export { POSTS_PER_MINUTE } from "./handlers.js"
 export { JOGG_ENDPOINT_ROUTES, MAX_ENDPOINTS } from "./handlersEndpoints.js"
 export { JOGG_OPEN_ROUTES, OPEN_VIDEO_SECONDS } from "./handlersOpen.js"
 export { JOGG_V2_ROUTES, SIM_EVENTS } from "./handlersV2.js"

@@ -1,8 +1,7 @@
-import { type SimClock, stepAt, type TimelineStep } from "@vidbridge/core/testing"
-import { creditsFor } from "../internal/mapping.js"
+import type { TimelineStep } from "@vidbridge/core/testing"
 
-// The simulated JoggAI account: products, previews, product videos, open projects and
-// webhook endpoints, moving through JoggAI's own statuses on the simulator clock.
+// What the simulated JoggAI account holds: products, previews, product videos, open projects
+// and webhook endpoints, and the timelines their statuses follow.
 
 /** A v2 preview or product video status. */
 export type JoggSimStatus = "pending" | "processing" | "completed" | "failed"
@@ -123,82 +122,6 @@ export interface SimView {
   readonly progress: number
   readonly endedAt: number | undefined
 }
-
-const endedAt = (timeline: ReadonlyArray<TimelineStep<string>>, createdAt: number, now: number) => {
-  const last = timeline[timeline.length - 1]!
-  return now - createdAt >= last.at ? createdAt + last.at : undefined
-}
-
-/** The simulator's in-memory state and its clock-driven views. */
-export interface JoggStore {
-  readonly clock: SimClock
-  readonly products: Map<string, SimProduct>
-  readonly previews: Map<string, SimPreview>
-  readonly videos: Map<string, SimVideo>
-  readonly openProjects: Map<string, SimOpenProject>
-  readonly endpoints: Map<string, SimEndpoint>
-  /** A fresh id with a prefix (`pv_1`, `preview_2`, ...). */
-  readonly nextId: (prefix: string) => string
-  readonly nextNumber: () => number
-  /** The failure the next video (or preview) takes, if one is queued; consumed. */
-  readonly takeFailure: (kind: "video" | "preview") => string | undefined
-  readonly queueFailure: (kind: "video" | "preview", message: string) => void
-  readonly previewView: (preview: SimPreview) => SimView
-  readonly videoView: (video: SimVideo) => SimView
-  readonly openView: (project: SimOpenProject) => {
-    readonly status: JoggOpenStatus
-    readonly progress: number
-    readonly endedAt: number | undefined
-  }
-}
-
-/** Makes an empty {@link JoggStore} on `clock`. */
-export const makeJoggStore = (clock: SimClock, timelines: JoggTimelines): JoggStore => {
-  let counter = 0
-  const failures: Record<"video" | "preview", string[]> = { video: [], preview: [] }
-  const view = (
-    timeline: ReadonlyArray<TimelineStep<JoggSimStatus>>,
-    createdAt: number,
-    failure: string | undefined,
-  ): SimView => {
-    const now = clock.now()
-    const { step, index, progress } = stepAt(timeline, createdAt, now)
-    const ended = endedAt(timeline, createdAt, now)
-    const status = failure !== undefined && index === timeline.length - 1 ? "failed" : step.status
-    return { status, progress: status === "completed" ? 1 : progress, endedAt: ended }
-  }
-  return {
-    clock,
-    products: new Map(),
-    previews: new Map(),
-    videos: new Map(),
-    openProjects: new Map(),
-    endpoints: new Map(),
-    nextId: (prefix) => `${prefix}${++counter}`,
-    nextNumber: () => 3900 + ++counter,
-    takeFailure: (kind) => failures[kind].shift(),
-    queueFailure: (kind, message) => {
-      failures[kind].push(message)
-    },
-    previewView: (preview) => view(timelines.preview, preview.createdAt, preview.failure),
-    videoView: (video) => view(timelines.video, video.createdAt, video.failure),
-    openView: (project) => {
-      const render = project.render
-      if (render === undefined) return { status: 1, progress: 0, endedAt: undefined }
-      const now = clock.now()
-      const { step, index, progress } = stepAt(timelines.open, render.at, now)
-      const failed = render.failure !== undefined && index === timelines.open.length - 1
-      return {
-        status: failed ? 5 : (Number(step.status) as JoggOpenStatus),
-        progress: Math.round(progress * 100),
-        endedAt: endedAt(timelines.open, render.at, now),
-      }
-    },
-  }
-}
-
-/** Credits of a preview (0.5 per started 2 minutes) or a video (1 per started 2 minutes). */
-export const simCredits = (seconds: number, kind: "render" | "preview"): number => creditsFor(seconds, kind)
 
 /** Unix seconds of a clock time, counted from `epochMillis` (the wall time the clock's 0 stands for). */
 export const unixSeconds = (epochMillis: number, clockMillis: number): number =>

@@ -1,9 +1,9 @@
 import { hmacSha256Hex } from "@vidbridge/core/adapter"
-import { deliverWebhook } from "@vidbridge/core/testing"
+import { makeWebhookOutbox, type DueWebhook as OutboxWebhook } from "@vidbridge/core/testing"
 import * as Effect from "effect/Effect"
 import { JOGG_SIGNATURE_HEADER } from "../webhook.js"
-import type { JoggStore } from "./state.js"
-import { fileUrl } from "./wireViews.js"
+import type { JoggStore } from "./store.js"
+import { fileUrl } from "./views.js"
 
 /** A JoggAI webhook body: `{event_id, event, timestamp, data}`. */
 export interface JoggWebhookEvent {
@@ -90,17 +90,15 @@ const finishedJobs = (store: JoggStore, origin: string): Finished[] => {
   return out.sort((a, b) => a.endedAt - b.endedAt)
 }
 
-/** An event addressed to one receiver, with the secret it is signed with. */
-export interface DueWebhook {
-  readonly key: string
-  readonly url: string
+/** An event addressed to one receiver (`key`: the job and the receiver), with the secret it is signed with. */
+export interface DueWebhook extends OutboxWebhook {
   readonly secret: string
   readonly event: string
   readonly data: Readonly<Record<string, unknown>>
 }
 
-/** Webhook bookkeeping: which events reached which receiver, and every attempt. */
-export interface JoggWebhookOutbox {
+/** The simulator's webhook side: which events are owed to which receiver, and every attempt. */
+export interface SimWebhooks {
   /** Events due now and not yet answered 2xx: for every enabled endpoint subscribed to the event, and per-request `webhook_url`s. */
   readonly due: () => ReadonlyArray<DueWebhook>
   /** POSTs every due event (oldest first), signed; answers the receivers' statuses (0 when unreachable). */
@@ -108,8 +106,8 @@ export interface JoggWebhookOutbox {
   readonly deliveries: () => ReadonlyArray<JoggWebhookDelivery>
 }
 
-/** Makes the {@link JoggWebhookOutbox} of a simulator. */
-export const makeWebhookOutbox = (options: {
+/** Makes the {@link SimWebhooks} of a simulator, over core's webhook outbox. */
+export const makeSimWebhooks = (options: {
   readonly store: JoggStore
   /** The origin file URLs in payloads point at: where the API was last reached (served loopback or canonical). */
   readonly origin: () => string
@@ -118,62 +116,44 @@ export const makeWebhookOutbox = (options: {
   /** Unix seconds of the simulator clock now (the `timestamp` of a delivery). */
   readonly timestamp: () => number
   readonly fetch: typeof fetch
-}): JoggWebhookOutbox => {
-  const delivered = new Set<string>()
-  const inFlight = new Set<string>()
-  const log: JoggWebhookDelivery[] = []
+}): SimWebhooks => {
+  // One event id per job, whichever receivers it goes to and however often it is sent.
   const eventIds = new Map<string, string>()
   let nextEvent = 0
-  const due = (): DueWebhook[] =>
+  const outbox = makeWebhookOutbox<DueWebhook>({
+    now: () => options.store.clock.now(),
+    fetch: options.fetch,
+    message: async (webhook) => {
+      const jobKey = webhook.key.split(" ")[0]!
+      const eventId = eventIds.get(jobKey) ?? `evt_${String(++nextEvent).padStart(9, "0")}`
+      eventIds.set(jobKey, eventId)
+      const event: JoggWebhookEvent = {
+        event_id: eventId,
+        event: webhook.event,
+        timestamp: options.timestamp(),
+        data: webhook.data,
+      }
+      const body = JSON.stringify(event)
+      const headers = {
+        [JOGG_SIGNATURE_HEADER]: await signJoggWebhook(webhook.secret, body),
+        "X-Webhook-Event": webhook.event,
+        "User-Agent": "JoggAI-Webhook/2.0",
+      }
+      return { body, headers }
+    },
+  })
+  const owed = (): DueWebhook[] =>
     finishedJobs(options.store, options.origin()).flatMap((job) => {
       const targets = [...options.store.endpoints.values()]
         .filter((e) => e.status === "enabled" && e.events.includes(job.event))
         .map((e) => ({ url: e.url, secret: e.secret }))
       if (job.webhookUrl !== undefined) targets.push({ url: job.webhookUrl, secret: options.requestSecret })
-      return targets
-        .map((t) => ({
-          key: `${job.key} ${t.url}`,
-          url: t.url,
-          secret: t.secret,
-          event: job.event,
-          data: job.data,
-        }))
-        .filter((d) => !delivered.has(d.key) && !inFlight.has(d.key))
+      return targets.map((t) => ({ key: `${job.key} ${t.url}`, ...t, event: job.event, data: job.data }))
     })
   return {
-    due,
-    deliveries: () => log,
-    flush: async () => {
-      const pending = due()
-      for (const d of pending) inFlight.add(d.key)
-      const statuses: number[] = []
-      try {
-        for (const d of pending) {
-          const jobKey = d.key.split(" ")[0]!
-          const eventId = eventIds.get(jobKey) ?? `evt_${String(++nextEvent).padStart(9, "0")}`
-          eventIds.set(jobKey, eventId)
-          const event: JoggWebhookEvent = {
-            event_id: eventId,
-            event: d.event,
-            timestamp: options.timestamp(),
-            data: d.data,
-          }
-          const body = JSON.stringify(event)
-          const headers = {
-            [JOGG_SIGNATURE_HEADER]: await signJoggWebhook(d.secret, body),
-            "X-Webhook-Event": d.event,
-            "User-Agent": "JoggAI-Webhook/2.0",
-          }
-          const status = await deliverWebhook(d.url, body, headers, options.fetch)
-          log.push({ url: d.url, body, headers, status, at: options.store.clock.now() })
-          inFlight.delete(d.key)
-          if (status >= 200 && status < 300) delivered.add(d.key)
-          statuses.push(status)
-        }
-      } finally {
-        for (const d of pending) inFlight.delete(d.key)
-      }
-      return statuses
-    },
+    due: () => outbox.pending(owed()),
+    flush: async () => [...(await outbox.flush(owed()))],
+    deliveries: () =>
+      outbox.attempts().map(({ url, body, headers, status, at }) => ({ url, body, headers, status, at })),
   }
 }

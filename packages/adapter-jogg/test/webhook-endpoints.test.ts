@@ -1,6 +1,6 @@
 import { Effect, Redacted } from "effect"
 import { describe, expect, it } from "vitest"
-import { joggWebhooks } from "../src/index.js"
+import { joggWebhookEndpoints } from "../src/index.js"
 import { API_KEY, fixture, json, route, settings, useMsw } from "./support.js"
 
 const server = useMsw()
@@ -10,9 +10,12 @@ describe("JoggAI account webhook endpoints", () => {
     const created = route(server, "post", "/v2/endpoint", json(fixture("v2-endpoint")))
     const listed = route(server, "get", "/v2/endpoints", json(fixture("v2-endpoints")))
     const deleted = route(server, "delete", "/v2/endpoint/wh_123456789", json(fixture("v2-endpoint-delete")))
-    const hooks = await Effect.runPromise(joggWebhooks(settings({ apiVersion: "open" })))
+    const endpoints = await Effect.runPromise(joggWebhookEndpoints(settings({ apiVersion: "open" })))
     const endpoint = await Effect.runPromise(
-      hooks.register({ url: "https://app.example/hooks/jogg", events: ["generated_product_video_success"] }),
+      endpoints.register({
+        url: "https://app.example/hooks/jogg",
+        events: ["generated_product_video_success"],
+      }),
     )
     expect(created[0]!.headers.get("x-api-key")).toBe(API_KEY)
     expect(created[0]!.body).toEqual({
@@ -23,10 +26,10 @@ describe("JoggAI account webhook endpoints", () => {
     expect(endpoint).toMatchObject({ id: "wh_123456789", status: "enabled" })
     expect(Redacted.value(endpoint.secret!)).toBe("whsec_abc123xyz")
     expect(JSON.stringify(endpoint)).not.toContain("whsec_abc123xyz")
-    const all = await Effect.runPromise(hooks.list())
+    const all = await Effect.runPromise(endpoints.list())
     expect(all.map((e) => e.id)).toEqual(["wh_123456789"])
     expect(listed).toHaveLength(1)
-    await Effect.runPromise(hooks.remove("wh_123456789"))
+    await Effect.runPromise(endpoints.remove("wh_123456789"))
     expect(deleted).toHaveLength(1)
   })
 
@@ -37,10 +40,10 @@ describe("JoggAI account webhook endpoints", () => {
     ["has no endpoint id", { url: "https://app.example/hooks/jogg", secret: "whsec_leak_1234" }],
   ])("an endpoint answer that %s fails without showing the new secret", async (_, data) => {
     route(server, "post", "/v2/endpoint", json({ code: 0, msg: "Success", data }))
-    const hooks = await Effect.runPromise(joggWebhooks(settings()))
+    const endpoints = await Effect.runPromise(joggWebhookEndpoints(settings()))
     const error = await Effect.runPromise(
       Effect.flip(
-        hooks.register({
+        endpoints.register({
           url: "https://app.example/hooks/jogg",
           events: ["generated_product_video_success"],
         }),
@@ -53,9 +56,9 @@ describe("JoggAI account webhook endpoints", () => {
   })
 
   it("checks the registration before any request", async () => {
-    const hooks = await Effect.runPromise(joggWebhooks(settings()))
+    const endpoints = await Effect.runPromise(joggWebhookEndpoints(settings()))
     const error = await Effect.runPromise(
-      Effect.flip(hooks.register({ url: "http://app.example/hooks", events: [] })),
+      Effect.flip(endpoints.register({ url: "http://app.example/hooks", events: [] })),
     )
     expect(error.reason._tag).toBe("InvalidInput")
     expect(error.message).toContain("url")

@@ -1,7 +1,8 @@
 import * as z from "zod/mini"
-import { refId } from "./wire.js"
+import { refId } from "./v2.js"
 
 // Wire shapes of JoggAI's older `open` API (the seed document, base api-services.jogg.ai).
+// Answers share the v2 envelope and id rules (`./v2.ts`).
 
 const idLike = z.union([z.string(), z.number()])
 
@@ -31,3 +32,33 @@ export const OpenProject = z.looseObject({
   updated_at: z.nullish(idLike),
 })
 export type OpenProject = z.infer<typeof OpenProject>
+
+/** A media item of an `open` product (`intro_medias[]`): `type` 1 image, 2 video. */
+export interface OpenMedia {
+  readonly type: 1 | 2
+  readonly url: string
+  readonly name?: string
+  readonly description?: string
+}
+
+/** Body of `PUT /open/product`. */
+export interface OpenProductUpdate {
+  readonly product_id: number | string
+  readonly title?: string
+  readonly intro_text?: string
+  readonly target_audience?: string
+  readonly intro_medias?: ReadonlyArray<OpenMedia>
+}
+
+/** Body of `POST /open/project/render`. */
+export interface OpenRenderBody {
+  readonly project_id: string
+  readonly aspect_ratio?: 0 | 1 | 2
+  readonly lang?: string
+  readonly render_subtitle?: 0 | 1
+  readonly avatar_id: number
+  readonly template_name?: string
+  readonly template_type?: string
+  readonly index_template_name?: string
+  readonly script_style?: string
+}

@@ -8,10 +8,12 @@ import {
   withFault,
 } from "@vidbridge/core/testing"
 import { bypass, HttpResponse, type JsonBodyType } from "msw"
-import type { JoggStore } from "./state.js"
+import { PROVIDER_ID } from "../internal/mapping/refs.js"
+import type { JoggStore } from "./store.js"
 
-// JoggAI's `{code, msg, data, rid}` envelope, and the checks every simulated request passes:
-// request log, `x-api-key`, the 20-POSTs-per-minute limit, then planned faults.
+// What every handler of both generations shares: the context they work on, JoggAI's
+// `{code, msg, data, rid}` envelope, and the checks every simulated request passes (request
+// log, `x-api-key`, the 20-POSTs-per-minute limit, then planned faults).
 
 /** `fetch` that msw lets through: the simulator's own requests (page scrapes, webhooks) go to the network. */
 export const bypassFetch: typeof fetch = (input, init) =>
@@ -102,11 +104,29 @@ export const jsonBody = async (request: Request): Promise<Record<string, unknown
 }
 
 /**
- * Runs a handler the way JoggAI would answer: logs the request, checks `x-api-key`
- * (`10105`), limits POSTs to 20 per simulated minute (envelope `code: 429` with
- * `Retry-After`, at HTTP 200 like every answer in JoggAI's OpenAPI document), then applies
- * planned `50000` answers and core's faults. Observers registered with core's
- * `observeSimulators` see every request and answer.
+ * Whether JoggAI takes the request at all: logs it, checks `x-api-key` (`10105`), and limits
+ * POSTs to 20 per simulated minute (envelope `code: 429` with `Retry-After`, at HTTP 200 like
+ * every answer in JoggAI's OpenAPI document). Answers the refusal, or `undefined`.
+ */
+const refusal = (ctx: HandlerContext, request: Request, route: string): Response | undefined => {
+  const now = ctx.clock.now()
+  ctx.noteOrigin(servedOrigin(request, new URL(request.url).origin))
+  ctx.log.record({ method: request.method, path: new URL(request.url).pathname, route, at: now })
+  if (request.headers.get("x-api-key") !== ctx.apiKey) return errors.invalidKey()
+  if (request.method !== "POST") return undefined
+  while (ctx.posts.length > 0 && ctx.posts[0]! <= now - 60_000) ctx.posts.shift()
+  if (ctx.posts.length >= POSTS_PER_MINUTE) {
+    const wait = Math.max(1, Math.ceil((ctx.posts[0]! + 60_000 - now) / 1000))
+    return fail(429, "Rate limit exceeded. Please try again later.", 200, { "retry-after": String(wait) })
+  }
+  ctx.posts.push(now)
+  return undefined
+}
+
+/**
+ * Runs a handler the way JoggAI would answer: the {@link refusal} checks, then planned `50000`
+ * answers (`before` the request takes effect, or `after` it) and core's faults. Observers
+ * registered with core's `observeSimulators` see every request and answer.
  */
 export const guard = (
   ctx: HandlerContext,
@@ -114,31 +134,14 @@ export const guard = (
   route: string,
   handle: () => Promise<Response> | Response,
 ): Promise<Response> =>
-  reportExchange({ provider: "jogg", route }, request, () => answer(ctx, request, route, handle))
-
-const answer = async (
-  ctx: HandlerContext,
-  request: Request,
-  route: string,
-  handle: () => Promise<Response> | Response,
-): Promise<Response> => {
-  const now = ctx.clock.now()
-  ctx.noteOrigin(servedOrigin(request, new URL(request.url).origin))
-  ctx.log.record({ method: request.method, path: new URL(request.url).pathname, route, at: now })
-  if (request.headers.get("x-api-key") !== ctx.apiKey) return errors.invalidKey()
-  if (request.method === "POST") {
-    while (ctx.posts.length > 0 && ctx.posts[0]! <= now - 60_000) ctx.posts.shift()
-    if (ctx.posts.length >= POSTS_PER_MINUTE) {
-      const wait = Math.max(1, Math.ceil((ctx.posts[0]! + 60_000 - now) / 1000))
-      return fail(429, "Rate limit exceeded. Please try again later.", 200, { "retry-after": String(wait) })
+  reportExchange({ provider: PROVIDER_ID, route }, request, async () => {
+    const refused = refusal(ctx, request, route)
+    if (refused !== undefined) return refused
+    const systemError = ctx.systemErrors.take(route)
+    if (systemError === "before") return errors.system()
+    if (systemError === "after") {
+      await handle()
+      return errors.system()
     }
-    ctx.posts.push(now)
-  }
-  const systemError = ctx.systemErrors.take(route)
-  if (systemError === "before") return errors.system()
-  if (systemError === "after") {
-    await handle()
-    return errors.system()
-  }
-  return withFault(ctx.faults, ctx.clock, route, handle)
-}
+    return withFault(ctx.faults, ctx.clock, route, handle)
+  })

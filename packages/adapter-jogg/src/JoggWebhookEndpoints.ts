@@ -3,9 +3,10 @@ import { validate } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as z from "zod/mini"
-import { str } from "./internal/shared.js"
-import type { WebhookEndpoint } from "./internal/wire.js"
-import { type JoggSettingsInput, makeJoggClient, parseJoggSettings } from "./JoggClient.js"
+import { PROVIDER_ID, str } from "./internal/mapping/refs.js"
+import type { WebhookEndpoint } from "./internal/wire/v2.js"
+import { makeJoggClient } from "./JoggClient.js"
+import { checkSettings, type JoggSettingsInput } from "./settings.js"
 
 /** JoggAI's documented account webhook events (v2). */
 export const JoggWebhookEvents = [
@@ -38,7 +39,7 @@ export interface JoggWebhookRegistration {
 }
 
 /** Manages JoggAI account webhook endpoints (v2: `/v2/endpoint(s)`; at most 20 per account). */
-export interface JoggWebhooks {
+export interface JoggWebhookEndpoints {
   /** `POST /v2/endpoint`: registers an endpoint; its answer carries the signing secret. */
   readonly register: (registration: JoggWebhookRegistration) => Effect.Effect<JoggWebhookEndpoint, VideoError>
   /** `GET /v2/endpoints`: the account's endpoints. */
@@ -63,25 +64,27 @@ const endpointOf = (endpoint: WebhookEndpoint): JoggWebhookEndpoint => ({
 })
 
 /**
- * Account webhook management for JoggAI (always the v2 API). Takes the same settings as
+ * Account webhook endpoint management for JoggAI (always the v2 API). Takes the same settings as
  * `jogg({...})`; register an endpoint once, store its `secret`, and pass it as
- * `webhookSecret` so `parseWebhook` can verify deliveries.
+ * `webhookSecret` so `parseWebhook` (`parseJoggWebhook`) can verify deliveries.
  *
  * @example
  * ```ts
- * const hooks = yield* joggWebhooks({ apiKey })
- * const endpoint = yield* hooks.register({ url: "https://app.example/hooks/jogg", events: ["generated_product_video_success"] })
+ * const endpoints = yield* joggWebhookEndpoints({ apiKey })
+ * const endpoint = yield* endpoints.register({ url: "https://app.example/hooks/jogg", events: ["generated_product_video_success"] })
  * saveSecret(Redacted.value(endpoint.secret!))
  * ```
  */
-export const joggWebhooks = (settings: JoggSettingsInput): Effect.Effect<JoggWebhooks, VideoError> =>
-  Effect.map(parseJoggSettings(settings), (checked) => {
+export const joggWebhookEndpoints = (
+  settings: JoggSettingsInput,
+): Effect.Effect<JoggWebhookEndpoints, VideoError> =>
+  Effect.map(checkSettings(settings), (checked) => {
     const api = makeJoggClient({ ...checked, apiVersion: "v2" }).v2
     return {
       register: (registration) =>
         Effect.gen(function* () {
           const valid = yield* validate(Registration, registration, {
-            provider: "jogg",
+            provider: PROVIDER_ID,
             operation: "registerWebhook",
           })
           const endpoint = yield* api.createEndpoint(

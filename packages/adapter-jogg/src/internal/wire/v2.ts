@@ -1,9 +1,9 @@
 import { isDotSegment } from "@vidbridge/core/adapter"
 import * as z from "zod/mini"
 
-// Wire shapes of JoggAI's v2 API (docs.jogg.ai, openapi-v2.yaml). Tolerant on purpose:
-// the guide, the spec and the Postman examples disagree, so every field is nullish and
-// unknown fields are kept.
+// Wire shapes of JoggAI's v2 API (docs.jogg.ai, openapi-v2.yaml). Answers are tolerant on
+// purpose: the guide, the spec and the Postman examples disagree, so every field is nullish
+// and unknown fields are kept. Request bodies are typed as the spec documents them.
 
 const idLike = z.union([z.string(), z.number()])
 
@@ -135,3 +135,53 @@ export const WebhookPayload = z.looseObject({
   ),
 })
 export type WebhookPayload = z.infer<typeof WebhookPayload>
+
+/** A media item of a v2 product: `type` 1 image, 2 video. */
+export interface V2Media {
+  readonly type: 1 | 2
+  readonly url: string
+  readonly name?: string
+  readonly description?: string
+}
+
+/** Body of `POST /v2/product` (`url` or `name`) and, with `product_id`, of `PUT /v2/product`. */
+export interface V2ProductBody {
+  readonly product_id?: string
+  readonly url?: string
+  readonly name?: string
+  readonly description?: string
+  readonly target_audience?: string
+  readonly media?: ReadonlyArray<V2Media>
+}
+
+/** Body of `preview_list` (`visual_styles`) and `create_video_from_product` (`visual_style`). */
+export interface V2VideoBody {
+  readonly product_id: string
+  readonly visual_styles?: ReadonlyArray<string>
+  readonly visual_style?: string
+  readonly video_spec: {
+    readonly aspect_ratio?: "portrait" | "landscape" | "square"
+    readonly length: "15" | "30" | "60"
+    readonly caption?: boolean
+    readonly name?: string
+  }
+  readonly avatar: { readonly id: number; readonly type?: 0 | 1 }
+  readonly voice: { readonly id?: string }
+  readonly audio: { readonly music_id?: number }
+  readonly script: { readonly style: string; readonly language: string }
+  readonly override_script?: string
+  readonly webhook_url?: string
+}
+
+/** Body of `POST /v2/endpoint`. */
+export interface V2EndpointBody {
+  readonly url: string
+  readonly status: "enabled" | "disabled"
+  readonly events: ReadonlyArray<string>
+}
+
+/** A page query of the v2 list endpoints. */
+export interface V2Page {
+  readonly page: number
+  readonly page_size: number
+}

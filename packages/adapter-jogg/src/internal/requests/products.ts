@@ -8,8 +8,11 @@ import {
 } from "@vidbridge/core"
 import { invalidInput } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
-import type { V2Media } from "../JoggV2Client.js"
-import { Kinds } from "./jobs.js"
+import { Kinds, PROVIDER_ID } from "../mapping/refs.js"
+import type { V2Media } from "../wire/v2.js"
+
+// Products in requests, both API generations: reading a product reference, the neutral product
+// fields JoggAI has no place for, and media as JoggAI lists them.
 
 /** A product as a JoggAI call needs it: v2 `product_id`, or `open` product id and project id. */
 export interface ResolvedProduct {
@@ -32,14 +35,14 @@ export const resolveProduct = (
     const known = typeof product === "string" ? undefined : (product as Readonly<Record<string, unknown>>)
     const text = typeof product === "string" ? product : product.ref
     const fail = (message: string) =>
-      Effect.fail(invalidInput("jogg", operation, [{ path: "product", message }]))
+      Effect.fail(invalidInput(PROVIDER_ID, operation, [{ path: "product", message }]))
     if (!JobRef.isValid(text)) {
       if (apiVersion === "v2") return Effect.succeed({ id: text, known })
       return Effect.succeed(/^\d+$/.test(text) ? { id: text, known } : { prj: text, known })
     }
     const ref = JobRef.parse(text)
     const wanted = apiVersion === "v2" ? Kinds.product : Kinds.openProduct
-    if (ref.provider !== "jogg") return fail(`is a ${ref.provider} product; pass a JoggAI product`)
+    if (ref.provider !== PROVIDER_ID) return fail(`is a ${ref.provider} product; pass a JoggAI product`)
     if (ref.kind !== wanted) {
       return fail(
         ref.kind === Kinds.product || ref.kind === Kinds.openProduct
@@ -50,8 +53,8 @@ export const resolveProduct = (
     return Effect.succeed({ id: ref.id, prj: ref.params?.prj, known })
   })
 
-/** Neutral media fields -> v2 `media[]` (type 1 image, 2 video; the logo is an image named "logo"). */
-export const v2Media = (input: ProductUpdate): ReadonlyArray<V2Media> | undefined => {
+/** Neutral media fields -> `media[]` (type 1 image, 2 video; the logo is an image named "logo"). */
+export const productMedia = (input: ProductUpdate): ReadonlyArray<V2Media> | undefined => {
   if (input.imageUrls === undefined && input.videoUrls === undefined && input.logoUrl === undefined) {
     return undefined
   }
@@ -71,8 +74,8 @@ export const productIssues = (input: ProductInput | ProductUpdate): Array<InputI
       message: "JoggAI products have no reviews field; add them to description",
     })
   }
-  if (input.providerOptions?.jogg !== undefined) {
-    issues.push({ path: "providerOptions.jogg", message: "JoggAI products take no vendor options" })
+  if (input.providerOptions?.[PROVIDER_ID] !== undefined) {
+    issues.push({ path: `providerOptions.${PROVIDER_ID}`, message: "JoggAI products take no vendor options" })
   }
   return issues
 }

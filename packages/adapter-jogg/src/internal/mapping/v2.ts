@@ -1,29 +1,60 @@
-import { JobRef, type JobStatus, type Preview, type Product, type VideoJob } from "@vidbridge/core"
-import { aspectFromOpenCode, fromOpenStatus, fromPercent, fromV2Status } from "./mapping.js"
-import { str } from "./shared.js"
-import type { PreviewListResult, ProductInfo, ProductVideo, VideoList } from "./wire.js"
-import type { OpenProduct, OpenProject } from "./wireOpen.js"
+import {
+  type AspectRatio,
+  JobRef,
+  type JobStatus,
+  type Preview,
+  type Product,
+  type VideoJob,
+} from "@vidbridge/core"
+import type { PreviewListResult, ProductInfo, ProductVideo, VideoList, WebhookPayload } from "../wire/v2.js"
+import { iso, Kinds, PROVIDER_ID, previewIdsOf, previewSetRef, str } from "./refs.js"
 
-// Vendor payloads -> neutral objects. Pure.
+// JoggAI's v2 API -> neutral: its value tables (the README repeats each), and its products,
+// product videos, preview sets and webhook payloads as neutral objects. Pure.
 
-const PROVIDER = "jogg"
-
-const iso = (unixSeconds: number | string | null | undefined): string | undefined => {
-  const n = typeof unixSeconds === "string" ? Number(unixSeconds) : unixSeconds
-  if (typeof n !== "number" || !Number.isFinite(n) || n <= 0) return undefined
-  // Past the range a Date holds (8.64e15 ms), toISOString throws: such a value is no timestamp.
-  const date = new Date(n * 1000)
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
+/** v2 aspect names (`video_spec.aspect_ratio`). */
+export const v2Aspect: Readonly<Record<AspectRatio, "portrait" | "landscape" | "square">> = {
+  "9:16": "portrait",
+  "16:9": "landscape",
+  "1:1": "square",
 }
 
-/** JobRef kinds this adapter makes. */
-export const Kinds = {
-  product: "product",
-  previewSet: "preview_set",
-  productVideo: "product_video",
-  openProduct: "open_product",
-  openProject: "open_project",
-} as const
+/** Video lengths JoggAI accepts (seconds); sent as the strings "15", "30", "60". */
+export const durations = [15, 30, 60] as const
+
+/** Used when the request names no length (v2 requires one). */
+export const defaultDuration = 30
+
+/** v2 `script.style` values, spelled as in the spec. */
+export const v2ScriptStyles = [
+  "Don't Worry",
+  "Storytime",
+  "Discovery",
+  "Data",
+  "Top 3 reasons",
+  "Light marketing",
+] as const
+
+/** Used when the request names no script style (v2 requires one). */
+export const defaultScriptStyle = "Discovery"
+
+/**
+ * JoggAI's v2 statuses (of product videos and previews) -> the neutral `JobStatus`; any other
+ * value maps to `unknown` and is kept as `vendorStatus`. The README's status table repeats it.
+ */
+export const joggStatusTable: Readonly<Record<string, JobStatus>> = {
+  pending: "queued",
+  processing: "running",
+  completed: "succeeded",
+  failed: "failed",
+}
+
+/** A v2 status string -> neutral; anything else is `unknown` (kept as `vendorStatus`). */
+export const fromV2Status = (status: string | number | null | undefined): JobStatus => {
+  const key = typeof status === "string" ? status.toLowerCase() : undefined
+  // Own keys only: a vendor value such as "constructor" must not read Object.prototype.
+  return key !== undefined && Object.hasOwn(joggStatusTable, key) ? joggStatusTable[key]! : "unknown"
+}
 
 /** A v2 product (from `POST /v2/product`, or a patch after `PUT`). */
 export const v2Product = (id: string, info: Partial<ProductInfo>, raw: unknown): Product => {
@@ -31,8 +62,8 @@ export const v2Product = (id: string, info: Partial<ProductInfo>, raw: unknown):
   const urls = (type: number) =>
     media.filter((m) => m.type === type && typeof m.url === "string").map((m) => m.url as string)
   return {
-    ref: JobRef.format(JobRef.make(PROVIDER, Kinds.product, id)),
-    provider: PROVIDER,
+    ref: JobRef.format(JobRef.make(PROVIDER_ID, Kinds.product, id)),
+    provider: PROVIDER_ID,
     id,
     url: str(info.url),
     title: str(info.name),
@@ -40,20 +71,6 @@ export const v2Product = (id: string, info: Partial<ProductInfo>, raw: unknown):
     targetAudience: str(info.target_audience),
     imageUrls: urls(1),
     videoUrls: urls(2),
-    raw,
-  }
-}
-
-/** An `open` product: its ref carries both the product id and the project id (`prj`). */
-export const openProduct = (data: OpenProduct, url: string | undefined, raw: unknown): Product => {
-  const id = String(data.id)
-  return {
-    ref: JobRef.format(JobRef.make(PROVIDER, Kinds.openProduct, id, { prj: String(data.prj_id) })),
-    provider: PROVIDER,
-    id,
-    url,
-    imageUrls: [],
-    videoUrls: [],
     raw,
   }
 }
@@ -70,8 +87,8 @@ const failureOf = (video: ProductVideo) => {
 export const v2VideoJob = (id: string, video: ProductVideo, raw: unknown = video): VideoJob => {
   const status = fromV2Status(video.status)
   return {
-    ref: JobRef.format(JobRef.make(PROVIDER, Kinds.productVideo, id)),
-    provider: PROVIDER,
+    ref: JobRef.format(JobRef.make(PROVIDER_ID, Kinds.productVideo, id)),
+    provider: PROVIDER_ID,
     status,
     vendorStatus: str(video.status) ?? "unknown",
     stage: "render",
@@ -85,16 +102,6 @@ export const v2VideoJob = (id: string, video: ProductVideo, raw: unknown = video
     raw,
   }
 }
-
-/** The ref of a preview set: the product id, and the submitted preview ids (comma-separated). */
-export const previewSetRef = (productId: string, previewIds: ReadonlyArray<string>): JobRef =>
-  JobRef.make(PROVIDER, Kinds.previewSet, productId, {
-    ids: previewIds.length > 0 ? previewIds.join(",") : undefined,
-  })
-
-/** The preview ids a preview-set ref carries. */
-export const previewIdsOf = (ref: JobRef): ReadonlyArray<string> =>
-  (ref.params?.ids ?? "").split(",").filter((id) => id !== "")
 
 /** The preview set as `preview_list` answered it: submitted previews run, failed styles are listed. */
 export const submittedPreviewJob = (productId: string, result: PreviewListResult, raw: unknown): VideoJob => {
@@ -114,7 +121,7 @@ export const submittedPreviewJob = (productId: string, result: PreviewListResult
     submitted.length === 0 ? "failed" : previews.some((p) => p.status === "running") ? "running" : "queued"
   return {
     ref: JobRef.format(ref),
-    provider: PROVIDER,
+    provider: PROVIDER_ID,
     status,
     vendorStatus: submitted.length === 0 ? "failed" : "submitted",
     stage: "preview",
@@ -164,7 +171,7 @@ export const previewSetJob = (ref: JobRef, list: VideoList, raw: unknown): Video
   const done = statuses.filter((s) => s === "succeeded" || s === "failed").length
   return {
     ref: JobRef.format(ref),
-    provider: PROVIDER,
+    provider: PROVIDER_ID,
     status,
     vendorStatus: vendorStatuses.join(",") || "none",
     stage: "preview",
@@ -176,38 +183,45 @@ export const previewSetJob = (ref: JobRef, list: VideoList, raw: unknown): Video
   }
 }
 
-/** An `open` project (`GET /open/prj_info`). */
-export const openProjectJob = (ref: JobRef, project: OpenProject, raw: unknown): VideoJob => {
-  const status = fromOpenStatus(project.status)
+const webhookStatus = (payload: WebhookPayload): JobStatus => {
+  const fromData = fromV2Status(payload.data?.status)
+  if (fromData !== "unknown") return fromData
+  if (payload.event.endsWith("_success")) return "succeeded"
+  if (payload.event.endsWith("_failed")) return "failed"
+  return "unknown"
+}
+
+/**
+ * The job an account-webhook delivery is about: `data.video_id` (v2) is a product video,
+ * `data.project_id` (v1 / `open` payloads) an open project; `undefined` when it names neither.
+ */
+export const webhookJob = (payload: WebhookPayload, raw: unknown): VideoJob | undefined => {
+  const data = payload.data ?? {}
+  const videoId = str(data.video_id) ?? str(data.product_video_id)
+  const projectId = str(data.project_id)
+  const ref =
+    videoId !== undefined
+      ? JobRef.make(PROVIDER_ID, Kinds.productVideo, videoId)
+      : projectId !== undefined
+        ? JobRef.make(PROVIDER_ID, Kinds.openProject, projectId)
+        : undefined
+  if (ref === undefined) return undefined
+  const status = webhookStatus(payload)
+  const message = str(data.error?.message)
   return {
     ref: JobRef.format(ref),
-    provider: PROVIDER,
+    provider: PROVIDER_ID,
     status,
-    vendorStatus: str(project.status) ?? "unknown",
+    vendorStatus: str(data.status) ?? payload.event,
     stage: "render",
-    progress: status === "succeeded" ? 1 : fromPercent(project.progress),
-    videoUrl: str(project.video_url),
-    thumbnailUrl: str(project.cover_url),
-    durationSeconds: project.video_duration ?? undefined,
+    progress: status === "succeeded" ? 1 : undefined,
+    videoUrl: str(data.video_url),
+    thumbnailUrl: str(data.cover_url),
+    durationSeconds: data.video_duration ?? data.duration ?? undefined,
     failure:
       status === "failed"
-        ? { message: str(project.err_msg) ?? "JoggAI reported the project as failed" }
+        ? { code: str(data.error?.code), message: message ?? `JoggAI sent ${payload.event}` }
         : undefined,
-    createdAt: iso(project.created_at),
-    metadata: {
-      aspectRatio: aspectFromOpenCode(project.aspect_ratio),
-      progressDescription: str(project.progress_desc),
-    },
     raw,
   }
 }
-
-/** An `open` render just accepted: the project id is the job id; JoggAI answers nothing else. */
-export const openSubmittedJob = (ref: JobRef, raw: unknown): VideoJob => ({
-  ref: JobRef.format(ref),
-  provider: PROVIDER,
-  status: "queued",
-  vendorStatus: "submitted",
-  stage: "render",
-  raw,
-})

@@ -1,0 +1,48 @@
+import type { EnvVar, VideoError } from "@vidbridge/core"
+import { httpSettingsFields, secret, validate } from "@vidbridge/core/adapter"
+import type * as Effect from "effect/Effect"
+import * as z from "zod/mini"
+import { PROVIDER_ID } from "./internal/mapping/refs.js"
+
+/** The base URL of JoggAI's current (v2) API, the default. */
+export const JOGG_BASE_URL = "https://api.jogg.ai"
+
+/** The base URL of JoggAI's older `open` API (the seed documents), for `apiVersion: "open"`. */
+export const JOGG_OPEN_BASE_URL = "https://api-services.jogg.ai"
+
+/**
+ * JoggAI settings: `apiKey` (required), `apiVersion` (`"v2"` default, or `"open"`),
+ * `webhookSecret` (the endpoint secret, to verify callbacks), `webhookToleranceSeconds`
+ * (oldest accepted delivery, default 300), `postsPerMinute` (client-side POST limit,
+ * default 20, `false` to turn off), plus core's transport settings. Checked by `jogg({...})`,
+ * `JoggClient.layer` and `joggWebhookEndpoints`; credentials come out `Redacted`.
+ */
+export const JoggSettings = z.strictObject({
+  apiKey: secret(),
+  apiVersion: z.optional(z.enum(["v2", "open"])),
+  webhookSecret: z.optional(secret()),
+  webhookToleranceSeconds: z.optional(z.number().check(z.gte(0))),
+  postsPerMinute: z.optional(z.union([z.literal(false), z.number().check(z.int(), z.positive())])),
+  ...httpSettingsFields,
+})
+
+/** Settings after checking (credentials are `Redacted`). */
+export type JoggSettings = z.output<typeof JoggSettings>
+
+/** Settings as you pass them to `jogg({...})`. */
+export type JoggSettingsInput = z.input<typeof JoggSettings>
+
+/** The environment variables `fromEnv` reads for JoggAI (the provider definition's `env`). */
+export const joggEnv: Readonly<Record<string, EnvVar>> = {
+  apiKey: { name: "JOGG_API_KEY", description: "JoggAI API key (app.jogg.ai, avatar menu, API)" },
+  apiVersion: { name: "JOGG_API_VERSION", description: 'JoggAI API generation: "v2" (default) or "open"' },
+  webhookSecret: {
+    name: "JOGG_WEBHOOK_SECRET",
+    description: "secret of the JoggAI webhook endpoint, to verify X-Webhook-Signature",
+  },
+  baseUrl: { name: "JOGG_BASE_URL", description: "overrides the JoggAI base URL (proxies, simulators)" },
+}
+
+/** Checks raw settings, as `jogg({...})` does: `InvalidInput` names a wrong setting. */
+export const checkSettings = (input: unknown): Effect.Effect<JoggSettings, VideoError> =>
+  validate(JoggSettings, input, { provider: PROVIDER_ID, operation: "configure" })
