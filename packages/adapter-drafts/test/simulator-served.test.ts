@@ -2,7 +2,7 @@ import { OFF_CONTRACT_HEADER } from "@vidbridge/contracts"
 import { createVideoClient, type VideoJobEvent } from "@vidbridge/core"
 import { serveFetchHandler, serveHandlers } from "@vidbridge/core/testing"
 import { afterEach, describe, expect, it } from "vitest"
-import { drafts, SIGNATURE_HEADER } from "../src/index.js"
+import { drafts, HOURONE_SIGNATURE_HEADER } from "../src/index.js"
 import { createSimulator, DRAFTS_ROUTES, type DraftsSimulator } from "../src/testing/index.js"
 import { productInput } from "./simulatorSupport.js"
 
@@ -133,7 +133,7 @@ describe("the Hour One simulator, served over loopback HTTP", () => {
 
     const tampered = await fetch(hookUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", [SIGNATURE_HEADER]: delivery!.signature },
+      headers: { "content-type": "application/json", [HOURONE_SIGNATURE_HEADER]: delivery!.signature },
       body: delivery!.body.replace('"ready"', '"failed"'),
     })
     expect(tampered.status).toBe(401)

@@ -10,13 +10,13 @@ import {
   withFault,
 } from "@vidbridge/core/testing"
 import { HttpResponse, http, type RequestHandler } from "msw"
-import { DEFAULT_BASE_URL } from "../DraftsClient.js"
+import { HOURONE_BASE_URL } from "../settings.js"
 import { fileUrls, metadataOf, videoJson } from "./state.js"
 import type { DraftsStore } from "./store.js"
 import { checkCreateBody } from "./validate.js"
 
 /** The base URL the handlers answer under: Hour One's real API base, `/api/v1` included. */
-export const CANONICAL_BASE = DEFAULT_BASE_URL
+export const CANONICAL_BASE = HOURONE_BASE_URL
 
 const ORIGIN = new URL(CANONICAL_BASE).origin
 

@@ -1,7 +1,7 @@
 import { hmacSha256Hex } from "@vidbridge/core/adapter"
 import { deliverWebhook } from "@vidbridge/core/testing"
 import * as Effect from "effect/Effect"
-import { SIGNATURE_HEADER } from "../webhook.js"
+import { HOURONE_SIGNATURE_HEADER } from "../webhook.js"
 import type { SimVideo, SimView } from "./state.js"
 
 /** An Hour One callback body (`WebHookEvent`). */
@@ -78,7 +78,7 @@ export const makeWebhookOutbox = (secret: string, fetchImpl?: typeof fetch): Web
         for (const { video, event } of pending) {
           const body = JSON.stringify(event)
           const signature = await signWebhookBody(secret, body)
-          const status = await deliverWebhook(url, body, { [SIGNATURE_HEADER]: signature }, fetchImpl)
+          const status = await deliverWebhook(url, body, { [HOURONE_SIGNATURE_HEADER]: signature }, fetchImpl)
           log.push({ videoId: video.id, url, body, signature, status, at })
           if (status >= 200 && status < 300) delivered.add(video.id)
           inFlight.delete(video.id)
