@@ -137,6 +137,11 @@ export const makeDraftsClient = (settings: DraftsSettings): DraftsClientShape =>
   }
 }
 
+// Marked pure so that a bundle using only the provider leaves the service (and Effect's Config) out.
+const DraftsClientKey = /* @__PURE__ */ Context.Service<DraftsClient, DraftsClientShape>()(
+  "@vidbridge/adapter-drafts/DraftsClient",
+)
+
 /**
  * The Hour One client as an Effect service. `DraftsClient.layer({ apiKey })` checks the
  * settings and builds it; `DraftsClient.layerConfig({ apiKey: Config.Redacted("HOURONE_API_KEY") })`
@@ -148,9 +153,7 @@ export const makeDraftsClient = (settings: DraftsSettings): DraftsClientShape =>
  * // provided by: DraftsClient.layerConfig({ apiKey: Config.Redacted("HOURONE_API_KEY") })
  * ```
  */
-export class DraftsClient extends Context.Service<DraftsClient, DraftsClientShape>()(
-  "@vidbridge/adapter-drafts/DraftsClient",
-) {
+export class DraftsClient extends DraftsClientKey {
   /** A layer from raw settings; fails with `InvalidInput` naming a wrong setting. */
   static readonly layer = (input: DraftsSettingsInput): Layer.Layer<DraftsClient, VideoError> =>
     Layer.effect(DraftsClient, Effect.map(parseDraftsSettings(input), makeDraftsClient))
