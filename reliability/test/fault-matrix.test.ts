@@ -3,10 +3,10 @@
 // scenario; the matrix is printed as a table after the run. See reliability/README.md.
 import { serveProductPage } from "@vidbridge/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Outcome, runScenario, SCENARIO_TIMEOUT_MS } from "./support/faultMatrix.js"
-import { type CreditCall, creditCalls } from "./support/faultMatrixCalls.js"
-import { type FaultId, faultColumns, notApplicable } from "./support/faultMatrixFaults.js"
-import { renderMatrix } from "./support/faultMatrixTable.js"
+import { type CreditCall, creditCalls } from "./support/faultMatrix/calls.js"
+import { type FaultId, faultColumns, notApplicable } from "./support/faultMatrix/faults.js"
+import { type Outcome, runScenario, SCENARIO_TIMEOUT_MS } from "./support/faultMatrix/runner.js"
+import { renderMatrix } from "./support/faultMatrix/table.js"
 
 const key = (call: CreditCall, fault: FaultId) => `${call.vendor} ${call.name} ${fault}`
 const outcomes = new Map<string, Outcome>()

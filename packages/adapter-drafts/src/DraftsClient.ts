@@ -1,9 +1,9 @@
-import { type HttpSettings, publicHeader, type VideoError } from "@vidbridge/core"
+import { publicHeader, type VideoError } from "@vidbridge/core"
 import { makeHttpClient, type Redactor } from "@vidbridge/core/adapter"
+import * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import type * as Redacted from "effect/Redacted"
 import { classify } from "./internal/errors.js"
 import { PROVIDER_ID, videoRef } from "./internal/mapping.js"
 import {
@@ -12,20 +12,12 @@ import {
   VideoMetadataResponse,
   VideoResponse,
 } from "./internal/wire.js"
-
-/** Hour One's API base URL (the "MakeReals" developer host). */
-export const DEFAULT_BASE_URL = "https://api.makereals.com/api/v1"
-
-/** What {@link makeDraftsClient} needs: the API key, optional workspace/team, transport settings. */
-export interface DraftsClientConfig extends HttpSettings {
-  readonly apiKey: Redacted.Redacted<string>
-  /** Sent as the `workspace-id` header on every request. */
-  readonly workspaceId?: string | undefined
-  /** Sent as the `team-id` header on every request. */
-  readonly teamId?: string | undefined
-  /** Other secrets to scrub from errors and payloads (the webhook secret). */
-  readonly secrets?: ReadonlyArray<Redacted.Redacted<string>> | undefined
-}
+import {
+  type DraftsSettings,
+  type DraftsSettingsInput,
+  HOURONE_BASE_URL,
+  parseDraftsSettings,
+} from "./settings.js"
 
 /** Per-call overrides of the `workspace-id` / `team-id` headers. */
 export interface DraftsScope {
@@ -74,92 +66,108 @@ const scopeHeaders = (scope: DraftsScope | undefined): Record<string, string> =>
   ...(scope?.teamId ? { "team-id": scope.teamId } : {}),
 })
 
+const videoPath = (id: string) => `/videos/${encodeURIComponent(id)}`
+
 /**
- * Builds the Hour One client over core's HTTP runtime.
+ * Builds the Hour One client over core's HTTP runtime from checked settings (the webhook
+ * secret, when set, is scrubbed from errors and payloads too).
  *
  * @example
  * ```ts
- * const client = makeDraftsClient({ apiKey: Redacted.make(key) })
+ * const client = makeDraftsClient(yield* drafts.parseSettings({ apiKey: process.env.HOURONE_API_KEY }))
  * const video = yield* client.getVideo("65f0c2...")
  * ```
  */
-export const makeDraftsClient = (config: DraftsClientConfig): DraftsClientShape => {
+export const makeDraftsClient = (settings: DraftsSettings): DraftsClientShape => {
   const http = makeHttpClient({
     provider: PROVIDER_ID,
-    baseUrl: config.baseUrl ?? DEFAULT_BASE_URL,
-    auth: { "api-key": config.apiKey },
-    secrets: config.secrets,
+    baseUrl: settings.baseUrl ?? HOURONE_BASE_URL,
+    auth: { "api-key": settings.apiKey },
+    secrets: settings.webhookSecret ? [settings.webhookSecret] : [],
     classify,
-    fetch: config.fetch,
-    timeout: config.timeout,
-    retry: config.retry,
+    fetch: settings.fetch,
+    timeout: settings.timeout,
+    retry: settings.retry,
     // Workspace and team ids are not secrets: shown as is (other configured headers are masked).
     headers: {
-      ...config.headers,
-      ...Object.fromEntries(Object.entries(scopeHeaders(config)).map(([k, v]) => [k, publicHeader(v)])),
+      ...settings.headers,
+      ...Object.fromEntries(Object.entries(scopeHeaders(settings)).map(([k, v]) => [k, publicHeader(v)])),
     },
-    observer: config.observer,
+    observer: settings.observer,
   })
-  const videoPath = (id: string) => `/videos/${encodeURIComponent(id)}`
   return {
     createVideo: (body, scope) =>
-      Effect.map(
-        http.request({
-          operation: "render",
-          method: "POST",
-          path: "/videos",
-          body,
-          headers: { "content-type": "application/json", ...scopeHeaders(scope) },
-          spendsCredits: true,
-          schema: VideoResponse,
-        }),
-        (res) => res.body,
-      ),
+      http.requestBody({
+        operation: "render",
+        method: "POST",
+        path: "/videos",
+        body,
+        headers: { "content-type": "application/json", ...scopeHeaders(scope) },
+        spendsCredits: true,
+        schema: VideoResponse,
+      }),
     getVideo: (id, operation = "getStatus") =>
-      Effect.map(
-        http.request({
-          operation,
-          method: "GET",
-          path: videoPath(id),
-          spendsCredits: false,
-          schema: VideoResponse,
-          ref: videoRef(id),
-        }),
-        (res) => res.body,
-      ),
+      http.requestBody({
+        operation,
+        method: "GET",
+        path: videoPath(id),
+        spendsCredits: false,
+        schema: VideoResponse,
+        ref: videoRef(id),
+      }),
     listVideos: (operation = "listJobs", scope) =>
-      Effect.map(
-        http.request({
-          operation,
-          method: "GET",
-          path: "/videos",
-          headers: scopeHeaders(scope),
-          spendsCredits: false,
-          schema: VideoList,
-        }),
-        (res) => res.body,
-      ),
+      http.requestBody({
+        operation,
+        method: "GET",
+        path: "/videos",
+        headers: scopeHeaders(scope),
+        spendsCredits: false,
+        schema: VideoList,
+      }),
     getVideoMetadata: (id, operation = "getStatus") =>
-      Effect.map(
-        http.request({
-          operation,
-          method: "GET",
-          path: `${videoPath(id)}/metadata`,
-          spendsCredits: false,
-          schema: VideoMetadataResponse,
-          ref: videoRef(id),
-        }),
-        (res) => res.body,
-      ),
+      http.requestBody({
+        operation,
+        method: "GET",
+        path: `${videoPath(id)}/metadata`,
+        spendsCredits: false,
+        schema: VideoMetadataResponse,
+        ref: videoRef(id),
+      }),
     redact: http.redact,
   }
 }
 
-/** The Hour One client as an Effect service; provide it with {@link DraftsClient.layer}. */
-export class DraftsClient extends Context.Service<DraftsClient, DraftsClientShape>()(
+// Marked pure so that a bundle using only the provider leaves the service (and Effect's Config) out.
+const DraftsClientKey = /* @__PURE__ */ Context.Service<DraftsClient, DraftsClientShape>()(
   "@vidbridge/adapter-drafts/DraftsClient",
-) {
-  /** A layer with a client built from `config`. */
-  static readonly layer = (config: DraftsClientConfig): Layer.Layer<DraftsClient> =>
-    Layer.succeed(DraftsClient, makeDraftsClient(config))
+)
+
+/**
+ * The Hour One client as an Effect service. `DraftsClient.layer({ apiKey })` checks the
+ * settings and builds it; `DraftsClient.layerConfig({ apiKey: Config.Redacted("HOURONE_API_KEY") })`
+ * reads them from Effect's `Config` first.
+ *
+ * @example
+ * ```ts
+ * const meta = yield* DraftsClient.use((client) => client.getVideoMetadata(id))
+ * // provided by: DraftsClient.layerConfig({ apiKey: Config.Redacted("HOURONE_API_KEY") })
+ * ```
+ */
+export class DraftsClient extends DraftsClientKey {
+  /** A layer from raw settings; fails with `InvalidInput` naming a wrong setting. */
+  static readonly layer = (input: DraftsSettingsInput): Layer.Layer<DraftsClient, VideoError> =>
+    Layer.effect(DraftsClient, Effect.map(parseDraftsSettings(input), makeDraftsClient))
+
+  /**
+   * A layer from settings read with Effect `Config` (each setting a `Config`, or one `Config`
+   * of them all; keep the key a `Config.Redacted`). A missing or malformed value fails with
+   * `ConfigError`; a value the adapter refuses, with `InvalidInput` naming the setting.
+   */
+  static readonly layerConfig = (
+    config: Config.Wrap<DraftsSettingsInput>,
+  ): Layer.Layer<DraftsClient, Config.ConfigError | VideoError> =>
+    Layer.effect(
+      DraftsClient,
+      Effect.map(Effect.flatMap(Config.unwrap(config), parseDraftsSettings), makeDraftsClient),
+    )
 }

@@ -1,29 +1,10 @@
-import type {
-  Capabilities,
-  JobPage,
-  JobRef,
-  ListJobsQuery,
-  Product,
-  ProductInput,
-  RenderRequest,
-  VideoError,
-  VideoJob,
-  VideoProviderShape,
-} from "@vidbridge/core"
-import { defineProvider, httpSettingsFields, makeLruCache, secret } from "@vidbridge/core/adapter"
+import type { Capabilities, VideoProviderShape } from "@vidbridge/core"
+import { defineProvider } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
-import * as z from "zod/mini"
 import { makeDraftsClient } from "./DraftsClient.js"
-import { checkCursor, listPage, productFromParams, resolveProduct, wrongRef } from "./internal/flow.js"
-import {
-  PROVIDER_ID,
-  toVideoJob,
-  VIDEO_KIND,
-  withMetadataError,
-  withVideoMetadata,
-} from "./internal/mapping.js"
-import { createReconciled } from "./internal/reconcile.js"
-import { buildBody, renderOptions, resolveSource } from "./internal/request.js"
+import { PROVIDER_ID } from "./internal/mapping.js"
+import { makeOperations } from "./internal/operations.js"
+import { DraftsSettings, draftsEnv } from "./settings.js"
 import { parseDraftsWebhook } from "./webhook.js"
 
 /**
@@ -44,83 +25,13 @@ export const draftsCapabilities: Capabilities = {
   credits: { reported: false, estimate: false },
 }
 
-const optionalId = z.optional(z.string().check(z.minLength(1), z.maxLength(200)))
-
-/** Settings of the Hour One adapter; see {@link drafts}. */
-export const DraftsSettings = z.strictObject({
-  apiKey: secret(),
-  workspaceId: optionalId,
-  teamId: optionalId,
-  webhookSecret: z.optional(secret()),
-  ...httpSettingsFields,
-})
-
-/** The checked settings of {@link drafts}. */
-export type DraftsSettings = z.output<typeof DraftsSettings>
-
-const newCorrelationId = Effect.sync(() => `vidbridge-${globalThis.crypto.randomUUID()}`)
-
-/**
- * How many products a provider remembers (the most recently made or used), so that `render` can
- * be given a bare product ref; older ones need the `Product` object.
- */
-export const REMEMBERED_PRODUCTS = 256
-
 /** Builds the provider from checked settings; no request is made. */
-export const makeDraftsProvider = (settings: DraftsSettings): VideoProviderShape => {
-  const client = makeDraftsClient({
-    ...settings,
-    secrets: settings.webhookSecret ? [settings.webhookSecret] : [],
-  })
-  const products = makeLruCache<Product>(REMEMBERED_PRODUCTS)
-
-  const createProduct = (input: ProductInput): Effect.Effect<Product, VideoError> =>
-    Effect.map(productFromParams(input), (product) => {
-      products.set(product.ref, product)
-      return product
-    })
-
-  const render: (request: RenderRequest) => Effect.Effect<VideoJob, VideoError> = Effect.fn(
-    "DraftsProvider.render",
-  )(function* (request: RenderRequest) {
-    const options = yield* renderOptions(request)
-    const source = yield* resolveSource(request.template, options)
-    const product =
-      request.product === undefined ? undefined : yield* resolveProduct(products, request.product)
-    const correlationId = options.correlationId ?? (yield* newCorrelationId)
-    const body = yield* buildBody({ request, options, source, product, correlationId })
-    const scope = { workspaceId: options.workspaceId, teamId: options.teamId }
-    return toVideoJob(yield* createReconciled(client, body, scope))
-  })
-
-  const getStatus: (ref: JobRef) => Effect.Effect<VideoJob, VideoError> = Effect.fnUntraced(function* (
-    ref: JobRef,
-  ) {
-    if (ref.kind !== VIDEO_KIND) return yield* wrongRef(ref)
-    const job = toVideoJob(yield* client.getVideo(ref.id))
-    if (job.status !== "succeeded") return job
-    return yield* client.getVideoMetadata(ref.id).pipe(
-      Effect.map((meta) => withVideoMetadata(job, meta)),
-      Effect.catch((error: VideoError) => Effect.succeed(withMetadataError(job, error.message))),
-    )
-  })
-
-  const listJobs = (query: ListJobsQuery): Effect.Effect<JobPage, VideoError> =>
-    Effect.andThen(
-      checkCursor(query),
-      Effect.flatMap(client.listVideos(), (videos) => listPage(videos, query)),
-    )
-
-  return {
-    id: PROVIDER_ID,
-    capabilities: draftsCapabilities,
-    createProduct,
-    render,
-    getStatus,
-    listJobs,
-    parseWebhook: (request) => parseDraftsWebhook(settings.webhookSecret, request),
-  }
-}
+export const makeDraftsProvider = (settings: DraftsSettings): VideoProviderShape => ({
+  id: PROVIDER_ID,
+  capabilities: draftsCapabilities,
+  ...makeOperations(makeDraftsClient(settings)),
+  parseWebhook: (request) => parseDraftsWebhook(request, { secret: settings.webhookSecret }),
+})
 
 /**
  * The Hour One adapter: videos from a studio draft or a recipe (`POST /videos`,
@@ -149,15 +60,6 @@ export const drafts = defineProvider({
   displayName: "Hour One",
   capabilities: draftsCapabilities,
   settings: DraftsSettings,
-  env: {
-    apiKey: { name: "HOURONE_API_KEY", description: "Hour One (MakeReals) API key" },
-    workspaceId: { name: "HOURONE_WORKSPACE_ID", description: "Hour One workspace id (optional)" },
-    teamId: { name: "HOURONE_TEAM_ID", description: "Hour One team id (optional)" },
-    webhookSecret: {
-      name: "HOURONE_WEBHOOK_SECRET",
-      description: "signing secret of the Hour One webhook (verifies x-hourone-signature)",
-    },
-    baseUrl: { name: "HOURONE_BASE_URL", description: "override the API base URL (tests, proxies)" },
-  },
+  env: draftsEnv,
   make: (settings) => Effect.succeed(makeDraftsProvider(settings)),
 })

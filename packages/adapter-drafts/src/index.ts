@@ -14,9 +14,7 @@
  * @packageDocumentation
  */
 export {
-  DEFAULT_BASE_URL,
   DraftsClient,
-  type DraftsClientConfig,
   type DraftsClientShape,
   type DraftsCreateVideoBody,
   type DraftsScope,
@@ -24,14 +22,9 @@ export {
   type DraftsVideoMetadata,
   makeDraftsClient,
 } from "./DraftsClient.js"
-export {
-  type DraftsSettings,
-  drafts,
-  draftsCapabilities,
-  makeDraftsProvider,
-  REMEMBERED_PRODUCTS,
-} from "./DraftsProvider.js"
-export { statusTable as draftsStatusTable } from "./internal/mapping.js"
-export { TRANSCRIPT_LIMIT } from "./internal/product.js"
-export type { DraftsRenderOptions } from "./internal/request.js"
-export { parseDraftsWebhook, SIGNATURE_HEADER } from "./webhook.js"
+export { drafts, draftsCapabilities, makeDraftsProvider } from "./DraftsProvider.js"
+export { draftsStatusTable } from "./internal/mapping.js"
+export { REMEMBERED_PRODUCTS } from "./internal/operations.js"
+export { type DraftsRenderOptions, TRANSCRIPT_LIMIT } from "./internal/requests/render.js"
+export { DraftsSettings, type DraftsSettingsInput, HOURONE_BASE_URL } from "./settings.js"
+export { type DraftsWebhookOptions, HOURONE_SIGNATURE_HEADER, parseDraftsWebhook } from "./webhook.js"

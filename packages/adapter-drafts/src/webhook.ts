@@ -12,7 +12,13 @@ import { PROVIDER_ID, toVideoJob } from "./internal/mapping.js"
 import { WebhookEvent } from "./internal/wire.js"
 
 /** The header carrying the hex HMAC-SHA256 of the raw body. */
-export const SIGNATURE_HEADER = "x-hourone-signature"
+export const HOURONE_SIGNATURE_HEADER = "x-hourone-signature"
+
+/** What verifying an Hour One callback needs. */
+export interface DraftsWebhookOptions {
+  /** The webhook's signing secret (the studio's webhook settings; the `webhookSecret` setting). */
+  readonly secret: Redacted.Redacted<string> | string | undefined
+}
 
 const fail = (reason: AuthenticationFailed | UnexpectedResponse) =>
   Effect.fail(new VideoError({ provider: PROVIDER_ID, operation: "parseWebhook", reason }))
@@ -26,21 +32,23 @@ const statusOfEvent: Readonly<Record<string, string>> = { "video.ready": "ready"
  * Verifies and parses an Hour One callback (`video.ready` / `video.failed`, or the
  * `video_ready` / `video_failed` spelling). The signature is `x-hourone-signature`, the hex
  * HMAC-SHA256 of the raw body bytes keyed with the webhook's signing secret (from the studio's
- * webhook settings). A missing secret, a missing or wrong signature fail with
+ * webhook settings). A missing (or empty) secret, a missing or wrong signature fail with
  * `AuthenticationFailed`. The event carries no URLs: read the job with `getStatus` for them.
  *
  * @example
  * ```ts
- * const event = yield* parseDraftsWebhook(secret, { method: "POST", url, headers, body })
+ * const event = yield* parseDraftsWebhook({ method: "POST", url, headers, body }, { secret })
  * if (event.job.status === "succeeded") yield* getStatus(event.job.ref)
  * ```
  */
 export const parseDraftsWebhook = (
-  secret: Redacted.Redacted<string> | undefined,
   request: WebhookRequest,
+  options: DraftsWebhookOptions,
 ): Effect.Effect<VideoJobEvent, VideoError> =>
   Effect.gen(function* () {
-    if (secret === undefined) {
+    const { secret } = options
+    // An empty key would accept anything an attacker signs with an empty key: treat it as unset.
+    if (secret === undefined || secret === "") {
       return yield* fail(
         new AuthenticationFailed({
           message:
@@ -52,12 +60,12 @@ export const parseDraftsWebhook = (
     const valid = yield* verifyHmacSha256Hex(
       secret,
       webhookBytes(request),
-      headerOf(request.headers, SIGNATURE_HEADER),
+      headerOf(request.headers, HOURONE_SIGNATURE_HEADER),
     )
     if (!valid) {
       return yield* fail(
         new AuthenticationFailed({
-          message: `the ${SIGNATURE_HEADER} header is missing or does not match the body; check webhookSecret`,
+          message: `the ${HOURONE_SIGNATURE_HEADER} header is missing or does not match the body; check webhookSecret`,
         }),
       )
     }

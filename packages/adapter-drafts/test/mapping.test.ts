@@ -2,7 +2,7 @@ import { isTerminal, JobStatuses } from "@vidbridge/core"
 import { describe, expect, it } from "vitest"
 import { draftsStatusTable } from "../src/index.js"
 import { mapProgress, mapStatus, toVideoJob } from "../src/internal/mapping.js"
-import { scenesFor, TRANSCRIPT_LIMIT, truncate } from "../src/internal/product.js"
+import { scenesFor, TRANSCRIPT_LIMIT, truncate } from "../src/internal/requests/render.js"
 
 describe("status mapping", () => {
   it.each([

@@ -1,40 +1,30 @@
 import { OFF_CONTRACT_HEADER } from "@vidbridge/contracts"
-import { createVideoClient, type VideoJobEvent } from "@vidbridge/core"
-import { serveFetchHandler, serveHandlers } from "@vidbridge/core/testing"
+import type { VideoJobEvent } from "@vidbridge/core"
+import { makeCleanup, serveReceiver, serveSimulator } from "@vidbridge/core/testing"
 import { afterEach, describe, expect, it } from "vitest"
-import { drafts, SIGNATURE_HEADER } from "../src/index.js"
+import { drafts, HOURONE_SIGNATURE_HEADER } from "../src/index.js"
 import { createSimulator, DRAFTS_ROUTES, type DraftsSimulator } from "../src/testing/index.js"
 import { productInput } from "./simulatorSupport.js"
 
 // No msw here: every request goes over real loopback HTTP.
 
-const closers: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (closers.length > 0) await closers.pop()!()
-})
+const cleanup = makeCleanup()
+afterEach(cleanup.closeAll)
 
-const serve = async (sim: DraftsSimulator) => {
-  const server = await serveHandlers(sim.handlers, { canonicalBase: sim.canonicalBase })
-  closers.push(server.close)
-  return server
-}
+/** The simulator on 127.0.0.1, with a client on it (fast retries). */
+const serve = async (sim: DraftsSimulator) =>
+  cleanup.add(await serveSimulator(sim, drafts, { settings: { retry: { baseDelay: 1, maxDelay: 1 } } }))
 
-/** A node:http server on 127.0.0.1 running a fetch-style handler. */
-const receiver = async (handle: (request: Request) => Promise<Response>) => {
-  const server = await serveFetchHandler(handle)
-  closers.push(server.close)
-  return `${server.url}/hooks/hourone`
-}
-
-const clientOn = (sim: DraftsSimulator, origin: string) =>
-  createVideoClient({ provider: drafts({ ...sim.settings(origin), retry: { baseDelay: 1, maxDelay: 1 } }) })
+/** A node:http server on 127.0.0.1 running a fetch-style handler; answers its URL. */
+const receiver = async (handle: (request: Request) => Promise<Response>) =>
+  cleanup.add(await serveReceiver(handle, "/hooks/hourone")).url
 
 describe("the Hour One simulator, served over loopback HTTP", () => {
   it("runs the whole flow over real HTTP, with file URLs on the served origin", async () => {
     const sim = createSimulator()
     const server = await serve(sim)
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    const client = clientOn(sim, server.url)
+    const { client } = server
 
     const product = await client.createProduct(productInput)
     const job = await client.render({ product: product.ref, template: "sim-template" })
@@ -70,7 +60,7 @@ describe("the Hour One simulator, served over loopback HTTP", () => {
     const sim = createSimulator()
     const server = await serve(sim)
     sim.faults.inject(DRAFTS_ROUTES.create, { kind: "reset", when: "after" })
-    const job = await clientOn(sim, server.url).render({ template: "sim-template", script: "Hi" })
+    const job = await server.client.render({ template: "sim-template", script: "Hi" })
     expect(sim.videos()).toHaveLength(1)
     expect(job.ref).toBe(`drafts:video:${sim.videos()[0]!.id}`)
     expect(sim.log.count(DRAFTS_ROUTES.create)).toBe(1)
@@ -96,8 +86,7 @@ describe("the Hour One simulator, served over loopback HTTP", () => {
 
   it("delivers a signed video.ready to a node:http receiver; the client's handler accepts it, a tampered one gets 401", async () => {
     const sim = createSimulator()
-    const server = await serve(sim)
-    const client = clientOn(sim, server.url)
+    const { client } = await serve(sim)
     const events: VideoJobEvent[] = []
     const hookUrl = await receiver(
       client.handleWebhook({
@@ -133,7 +122,7 @@ describe("the Hour One simulator, served over loopback HTTP", () => {
 
     const tampered = await fetch(hookUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", [SIGNATURE_HEADER]: delivery!.signature },
+      headers: { "content-type": "application/json", [HOURONE_SIGNATURE_HEADER]: delivery!.signature },
       body: delivery!.body.replace('"ready"', '"failed"'),
     })
     expect(tampered.status).toBe(401)
@@ -148,8 +137,7 @@ describe("the Hour One simulator, served over loopback HTTP", () => {
 
   it("sends video.failed for a failed video, nothing for stopped, and redelivers after a non-2xx answer", async () => {
     const sim = createSimulator()
-    const server = await serve(sim)
-    const client = clientOn(sim, server.url)
+    const { client } = await serve(sim)
     let answer = 500
     const bodies: string[] = []
     const hookUrl = await receiver(async (request) => {
@@ -189,8 +177,7 @@ describe("the Hour One simulator, served over loopback HTTP", () => {
       return new Response("{}", { status: 200 })
     })
     const sim = createSimulator({ autoDeliverWebhooks: true, webhookUrl: hookUrl })
-    const server = await serve(sim)
-    const client = clientOn(sim, server.url)
+    const { client } = await serve(sim)
     const job = await client.render({ template: "sim-template", script: "Hi" })
     sim.clock.advance(300_000)
     await client.getStatus(job.ref)

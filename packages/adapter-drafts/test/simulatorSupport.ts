@@ -1,16 +1,12 @@
 import { createVideoClient } from "@vidbridge/core"
 import { Effect } from "effect"
-import { setupServer } from "msw/node"
-import { afterAll, afterEach, beforeAll } from "vitest"
 import { drafts } from "../src/index.js"
 import { createSimulator, type DraftsSimulator, type DraftsSimulatorOptions } from "../src/testing/index.js"
+import { useServer } from "./support.js"
 
-/** One msw server per file; each test mounts its own simulator's handlers; unknown requests fail. */
+/** {@link useServer}, where each test mounts its own simulator's handlers. */
 export const useSimulatorServer = () => {
-  const server = setupServer()
-  beforeAll(() => server.listen({ onUnhandledFrame: "error" }))
-  afterEach(() => server.resetHandlers())
-  afterAll(() => server.close())
+  const { server } = useServer()
   /** A fresh simulator whose handlers answer in-process for this test. */
   const mount = (options: DraftsSimulatorOptions = {}): DraftsSimulator => {
     const sim = createSimulator(options)
@@ -20,17 +16,17 @@ export const useSimulatorServer = () => {
   return { server, mount }
 }
 
+/** The adapter configured for the simulator, with fast retries (no test waits real seconds). */
+const configured = (sim: DraftsSimulator, overrides: Record<string, unknown>, origin?: string) =>
+  drafts({ ...sim.settings(origin), retry: { baseDelay: 1, maxDelay: 1 }, ...overrides })
+
 /** The provider on the simulator, built through the public definition with fast retries. */
 export const providerFor = (sim: DraftsSimulator, overrides: Record<string, unknown> = {}, origin?: string) =>
-  Effect.runPromise(
-    drafts({ ...sim.settings(origin), retry: { baseDelay: 1, maxDelay: 1 }, ...overrides }).make,
-  )
+  Effect.runPromise(configured(sim, overrides, origin).make)
 
 /** The neutral client on the simulator. */
 export const clientFor = (sim: DraftsSimulator, overrides: Record<string, unknown> = {}, origin?: string) =>
-  createVideoClient({
-    provider: drafts({ ...sim.settings(origin), retry: { baseDelay: 1, maxDelay: 1 }, ...overrides }),
-  })
+  createVideoClient({ provider: configured(sim, overrides, origin) })
 
 /** A product from params, as an app would pass it. */
 export const productInput = {

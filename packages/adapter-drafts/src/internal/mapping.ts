@@ -1,4 +1,12 @@
-import { JobRef, type JobStatus, type VideoJob } from "@vidbridge/core"
+import {
+  type JobPage,
+  JobRef,
+  type JobStatus,
+  type ListJobsQuery,
+  type Product,
+  type ProductInput,
+  type VideoJob,
+} from "@vidbridge/core"
 import type { VideoMetadataResponse, VideoResponse } from "./wire.js"
 
 /** The provider id: first part of every ref this adapter makes. */
@@ -7,11 +15,14 @@ export const PROVIDER_ID = "drafts"
 /** The JobRef kind of an Hour One video. */
 export const VIDEO_KIND = "video"
 
+/** The JobRef kind of a product kept on the client. */
+export const PRODUCT_KIND = "product"
+
 /**
  * Hour One `VideoStatusEnum` -> neutral status. `stopped` and `cancelled` both end the
  * video without a result and map to `cancelled`.
  */
-export const statusTable: Readonly<Record<string, JobStatus>> = {
+export const draftsStatusTable: Readonly<Record<string, JobStatus>> = {
   not_started: "queued",
   started: "running",
   processing: "running",
@@ -22,9 +33,9 @@ export const statusTable: Readonly<Record<string, JobStatus>> = {
   cancelled: "cancelled",
 }
 
-/** The neutral status of a vendor status; anything not in {@link statusTable} is `unknown`. */
+/** The neutral status of a vendor status; anything not in {@link draftsStatusTable} is `unknown`. */
 export const mapStatus = (vendorStatus: string): JobStatus =>
-  Object.hasOwn(statusTable, vendorStatus) ? statusTable[vendorStatus]! : "unknown"
+  Object.hasOwn(draftsStatusTable, vendorStatus) ? draftsStatusTable[vendorStatus]! : "unknown"
 
 /** Vendor progress (-1..100) -> 0..1, clamped; a finished video is 1. */
 export const mapProgress = (progress: number | null | undefined, status: JobStatus): number | undefined => {
@@ -94,3 +105,63 @@ export const withMetadataError = (job: VideoJob, message: string): VideoJob => (
   ...job,
   metadata: { ...job.metadata, metadataError: message },
 })
+
+/**
+ * `listJobs` over `GET /videos`, which returns every video at once: `ids` filters (vendor ids
+ * or refs) and `limit` slices locally from `offset` (the checked cursor).
+ */
+export const toJobPage = (
+  videos: ReadonlyArray<VideoResponse>,
+  query: ListJobsQuery,
+  offset: number,
+): JobPage => {
+  const wanted = query.ids === undefined ? undefined : new Set(query.ids)
+  const matching =
+    wanted === undefined ? videos : videos.filter((v) => wanted.has(v.id) || wanted.has(videoRef(v.id)))
+  const limit = query.limit ?? 100
+  const next = offset + limit
+  return {
+    jobs: matching.slice(offset, next).map(toVideoJob),
+    ...(next < matching.length ? { nextCursor: String(next) } : {}),
+  }
+}
+
+/** FNV-1a, 64 bit, as hex: a stable id from the product's content (no crypto needed). */
+const contentHash = (text: string): string => {
+  let hash = 0xcbf29ce484222325n
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte)
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn
+  }
+  return hash.toString(16).padStart(16, "0")
+}
+
+/**
+ * A product made from the caller's own data; nothing is sent to Hour One (it has no product
+ * endpoint). The id is a hash of the content, so the same data gives the same ref.
+ */
+export const productFromInput = (input: ProductInput): Product => {
+  const content = {
+    url: input.url,
+    title: input.title,
+    description: input.description,
+    imageUrls: input.imageUrls ?? [],
+    videoUrls: input.videoUrls ?? [],
+    logoUrl: input.logoUrl,
+    targetAudience: input.targetAudience,
+  }
+  const id = `p${contentHash(JSON.stringify(content))}`
+  return {
+    ref: JobRef.format(JobRef.make(PROVIDER_ID, PRODUCT_KIND, id)),
+    provider: PROVIDER_ID,
+    id,
+    ...(input.url ? { url: input.url } : {}),
+    ...(input.title ? { title: input.title } : {}),
+    ...(input.description ? { description: input.description } : {}),
+    imageUrls: content.imageUrls,
+    videoUrls: content.videoUrls,
+    ...(input.logoUrl ? { logoUrl: input.logoUrl } : {}),
+    ...(input.targetAudience ? { targetAudience: input.targetAudience } : {}),
+    raw: content,
+  }
+}

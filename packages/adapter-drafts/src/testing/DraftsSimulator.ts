@@ -6,19 +6,22 @@ import {
   type SimClock,
   type VendorSimulator,
 } from "@vidbridge/core/testing"
+import { PROVIDER_ID } from "../internal/mapping.js"
 import { CANONICAL_BASE, makeDraftsHandlers } from "./handlers.js"
 import {
   checkTimeline,
   type DraftsEndStatus,
-  type DraftsSimStatus,
+  type DraftsSimVideo,
   type DraftsTimeline,
   defaultTimeline,
 } from "./state.js"
 import { makeDraftsStore } from "./store.js"
+import { simVideoOf } from "./views.js"
 import {
   type DraftsWebhookEvent,
-  eventFor,
-  makeWebhookOutbox,
+  deliveriesOf,
+  dueEvents,
+  makeDraftsOutbox,
   signWebhookBody,
   type WebhookDelivery,
 } from "./webhooks.js"
@@ -66,25 +69,9 @@ export type DraftsSimulatorSettings = {
   readonly baseUrl?: string
 }
 
-/** A simulated video, as the simulator sees it (for assertions). */
-export interface DraftsSimVideo {
-  readonly id: string
-  readonly status: DraftsSimStatus
-  readonly progress: number
-  /** Clock time (ms) of creation. */
-  readonly createdAt: number
-  readonly correlationId: string | undefined
-  readonly sourceDraftId: string | undefined
-  readonly recipeId: string | undefined
-  /** The accepted `POST /videos` body. */
-  readonly body: Readonly<Record<string, unknown>>
-  /** The reason given to `failNext` / `fail` / ..., once the video ended that way (Hour One's API carries none). */
-  readonly endReason: string | undefined
-}
-
 /** The Hour One simulator: {@link VendorSimulator} plus controls of its own. */
 export interface DraftsSimulator extends VendorSimulator {
-  readonly provider: "drafts"
+  readonly provider: typeof PROVIDER_ID
   readonly settings: (servedOrigin?: string) => DraftsSimulatorSettings
   /** Every video of the account, in creation order, as it is now. */
   readonly videos: () => ReadonlyArray<DraftsSimVideo>
@@ -147,23 +134,11 @@ export const createSimulator = (options: DraftsSimulatorOptions = {}): DraftsSim
     timeline,
     draftSceneCount: (id) => (id === undefined ? undefined : sceneCountOf(id)) ?? 1,
   })
-  const outbox = makeWebhookOutbox(secret, options.fetch)
+  const outbox = makeDraftsOutbox(secret, clock, options.fetch)
   let webhookUrl = options.webhookUrl
 
-  const due = () =>
-    store
-      .all()
-      .flatMap((video) => {
-        const view = store.view(video)
-        const event = eventFor(video, view)
-        return event === undefined || outbox.isSettled(video.id)
-          ? []
-          : [{ video, event, at: view.endedAt ?? 0 }]
-      })
-      .sort((a, b) => a.at - b.at)
-
   const flushWebhooks = async (): Promise<number[]> =>
-    webhookUrl === undefined ? [] : outbox.flush(due(), webhookUrl, clock.now())
+    webhookUrl === undefined ? [] : [...(await outbox.flush(dueEvents(store, webhookUrl)))]
 
   const handlers = makeDraftsHandlers({
     store,
@@ -186,7 +161,7 @@ export const createSimulator = (options: DraftsSimulatorOptions = {}): DraftsSim
     store.queueEnding(status, reason ?? `${status} by the simulator`)
 
   return {
-    provider: "drafts",
+    provider: PROVIDER_ID,
     canonicalBase: CANONICAL_BASE,
     handlers,
     clock,
@@ -198,24 +173,7 @@ export const createSimulator = (options: DraftsSimulatorOptions = {}): DraftsSim
       webhookSecret: secret,
       ...(origin === undefined ? {} : { baseUrl: `${origin.replace(/\/+$/, "")}/api/v1` }),
     }),
-    videos: () =>
-      store.all().map((video) => {
-        const view = store.view(video)
-        const str = (key: string) =>
-          typeof video.body[key] === "string" ? (video.body[key] as string) : undefined
-        const ended = view.status === "failed" || view.status === "stopped" || view.status === "cancelled"
-        return {
-          id: video.id,
-          status: view.status,
-          progress: view.progress,
-          createdAt: video.createdAt,
-          correlationId: str("correlation_id"),
-          sourceDraftId: str("source_draft_id"),
-          recipeId: str("recipe_id"),
-          body: video.body,
-          endReason: ended ? video.ending?.reason : undefined,
-        }
-      }),
+    videos: () => store.all().map((video) => simVideoOf(video, store.view(video))),
     failNext: endNext("failed"),
     stopNext: endNext("stopped"),
     cancelNext: endNext("cancelled"),
@@ -225,9 +183,9 @@ export const createSimulator = (options: DraftsSimulatorOptions = {}): DraftsSim
     setWebhookUrl: (url) => {
       webhookUrl = url
     },
-    pendingWebhooks: () => due().map((d) => d.event),
+    pendingWebhooks: () => outbox.pending(dueEvents(store, webhookUrl ?? "")).map((due) => due.event),
     flushWebhooks,
-    webhookDeliveries: outbox.deliveries,
+    webhookDeliveries: () => deliveriesOf(outbox),
     signWebhook: (body) => signWebhookBody(secret, body),
   }
 }

@@ -10,13 +10,14 @@ import {
   withFault,
 } from "@vidbridge/core/testing"
 import { HttpResponse, http, type RequestHandler } from "msw"
-import { DEFAULT_BASE_URL } from "../DraftsClient.js"
-import { fileUrls, metadataOf, videoJson } from "./state.js"
+import { PROVIDER_ID } from "../internal/mapping.js"
+import { HOURONE_BASE_URL } from "../settings.js"
 import type { DraftsStore } from "./store.js"
 import { checkCreateBody } from "./validate.js"
+import { fileUrls, metadataOf, videoJson } from "./views.js"
 
 /** The base URL the handlers answer under: Hour One's real API base, `/api/v1` included. */
-export const CANONICAL_BASE = DEFAULT_BASE_URL
+export const CANONICAL_BASE = HOURONE_BASE_URL
 
 const ORIGIN = new URL(CANONICAL_BASE).origin
 
@@ -50,6 +51,8 @@ export interface HandlerContext {
 
 type Json = Parameters<typeof HttpResponse.json>[0]
 
+type Handle = () => Promise<Response> | Response
+
 const detail = (status: number, message: string): Response =>
   HttpResponse.json({ detail: message }, { status })
 
@@ -60,11 +63,7 @@ const sleep = (millis: number) => new Promise<void>((resolve) => setTimeout(reso
  * request takes effect at once and only the answer is late (a vendor that received the
  * create and was slow to answer), so a client that times out can find the video.
  */
-const applyFault = async (
-  ctx: HandlerContext,
-  route: string,
-  handle: () => Promise<Response> | Response,
-): Promise<Response> => {
+const applyFault = async (ctx: HandlerContext, route: string, handle: Handle): Promise<Response> => {
   const fault = ctx.faults.take(route)
   if (fault === undefined) return handle()
   if (fault.kind === "slow") {
@@ -77,31 +76,31 @@ const applyFault = async (
   return withFault(once, ctx.clock, route, handle)
 }
 
-// Observers registered with core's `observeSimulators` see every request and answer.
-const guard = (
-  ctx: HandlerContext,
-  request: Request,
-  route: string,
-  handle: () => Promise<Response> | Response,
-): Promise<Response> =>
-  reportExchange({ provider: "drafts", route }, request, () => answer(ctx, request, route, handle))
-
-const answer = async (
-  ctx: HandlerContext,
-  request: Request,
-  route: string,
-  handle: () => Promise<Response> | Response,
-): Promise<Response> => {
-  ctx.log.record({ method: request.method, path: new URL(request.url).pathname, route, at: ctx.clock.now() })
-  const key = request.headers.get("api-key")
-  try {
-    if (key === null || key === "")
-      return detail(401, "Not authenticated: send your API key in the api-key header")
-    if (key !== ctx.apiKey) return detail(401, "Invalid API key")
-    return await applyFault(ctx, route, handle)
-  } finally {
-    ctx.afterRequest?.()
+/**
+ * Runs handlers as Hour One answers: logs the request, checks the `api-key` header (401
+ * `{detail}`), then applies the planned fault; delivers due webhooks afterwards when asked to.
+ * Observers registered with core's `observeSimulators` see every request and answer.
+ */
+const makeGuard = (ctx: HandlerContext) => {
+  const answer = async (request: Request, route: string, handle: Handle): Promise<Response> => {
+    ctx.log.record({
+      method: request.method,
+      path: new URL(request.url).pathname,
+      route,
+      at: ctx.clock.now(),
+    })
+    const key = request.headers.get("api-key")
+    try {
+      if (key === null || key === "")
+        return detail(401, "Not authenticated: send your API key in the api-key header")
+      if (key !== ctx.apiKey) return detail(401, "Invalid API key")
+      return await applyFault(ctx, route, handle)
+    } finally {
+      ctx.afterRequest?.()
+    }
   }
+  return (request: Request, route: string, handle: Handle): Promise<Response> =>
+    reportExchange({ provider: PROVIDER_ID, route }, request, () => answer(request, route, handle))
 }
 
 const originOf = (request: Request): string => servedOrigin(request, ORIGIN)
@@ -117,10 +116,11 @@ const simMedia = (name: "video.mp4" | "poster.jpg") => new URL(`../../media/${na
  */
 export const makeDraftsHandlers = (ctx: HandlerContext): RequestHandler[] => {
   const { store } = ctx
+  const guard = makeGuard(ctx)
   const found = (id: unknown) => store.get(String(id))
   return [
     http.post(`${CANONICAL_BASE}/videos`, ({ request }) =>
-      guard(ctx, request, DRAFTS_ROUTES.create, async () => {
+      guard(request, DRAFTS_ROUTES.create, async () => {
         const text = await request.text()
         let json: unknown
         try {
@@ -143,19 +143,19 @@ export const makeDraftsHandlers = (ctx: HandlerContext): RequestHandler[] => {
       }),
     ),
     http.get(`${CANONICAL_BASE}/videos`, ({ request }) =>
-      guard(ctx, request, DRAFTS_ROUTES.list, () =>
+      guard(request, DRAFTS_ROUTES.list, () =>
         HttpResponse.json(store.all().map((v) => videoJson(v, store.view(v), originOf(request))) as Json),
       ),
     ),
     http.get(`${CANONICAL_BASE}/videos/:id`, ({ request, params }) =>
-      guard(ctx, request, DRAFTS_ROUTES.get, () => {
+      guard(request, DRAFTS_ROUTES.get, () => {
         const video = found(params.id)
         if (video === undefined) return detail(404, "Video not found")
         return HttpResponse.json(videoJson(video, store.view(video), originOf(request)) as Json)
       }),
     ),
     http.get(`${CANONICAL_BASE}/videos/:id/metadata`, ({ request, params }) =>
-      guard(ctx, request, DRAFTS_ROUTES.metadata, () => {
+      guard(request, DRAFTS_ROUTES.metadata, () => {
         const video = found(params.id)
         if (video === undefined) return detail(404, "Video not found")
         const status = store.view(video).status
@@ -164,7 +164,7 @@ export const makeDraftsHandlers = (ctx: HandlerContext): RequestHandler[] => {
       }),
     ),
     http.delete(`${CANONICAL_BASE}/videos/:id`, ({ request, params }) =>
-      guard(ctx, request, DRAFTS_ROUTES.remove, () =>
+      guard(request, DRAFTS_ROUTES.remove, () =>
         store.remove(String(params.id))
           ? new HttpResponse(null, { status: 204 })
           : detail(404, "Video not found"),

@@ -21,13 +21,13 @@ export {
   type DraftsSimulator,
   type DraftsSimulatorOptions,
   type DraftsSimulatorSettings,
-  type DraftsSimVideo,
 } from "./DraftsSimulator.js"
 export { CANONICAL_BASE, CREDITS_PER_VIDEO, DRAFTS_ROUTES } from "./handlers.js"
 export {
   type DraftsEndStatus,
   type DraftsRunStatus,
   type DraftsSimStatus,
+  type DraftsSimVideo,
   type DraftsTimeline,
   defaultTimeline,
 } from "./state.js"

@@ -1,4 +1,4 @@
-import type { SimClock } from "@vidbridge/core/testing"
+import { makeEndingQueue, type SimClock } from "@vidbridge/core/testing"
 import {
   type DraftsEndStatus,
   type DraftsTimeline,
@@ -8,8 +8,8 @@ import {
   type SimScene,
   type SimVideo,
   type SimView,
-  viewOf,
 } from "./state.js"
+import { viewOf } from "./views.js"
 
 /** The videos of one simulated account, in creation order, moving on the simulator's clock. */
 export interface DraftsStore {
@@ -36,7 +36,7 @@ export const makeDraftsStore = (options: {
 }): DraftsStore => {
   const { clock, timeline } = options
   const videos = new Map<string, SimVideo>()
-  const queued: SimEnding[] = []
+  const endings = makeEndingQueue<"video", SimEnding>()
   let created = 0
   const view = (video: SimVideo) => viewOf(video, timeline, clock.now())
   return {
@@ -49,7 +49,7 @@ export const makeDraftsStore = (options: {
         body,
         scenes,
         draftSceneCount: options.draftSceneCount(sourceDraft),
-        ending: queued.shift(),
+        ending: endings.take("video"),
       }
       videos.set(video.id, video)
       return video
@@ -58,9 +58,7 @@ export const makeDraftsStore = (options: {
     all: () => [...videos.values()],
     remove: (id) => videos.delete(id),
     view,
-    queueEnding: (status, reason) => {
-      queued.push(endingOfNext(timeline, status, reason))
-    },
+    queueEnding: (status, reason) => endings.queue("video", endingOfNext(timeline, status, reason)),
     end: (id, status, reason) => {
       const video = videos.get(id)
       if (video === undefined || view(video).endedAt !== undefined) return false
@@ -69,7 +67,7 @@ export const makeDraftsStore = (options: {
     },
     clear: () => {
       videos.clear()
-      queued.length = 0
+      endings.clear()
     },
   }
 }

@@ -112,19 +112,7 @@ export const checkCreateBody = (
   json: unknown,
   draftScenes: (draftId: string) => number | undefined,
 ): CheckedCreate => {
-  if (!isRecord(json)) {
-    return {
-      ok: false,
-      detail: [
-        {
-          loc: ["body"],
-          msg: "Unable to extract tag using discriminator 'type'",
-          type: "union_tag_not_found",
-        },
-      ],
-    }
-  }
-  if (json.type === undefined) {
+  if (!isRecord(json) || json.type === undefined) {
     return {
       ok: false,
       detail: [

@@ -1,8 +1,14 @@
 import { hmacSha256Hex } from "@vidbridge/core/adapter"
-import { deliverWebhook } from "@vidbridge/core/testing"
+import {
+  type DueWebhook,
+  makeWebhookOutbox,
+  type SimClock,
+  type WebhookOutbox,
+} from "@vidbridge/core/testing"
 import * as Effect from "effect/Effect"
-import { SIGNATURE_HEADER } from "../webhook.js"
+import { HOURONE_SIGNATURE_HEADER } from "../webhook.js"
 import type { SimVideo, SimView } from "./state.js"
+import type { DraftsStore } from "./store.js"
 
 /** An Hour One callback body (`WebHookEvent`). */
 export interface DraftsWebhookEvent {
@@ -29,6 +35,13 @@ export interface WebhookDelivery {
   readonly at: number
 }
 
+/** The event a video owes (one per video, keyed by its id), with the time it became due. */
+export interface DueEvent extends DueWebhook {
+  readonly video: SimVideo
+  readonly event: DraftsWebhookEvent
+  readonly at: number
+}
+
 /**
  * The event a video in `view` calls for: `video.ready` for `ready`, `video.failed` for
  * `failed`; none otherwise (Hour One has no events for `stopped` / `cancelled`).
@@ -41,53 +54,43 @@ export const eventFor = (video: SimVideo, view: SimView): DraftsWebhookEvent | u
   }
 }
 
+/** Every event the store's videos call for now, for `url`, oldest first. */
+export const dueEvents = (store: DraftsStore, url: string): Array<DueEvent> =>
+  store
+    .all()
+    .flatMap((video) => {
+      const view = store.view(video)
+      const event = eventFor(video, view)
+      return event === undefined ? [] : [{ key: video.id, url, video, event, at: view.endedAt ?? 0 }]
+    })
+    .sort((a, b) => a.at - b.at)
+
 /** The `x-hourone-signature` of a raw body: hex HMAC-SHA256 keyed with the signing secret. */
 export const signWebhookBody = (secret: string, body: string): Promise<string> =>
   Effect.runPromise(hmacSha256Hex(secret, body))
 
-/** Webhook bookkeeping: which videos were notified, and every attempt. */
-export interface WebhookOutbox {
-  /**
-   * Sends every due event to `url`, one after another (oldest first), signed with the
-   * secret. A 2xx marks the event delivered; anything else leaves it due for the next flush.
-   * Answers the receivers' statuses in order (0 when unreachable).
-   */
-  readonly flush: (
-    due: ReadonlyArray<{ readonly video: SimVideo; readonly event: DraftsWebhookEvent }>,
-    url: string,
-    at: number,
-  ) => Promise<number[]>
-  /** Whether the event of a video was delivered (or is being delivered). */
-  readonly isSettled: (videoId: string) => boolean
-  readonly deliveries: () => ReadonlyArray<WebhookDelivery>
-}
-
-/** Makes an empty {@link WebhookOutbox} signing with `secret` and posting with `fetchImpl`. */
-export const makeWebhookOutbox = (secret: string, fetchImpl?: typeof fetch): WebhookOutbox => {
-  const delivered = new Set<string>()
-  const inFlight = new Set<string>()
-  const log: WebhookDelivery[] = []
-  return {
-    isSettled: (id) => delivered.has(id) || inFlight.has(id),
-    deliveries: () => log,
-    flush: async (due, url, at) => {
-      const pending = due.filter(({ video }) => !delivered.has(video.id) && !inFlight.has(video.id))
-      for (const { video } of pending) inFlight.add(video.id)
-      const statuses: number[] = []
-      try {
-        for (const { video, event } of pending) {
-          const body = JSON.stringify(event)
-          const signature = await signWebhookBody(secret, body)
-          const status = await deliverWebhook(url, body, { [SIGNATURE_HEADER]: signature }, fetchImpl)
-          log.push({ videoId: video.id, url, body, signature, status, at })
-          if (status >= 200 && status < 300) delivered.add(video.id)
-          inFlight.delete(video.id)
-          statuses.push(status)
-        }
-      } finally {
-        for (const { video } of pending) inFlight.delete(video.id)
-      }
-      return statuses
+/** Core's webhook outbox, posting each event as JSON signed with `secret`. */
+export const makeDraftsOutbox = (
+  secret: string,
+  clock: SimClock,
+  fetchImpl: typeof fetch | undefined,
+): WebhookOutbox<DueEvent> =>
+  makeWebhookOutbox<DueEvent>({
+    message: async ({ event }) => {
+      const body = JSON.stringify(event)
+      return { body, headers: { [HOURONE_SIGNATURE_HEADER]: await signWebhookBody(secret, body) } }
     },
-  }
-}
+    now: () => clock.now(),
+    fetch: fetchImpl,
+  })
+
+/** The outbox's attempts as Hour One deliveries (video id and signature named). */
+export const deliveriesOf = (outbox: WebhookOutbox<DueEvent>): ReadonlyArray<WebhookDelivery> =>
+  outbox.attempts().map((attempt) => ({
+    videoId: attempt.webhook.video.id,
+    url: attempt.url,
+    body: attempt.body,
+    signature: attempt.headers[HOURONE_SIGNATURE_HEADER] ?? "",
+    status: attempt.status,
+    at: attempt.at,
+  }))

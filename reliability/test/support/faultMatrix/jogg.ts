@@ -18,7 +18,7 @@ import {
   previewStatuses,
   productData,
   ref,
-} from "./faultMatrixCall.js"
+} from "./call.js"
 
 const noJoggModeration: NotApplicable = {
   na: "JoggAI documents no moderation status (processing, completed, failed only)",

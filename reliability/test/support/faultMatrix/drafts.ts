@@ -1,16 +1,11 @@
-// Every credit-spending call of every adapter (`spendsCredits: true` in packages/adapter-*/src),
-// each made through the neutral client on a fresh simulator: the rows of the fault matrix.
+// Hour One's credit-spending call for the fault matrix: rendering a video from a draft.
 import { drafts } from "@vidbridge/adapter-drafts"
 import {
   DRAFTS_ROUTES,
   type DraftsSimulator,
   createSimulator as draftsSim,
 } from "@vidbridge/adapter-drafts/testing"
-import { type CreditCall, erase, ref, topStatus } from "./faultMatrixCall.js"
-import { creatifyCalls } from "./faultMatrixCreatify.js"
-import { joggCalls } from "./faultMatrixJogg.js"
-
-export type { Answer, CreditCall } from "./faultMatrixCall.js"
+import { type CreditCall, erase, ref, topStatus } from "./call.js"
 
 const draftsRender: CreditCall<DraftsSimulator> = {
   vendor: "Hour One",
@@ -30,5 +25,5 @@ const draftsRender: CreditCall<DraftsSimulator> = {
   reconciles: true,
 }
 
-/** Every credit-spending call, in table order. */
-export const creditCalls: ReadonlyArray<CreditCall> = [...creatifyCalls, ...joggCalls, erase(draftsRender)]
+/** Hour One's credit-spending calls, in table order. */
+export const draftsCalls: ReadonlyArray<CreditCall> = [erase(draftsRender)]

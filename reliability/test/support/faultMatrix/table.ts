@@ -1,7 +1,8 @@
 // The matrix as the table the test prints after its run.
-import type { Outcome } from "./faultMatrix.js"
-import type { CreditCall } from "./faultMatrixCall.js"
-import { type FaultId, faultColumns, notApplicable } from "./faultMatrixFaults.js"
+
+import type { CreditCall } from "./call.js"
+import { type FaultId, faultColumns, notApplicable } from "./faults.js"
+import type { Outcome } from "./runner.js"
 
 /** The matrix as a markdown table, the n/a reasons, a legend and the totals. */
 export const renderMatrix = (

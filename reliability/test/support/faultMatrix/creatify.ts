@@ -16,7 +16,7 @@ import {
   record,
   ref,
   topStatus,
-} from "./faultMatrixCall.js"
+} from "./call.js"
 
 const notMoving = (what: string): NotApplicable => ({
   na: `${what}: made at once, nothing moves or fails later`,

@@ -2,7 +2,7 @@
 // must come to for every credit-spending call.
 import type { VideoErrorReasonTag } from "@vidbridge/core"
 import type { Fault, VendorSimulator } from "@vidbridge/core/testing"
-import type { CreditCall } from "./faultMatrixCall.js"
+import type { CreditCall } from "./call.js"
 
 /** The faults, in column order. */
 export const faultColumns = [

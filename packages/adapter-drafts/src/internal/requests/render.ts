@@ -2,9 +2,9 @@ import type { InputIssue, RenderRequest, VideoError } from "@vidbridge/core"
 import { invalidInput, parseProviderOptions, rejectIssues, unsupportedFields } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
-import { PROVIDER_ID } from "./mapping.js"
-import { type ProductContent, scenesFor } from "./product.js"
-import type { OverrideScene, OverrideVideoRequest } from "./wire.js"
+import { PROVIDER_ID } from "../mapping.js"
+import type { OverrideScene, OverrideVideoRequest } from "../wire.js"
+import type { ProductContent } from "./products.js"
 
 const id = z.string().check(z.minLength(1), z.maxLength(200))
 const httpUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2083))
@@ -100,6 +100,45 @@ const toWireScene = (scene: NonNullable<DraftsRenderOptions["scenes"]>[number]):
   ...(scene.transcript !== undefined ? { transcript: scene.transcript } : {}),
   ...(scene.voiceRecordingUrl ? { voice_recording_url: scene.voiceRecordingUrl } : {}),
 })
+
+/**
+ * Longest transcript the adapter derives from a product: Hour One's docs say a scene
+ * transcript "must contain less than 500 characters" (the schema allows 1000).
+ */
+export const TRANSCRIPT_LIMIT = 499
+
+/** Cuts text to `limit` characters, at a word boundary where one is near the end. */
+export const truncate = (text: string, limit: number = TRANSCRIPT_LIMIT): string => {
+  const clean = text.trim().replace(/\s+/g, " ")
+  if (clean.length <= limit) return clean
+  const cut = clean.slice(0, limit)
+  const space = cut.lastIndexOf(" ")
+  return (space > limit * 0.8 ? cut.slice(0, space) : cut).trim()
+}
+
+/**
+ * Fills scene 1 from a product and a script: `texts = [title]`, `media = imageUrls` (then
+ * videoUrls), `transcript = script ?? description` (cut to {@link TRANSCRIPT_LIMIT}). Fields
+ * the caller set on scene 1 win; other scenes are left as given. Without caller scenes,
+ * the video has one scene named "Scene 1".
+ */
+export const scenesFor = (
+  scenes: ReadonlyArray<OverrideScene> | undefined,
+  product: ProductContent | undefined,
+  script: string | undefined,
+): Array<OverrideScene> => {
+  const base: Array<OverrideScene> = scenes?.map((s) => ({ ...s, type: "override_scene" })) ?? []
+  const transcriptSource = script ?? product?.description
+  const media = [...(product?.imageUrls ?? []), ...(product?.videoUrls ?? [])]
+  const derived: Partial<OverrideScene> = {
+    ...(product?.title ? { texts: [product.title] } : {}),
+    ...(media.length > 0 ? { media } : {}),
+    ...(transcriptSource?.trim() ? { transcript: truncate(transcriptSource) } : {}),
+  }
+  if (Object.keys(derived).length === 0) return base
+  const [first, ...rest] = base
+  return [{ name: "Scene 1", type: "override_scene", ...derived, ...first }, ...rest]
+}
 
 /**
  * Hour One's `OverrideVideoRequest` requires `scenes` (its OpenAPI document: `required: ["type",

@@ -1,18 +1,11 @@
 // The fault matrix: one scenario per credit-spending call x injected fault, each on a fresh
 // simulator served on 127.0.0.1, driven through the neutral client and judged by the
-// invariants in faultMatrixChecks.ts.
+// invariants in checks.ts.
 import { createVideoClient, type VideoClient, VideoError, type VideoJob } from "@vidbridge/core"
 import { serveHandlers, type VendorSimulator } from "@vidbridge/core/testing"
 import { Schedule } from "effect"
-import type { Answer, CreditCall } from "./faultMatrixCall.js"
-import {
-  checkCallError,
-  checkSentOnce,
-  checkWait,
-  describeError,
-  sawUnknown,
-  settle,
-} from "./faultMatrixChecks.js"
+import type { Answer, CreditCall } from "./call.js"
+import { checkCallError, checkSentOnce, checkWait, describeError, sawUnknown, settle } from "./checks.js"
 import {
   type Expected,
   expectation,
@@ -21,7 +14,7 @@ import {
   RETRY_AFTER_SECONDS,
   STATUS_REWRITES,
   timing,
-} from "./faultMatrixFaults.js"
+} from "./faults.js"
 
 /** Simulated time that finishes every job of every simulator. */
 const FINISH_EVERYTHING = 60 * 60_000

@@ -1,8 +1,6 @@
 import {
   type InputIssue,
-  type JobPage,
   JobRef,
-  type ListJobsQuery,
   type Product,
   type ProductInput,
   type ProductRefLike,
@@ -11,9 +9,16 @@ import {
 import { invalidInput } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
-import { PROVIDER_ID, toVideoJob, VIDEO_KIND, videoRef } from "./mapping.js"
-import { type ProductContent, productFromInput } from "./product.js"
-import type { VideoResponse } from "./wire.js"
+import { PROVIDER_ID, productFromInput } from "../mapping.js"
+
+/** What render takes from a product: the fields any vendor's `Product` object carries. */
+export interface ProductContent {
+  readonly title?: string | undefined
+  readonly description?: string | undefined
+  readonly imageUrls?: ReadonlyArray<string> | undefined
+  readonly videoUrls?: ReadonlyArray<string> | undefined
+  readonly logoUrl?: string | undefined
+}
 
 /** The longest URL Hour One's schema accepts (`media`, `logo_url`). */
 const URL_MAX = 2083
@@ -100,55 +105,4 @@ export const resolveProduct = (
     "is not a product this client made: Hour One has no product endpoint, so products live in " +
       "memory. Pass the Product object returned by createProduct (it works after a restart)",
   )
-}
-
-/** `getStatus` on a ref that is not a video (e.g. a product ref). */
-export const wrongRef = (ref: JobRef): Effect.Effect<never, VideoError> =>
-  Effect.fail(
-    invalidInput(PROVIDER_ID, "getStatus", [
-      {
-        path: "ref",
-        message: `is a ${ref.kind} ref; only video refs (${PROVIDER_ID}:${VIDEO_KIND}:<id>) have a status`,
-      },
-    ]),
-  )
-
-/** `listJobs`' cursor, checked before the request: an offset from an earlier `nextCursor`. */
-export const checkCursor = (query: ListJobsQuery): Effect.Effect<void, VideoError> => {
-  const offset = query.cursor === undefined ? 0 : Number(query.cursor)
-  return Number.isSafeInteger(offset) && offset >= 0
-    ? Effect.void
-    : Effect.fail(
-        invalidInput(PROVIDER_ID, "listJobs", [
-          { path: "cursor", message: "must be a nextCursor returned by an earlier listJobs call" },
-        ]),
-      )
-}
-
-/**
- * `listJobs` over `GET /videos`, which returns every video at once: `ids` filters (vendor
- * ids or refs) and `limit`/`cursor` slice locally; the cursor is an offset into the list.
- */
-export const listPage = (
-  videos: ReadonlyArray<VideoResponse>,
-  query: ListJobsQuery,
-): Effect.Effect<JobPage, VideoError> => {
-  const offset = query.cursor === undefined ? 0 : Number(query.cursor)
-  if (!Number.isSafeInteger(offset) || offset < 0) {
-    return Effect.fail(
-      invalidInput(PROVIDER_ID, "listJobs", [
-        { path: "cursor", message: "must be a nextCursor returned by an earlier listJobs call" },
-      ]),
-    )
-  }
-  const wanted = query.ids === undefined ? undefined : new Set(query.ids)
-  const matching =
-    wanted === undefined ? videos : videos.filter((v) => wanted.has(v.id) || wanted.has(videoRef(v.id)))
-  const limit = query.limit ?? 100
-  const page = matching.slice(offset, offset + limit)
-  const next = offset + limit
-  return Effect.succeed({
-    jobs: page.map(toVideoJob),
-    ...(next < matching.length ? { nextCursor: String(next) } : {}),
-  })
 }

@@ -4,8 +4,8 @@
 //      carrying the job's ref where the client could know it;
 //   3. the error reason is the documented one.
 import { isSettled, type VideoClient, VideoError, type VideoJob } from "@vidbridge/core"
-import type { Answer, CreditCall } from "./faultMatrixCall.js"
-import type { Expected } from "./faultMatrixFaults.js"
+import type { Answer, CreditCall } from "./call.js"
+import type { Expected } from "./faults.js"
 
 /** A promise's outcome as a value. */
 export type Settled<A> =
