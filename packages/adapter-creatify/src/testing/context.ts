@@ -6,12 +6,12 @@ import {
   withFault,
 } from "@vidbridge/core/testing"
 import { HttpResponse } from "msw"
-import { DEFAULT_BASE_URL } from "../CreatifyClient.js"
+import { CREATIFY_BASE_URL } from "../settings.js"
 import type { CreatifyStore } from "./store.js"
 import type { FieldErrors } from "./validate.js"
 
 /** The base URL the handlers answer under: Creatify's real API origin (every path starts with `/api/`). */
-export const CANONICAL_BASE = DEFAULT_BASE_URL
+export const CANONICAL_BASE = CREATIFY_BASE_URL
 
 /** The route names faults are injected on (`sim.faults.inject(CREATIFY_ROUTES.previews, ...)`). */
 export const CREATIFY_ROUTES = {
