@@ -10,6 +10,10 @@ import { CREATIFY_BASE_URL } from "../settings.js"
 import type { CreatifyStore } from "./store.js"
 import type { FieldErrors } from "./validate.js"
 
+// What every handler shares: the routes, the context, DRF-style answers and the guard (auth,
+// request log, faults). The routes themselves: handlersLinks.ts, handlersVideos.ts,
+// handlersTemplates.ts; CreatifySimulator.ts mounts them.
+
 /** The base URL the handlers answer under: Creatify's real API origin (every path starts with `/api/`). */
 export const CANONICAL_BASE = CREATIFY_BASE_URL
 
