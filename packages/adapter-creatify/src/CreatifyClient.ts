@@ -253,6 +253,8 @@ const fromInput = (input: unknown): Effect.Effect<CreatifyClientShape, VideoErro
     makeCreatifyClient,
   )
 
+// The class is marked pure so that an app using only `creatify` leaves the service and its
+// layers (Effect's `Config`) out of its bundle (bench/size.mjs).
 /**
  * The Creatify client as an Effect service, for calling Creatify's API directly (endpoints the
  * neutral API does not cover, or one request at a time). Provide it with {@link CreatifyClient.layer}
@@ -267,7 +269,7 @@ const fromInput = (input: unknown): Effect.Effect<CreatifyClientShape, VideoErro
  * program.pipe(Effect.provide(CreatifyClient.layerConfig({ apiId: Config.Redacted("CREATIFY_API_ID"), apiKey: Config.Redacted("CREATIFY_API_KEY") })))
  * ```
  */
-export class CreatifyClient extends Context.Service<CreatifyClient, CreatifyClientShape>()(
+export class CreatifyClient extends /* @__PURE__ */ Context.Service<CreatifyClient, CreatifyClientShape>()(
   "@vidbridge/adapter-creatify/CreatifyClient",
 ) {
   /** A layer with a client made from `settings`, checked first (a wrong one fails with `InvalidInput`). */
