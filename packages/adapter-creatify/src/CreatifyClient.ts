@@ -1,11 +1,10 @@
-import { type HttpSettings, JobRef, type VideoError } from "@vidbridge/core"
-import { makeHttpClient, type Redactor } from "@vidbridge/core/adapter"
+import { JobRef, type VideoError } from "@vidbridge/core"
+import { makeHttpClient, type Redactor, validate } from "@vidbridge/core/adapter"
+import * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import type * as Redacted from "effect/Redacted"
 import type * as z from "zod/mini"
-import { maskingFetch } from "./internal/callbackToken.js"
 import { classify } from "./internal/errors.js"
 import { Kind, PROVIDER_ID } from "./internal/mapping.js"
 import {
@@ -17,19 +16,8 @@ import {
   LinkToVideo,
   LinkToVideoList,
 } from "./internal/wire.js"
-
-/** Creatify's API base URL. */
-export const DEFAULT_BASE_URL = "https://api.creatify.ai"
-
-/** What {@link makeCreatifyClient} needs: both credentials and transport settings. */
-export interface CreatifyClientConfig extends HttpSettings {
-  /** Sent as `X-API-ID`. */
-  readonly apiId: Redacted.Redacted<string>
-  /** Sent as `X-API-KEY`. */
-  readonly apiKey: Redacted.Redacted<string>
-  /** Other values to scrub from answers and errors (the webhook secret). */
-  readonly secrets?: ReadonlyArray<Redacted.Redacted<string>> | undefined
-}
+import { CREATIFY_BASE_URL, CreatifySettings, type CreatifySettingsInput } from "./settings.js"
+import { maskingFetch } from "./webhook.js"
 
 /** A link (product) as Creatify returns it; both documented shapes. */
 export type CreatifyLink = LinkAnyShape
@@ -43,7 +31,7 @@ export type CreatifyCustomTemplateJob = CustomTemplateJob
 export type CreatifyAuroraJob = z.infer<typeof AuroraList>[number]
 
 /** Query of the list endpoints: `ids` (at most 100) and `ordering`. */
-export interface ListQuery {
+export interface CreatifyListQuery {
   readonly ids?: ReadonlyArray<string> | undefined
   readonly ordering?: string | undefined
 }
@@ -75,7 +63,7 @@ export interface CreatifyClientShape {
   readonly getLinkToVideo: (id: string, operation?: string) => Effect.Effect<LinkToVideo, VideoError>
   /** `GET /api/link_to_videos/?ids=...` (at most 100 ids). */
   readonly listLinkToVideos: (
-    query: ListQuery,
+    query: CreatifyListQuery,
     operation?: string,
   ) => Effect.Effect<ReadonlyArray<LinkToVideo>, VideoError>
   /** `POST /api/custom_template_jobs/{id}/render/` (spends credits). */
@@ -90,7 +78,7 @@ export interface CreatifyClientShape {
   ) => Effect.Effect<CustomTemplateJob, VideoError>
   /** `GET /api/aurora/?ids=...&ordering=...` (at most 100 ids). */
   readonly listAurora: (
-    query: ListQuery,
+    query: CreatifyListQuery,
     operation?: string,
   ) => Effect.Effect<ReadonlyArray<CreatifyAuroraJob>, VideoError>
   /** Scrubs credentials and secrets from text or JSON. */
@@ -99,13 +87,16 @@ export interface CreatifyClientShape {
 
 const seg = (id: string) => encodeURIComponent(id)
 
-const listQuery = (query: ListQuery) => ({
+const listQuery = (query: CreatifyListQuery) => ({
   ids: query.ids && query.ids.length > 0 ? query.ids.join(",") : undefined,
   ordering: query.ordering,
 })
 
+const JSON_BODY = { "content-type": "application/json" } as const
+
 /**
- * Builds the Creatify client over core's HTTP runtime.
+ * Builds the Creatify client over core's HTTP runtime from checked settings (the
+ * `webhookSecret`, when set, is scrubbed from answers and errors too).
  *
  * @example
  * ```ts
@@ -113,94 +104,184 @@ const listQuery = (query: ListQuery) => ({
  * const job = yield* client.getLinkToVideo("3c90c3cc-0d44-4b50-8888-8dd25736052a")
  * ```
  */
-export const makeCreatifyClient = (config: CreatifyClientConfig): CreatifyClientShape => {
+export const makeCreatifyClient = (settings: CreatifySettings): CreatifyClientShape => {
   const http = makeHttpClient({
     provider: PROVIDER_ID,
-    baseUrl: config.baseUrl ?? DEFAULT_BASE_URL,
-    auth: { "X-API-ID": config.apiId, "X-API-KEY": config.apiKey },
-    secrets: config.secrets,
+    baseUrl: settings.baseUrl ?? CREATIFY_BASE_URL,
+    auth: { "X-API-ID": settings.apiId, "X-API-KEY": settings.apiKey },
+    secrets: settings.webhookSecret ? [settings.webhookSecret] : [],
     classify,
     // Creatify echoes each job's webhook_url, callback token included: masked as answers arrive.
-    fetch: maskingFetch(config.fetch),
-    timeout: config.timeout,
-    retry: config.retry,
-    headers: config.headers,
-    observer: config.observer,
+    fetch: maskingFetch(settings.fetch),
+    timeout: settings.timeout,
+    retry: settings.retry,
+    headers: settings.headers,
+    observer: settings.observer,
   })
-  const call = <A>(
-    operation: string,
-    method: "GET" | "POST" | "PUT",
-    path: string,
-    schema: z.ZodMiniType<A>,
-    extra: {
-      body?: unknown
-      spendsCredits?: boolean
-      query?: Record<string, string | undefined>
-      ref?: string
-    } = {},
-  ): Effect.Effect<A, VideoError> =>
-    Effect.map(
-      http.request({
-        operation,
-        method,
-        path,
-        schema,
-        spendsCredits: extra.spendsCredits ?? false,
-        query: extra.query,
-        body: extra.body,
-        ref: extra.ref,
-        headers: extra.body === undefined ? undefined : { "content-type": "application/json" },
-      }),
-      (res) => res.body,
-    )
   return {
     createLink: (url) =>
-      call("createProduct", "POST", "/api/links/", Link, { body: { url }, spendsCredits: true }),
-    createLinkWithParams: (body) =>
-      call("createProduct", "POST", "/api/links/link_with_params/", LinkAnyShape, {
-        body,
+      http.requestBody({
+        operation: "createProduct",
+        method: "POST",
+        path: "/api/links/",
+        body: { url },
+        headers: JSON_BODY,
         spendsCredits: true,
+        schema: Link,
       }),
-    updateLink: (id, body) => call("updateProduct", "PUT", `/api/links/${seg(id)}/`, LinkAnyShape, { body }),
-    createScripts: (body) =>
-      call("generateScripts", "POST", "/api/ai_scripts/", AiScript, { body, spendsCredits: true }),
-    getScripts: (id) => call("getScripts", "GET", `/api/ai_scripts/${seg(id)}/`, AiScript),
-    createPreviews: (body) =>
-      call("generatePreviews", "POST", "/api/link_to_videos/preview_list_async/", LinkToVideo, {
+    createLinkWithParams: (body) =>
+      http.requestBody({
+        operation: "createProduct",
+        method: "POST",
+        path: "/api/links/link_with_params/",
         body,
+        headers: JSON_BODY,
         spendsCredits: true,
+        schema: LinkAnyShape,
+      }),
+    updateLink: (id, body) =>
+      http.requestBody({
+        operation: "updateProduct",
+        method: "PUT",
+        path: `/api/links/${seg(id)}/`,
+        body,
+        headers: JSON_BODY,
+        spendsCredits: false,
+        schema: LinkAnyShape,
+      }),
+    createScripts: (body) =>
+      http.requestBody({
+        operation: "generateScripts",
+        method: "POST",
+        path: "/api/ai_scripts/",
+        body,
+        headers: JSON_BODY,
+        spendsCredits: true,
+        schema: AiScript,
+      }),
+    getScripts: (id) =>
+      http.requestBody({
+        operation: "getScripts",
+        method: "GET",
+        path: `/api/ai_scripts/${seg(id)}/`,
+        spendsCredits: false,
+        schema: AiScript,
+      }),
+    createPreviews: (body) =>
+      http.requestBody({
+        operation: "generatePreviews",
+        method: "POST",
+        path: "/api/link_to_videos/preview_list_async/",
+        body,
+        headers: JSON_BODY,
+        spendsCredits: true,
+        schema: LinkToVideo,
       }),
     renderSinglePreview: (id, mediaJob) =>
-      call("renderPreview", "POST", `/api/link_to_videos/${seg(id)}/render_single_preview/`, LinkToVideo, {
+      http.requestBody({
+        operation: "renderPreview",
+        method: "POST",
+        path: `/api/link_to_videos/${seg(id)}/render_single_preview/`,
         body: { media_job: mediaJob },
+        headers: JSON_BODY,
         spendsCredits: true,
+        schema: LinkToVideo,
         // The render runs on this same job, so every error can name it, even one after a lost answer.
         ref: JobRef.format(JobRef.make(PROVIDER_ID, Kind.linkToVideo, id, { stage: "render" })),
       }),
     createLinkToVideo: (body) =>
-      call("render", "POST", "/api/link_to_videos/", LinkToVideo, { body, spendsCredits: true }),
-    getLinkToVideo: (id, operation = "getStatus") =>
-      call(operation, "GET", `/api/link_to_videos/${seg(id)}/`, LinkToVideo),
-    listLinkToVideos: (query, operation = "getStatuses") =>
-      call(operation, "GET", "/api/link_to_videos/", LinkToVideoList, { query: listQuery(query) }),
-    renderCustomTemplate: (id, body) =>
-      call("render", "POST", `/api/custom_template_jobs/${seg(id)}/render/`, CustomTemplateJob, {
+      http.requestBody({
+        operation: "render",
+        method: "POST",
+        path: "/api/link_to_videos/",
         body,
+        headers: JSON_BODY,
         spendsCredits: true,
+        schema: LinkToVideo,
+      }),
+    getLinkToVideo: (id, operation = "getStatus") =>
+      http.requestBody({
+        operation,
+        method: "GET",
+        path: `/api/link_to_videos/${seg(id)}/`,
+        spendsCredits: false,
+        schema: LinkToVideo,
+      }),
+    listLinkToVideos: (query, operation = "getStatuses") =>
+      http.requestBody({
+        operation,
+        method: "GET",
+        path: "/api/link_to_videos/",
+        query: listQuery(query),
+        spendsCredits: false,
+        schema: LinkToVideoList,
+      }),
+    renderCustomTemplate: (id, body) =>
+      http.requestBody({
+        operation: "render",
+        method: "POST",
+        path: `/api/custom_template_jobs/${seg(id)}/render/`,
+        body,
+        headers: JSON_BODY,
+        spendsCredits: true,
+        schema: CustomTemplateJob,
       }),
     getCustomTemplateJob: (id, operation = "getStatus") =>
-      call(operation, "GET", `/api/custom_template_jobs/${seg(id)}/`, CustomTemplateJob),
+      http.requestBody({
+        operation,
+        method: "GET",
+        path: `/api/custom_template_jobs/${seg(id)}/`,
+        spendsCredits: false,
+        schema: CustomTemplateJob,
+      }),
     listAurora: (query, operation = "getStatuses") =>
-      call(operation, "GET", "/api/aurora/", AuroraList, { query: listQuery(query) }),
+      http.requestBody({
+        operation,
+        method: "GET",
+        path: "/api/aurora/",
+        query: listQuery(query),
+        spendsCredits: false,
+        schema: AuroraList,
+      }),
     redact: http.redact,
   }
 }
 
-/** The Creatify client as an Effect service; provide it with {@link CreatifyClient.layer}. */
-export class CreatifyClient extends Context.Service<CreatifyClient, CreatifyClientShape>()(
+const fromInput = (input: unknown): Effect.Effect<CreatifyClientShape, VideoError> =>
+  Effect.map(
+    validate(CreatifySettings, input, { provider: PROVIDER_ID, operation: "configure" }),
+    makeCreatifyClient,
+  )
+
+// The class is marked pure so that an app using only `creatify` leaves the service and its
+// layers (Effect's `Config`) out of its bundle (bench/size.mjs).
+/**
+ * The Creatify client as an Effect service, for calling Creatify's API directly (endpoints the
+ * neutral API does not cover, or one request at a time). Provide it with {@link CreatifyClient.layer}
+ * or {@link CreatifyClient.layerConfig}.
+ *
+ * @example
+ * ```ts
+ * const program = Effect.gen(function* () {
+ *   const creatify = yield* CreatifyClient
+ *   return yield* creatify.getLinkToVideo(id)
+ * })
+ * program.pipe(Effect.provide(CreatifyClient.layerConfig({ apiId: Config.Redacted("CREATIFY_API_ID"), apiKey: Config.Redacted("CREATIFY_API_KEY") })))
+ * ```
+ */
+export class CreatifyClient extends /* @__PURE__ */ Context.Service<CreatifyClient, CreatifyClientShape>()(
   "@vidbridge/adapter-creatify/CreatifyClient",
 ) {
-  /** A layer with a client built from `config`. */
-  static readonly layer = (config: CreatifyClientConfig): Layer.Layer<CreatifyClient> =>
-    Layer.succeed(CreatifyClient, makeCreatifyClient(config))
+  /** A layer with a client made from `settings`, checked first (a wrong one fails with `InvalidInput`). */
+  static readonly layer = (settings: CreatifySettingsInput): Layer.Layer<CreatifyClient, VideoError> =>
+    Layer.effect(CreatifyClient, fromInput(settings))
+
+  /**
+   * A layer with a client made from Effect `Config` values, one per setting (read the keys with
+   * `Config.Redacted`), checked like {@link CreatifyClient.layer}.
+   */
+  static readonly layerConfig = (
+    config: Config.Wrap<CreatifySettingsInput>,
+  ): Layer.Layer<CreatifyClient, VideoError | Config.ConfigError> =>
+    Layer.effect(CreatifyClient, Effect.flatMap(Config.unwrap(config), fromInput))
 }

@@ -16,20 +16,14 @@ export {
   type CreatifyAiScript,
   type CreatifyAuroraJob,
   CreatifyClient,
-  type CreatifyClientConfig,
   type CreatifyClientShape,
   type CreatifyCustomTemplateJob,
   type CreatifyLink,
   type CreatifyLinkToVideo,
-  DEFAULT_BASE_URL,
-  type ListQuery,
+  type CreatifyListQuery,
   makeCreatifyClient,
 } from "./CreatifyClient.js"
-export {
-  CreatifySettings,
-  creatify,
-  creatifyCapabilities,
-  makeCreatifyProvider,
-} from "./CreatifyProvider.js"
-export { REMEMBERED_PRODUCTS } from "./internal/product.js"
+export { creatify, creatifyCapabilities } from "./CreatifyProvider.js"
+export { creatifyStatusTable, REMEMBERED_PRODUCTS } from "./internal/mapping.js"
+export { CREATIFY_BASE_URL, CreatifySettings, type CreatifySettingsInput } from "./settings.js"
 export { type CreatifyWebhookOptions, parseCreatifyWebhook } from "./webhook.js"

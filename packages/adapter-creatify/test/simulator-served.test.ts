@@ -1,5 +1,5 @@
 import { createVideoClient, type VideoJobEvent } from "@vidbridge/core"
-import { sampleProduct, serveFetchHandler, serveHandlers } from "@vidbridge/core/testing"
+import { makeCleanup, sampleProduct, serveReceiver, serveSimulator } from "@vidbridge/core/testing"
 import { afterEach, describe, expect, it } from "vitest"
 import { creatify } from "../src/index.js"
 import { CREATIFY_ROUTES, type CreatifySimulator, createSimulator } from "../src/testing/index.js"
@@ -8,35 +8,25 @@ import { productInput, useProductPage } from "./simulatorSupport.js"
 // No msw here: every request (API, product page, webhooks) goes over real loopback HTTP.
 
 const page = useProductPage()
-const closers: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (closers.length > 0) await closers.pop()!()
-})
+const cleanup = makeCleanup()
+afterEach(cleanup.closeAll)
 
-const serve = async (sim: CreatifySimulator) => {
-  const server = await serveHandlers(sim.handlers, { canonicalBase: sim.canonicalBase })
-  closers.push(server.close)
-  return server
-}
+const fast = { retry: { baseDelay: 1, maxDelay: 1 } }
 
-/** A node:http server on 127.0.0.1 running a fetch-style handler; answers its URL. */
-const receiver = async (handle: (request: Request) => Promise<Response>) => {
-  const server = await serveFetchHandler(handle)
-  closers.push(server.close)
-  return `${server.url}/hooks/creatify`
-}
+/** The simulator on 127.0.0.1 with a client configured for it (fast retries). */
+const serve = async (sim: CreatifySimulator) =>
+  cleanup.add(await serveSimulator(sim, creatify, { settings: fast }))
 
-const clientOn = (sim: CreatifySimulator, origin: string, overrides: Record<string, unknown> = {}) =>
-  createVideoClient({
-    provider: creatify({ ...sim.settings(origin), retry: { baseDelay: 1, maxDelay: 1 }, ...overrides }),
-  })
+/** A webhook receiver on 127.0.0.1; answers its URL. */
+const receiver = async (handle: (request: Request) => Promise<Response>) =>
+  cleanup.add(await serveReceiver(handle, "/hooks/creatify")).url
 
 describe("the Creatify simulator, served over loopback HTTP", () => {
   it("runs the whole flow over real HTTP, with file URLs on the served origin", async () => {
     const sim = createSimulator()
     const server = await serve(sim)
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    const client = clientOn(sim, server.url)
+    const { client } = server
 
     const product = await client.createProduct({ url: page().url })
     expect(product).toMatchObject({ title: sampleProduct.name, creditsUsed: 1 })
@@ -91,7 +81,8 @@ describe("the Creatify simulator, served over loopback HTTP", () => {
     })
     expect(await right.json()).toEqual([])
 
-    const error = await clientOn(sim, server.url, { apiKey: "not-the-key" })
+    const wrongKey = creatify({ ...sim.settings(server.url), ...fast, apiKey: "not-the-key" })
+    const error = await createVideoClient({ provider: wrongKey })
       .createProduct(productInput)
       .then(
         () => undefined,
@@ -106,7 +97,7 @@ describe("the Creatify simulator, served over loopback HTTP", () => {
   it("webhook round trip: the preview list and the render are delivered to a node:http receiver with the adapter's per-job vb_token and confirmed by a read; without it or altered -> 401", async () => {
     const sim = createSimulator()
     const server = await serve(sim)
-    const client = clientOn(sim, server.url)
+    const { client } = server
     const events: VideoJobEvent[] = []
     const hookUrl = await receiver(
       client.handleWebhook({
@@ -196,7 +187,7 @@ describe("the Creatify simulator, served over loopback HTTP", () => {
   it("a template render's callback carries output; a non-2xx answer keeps it due; nothing without webhook_url", async () => {
     const sim = createSimulator()
     const server = await serve(sim)
-    const client = clientOn(sim, server.url)
+    const { client } = server
     let answer = 503
     const bodies: string[] = []
     const hookUrl = await receiver(async (request) => {
@@ -234,7 +225,7 @@ describe("the Creatify simulator, served over loopback HTTP", () => {
     })
     const sim = createSimulator({ autoDeliverWebhooks: true })
     const server = await serve(sim)
-    const client = clientOn(sim, server.url)
+    const { client } = server
     sim.failNext("Avatar render failed.")
     const product = await client.createProduct(productInput)
     const job = await client.render({ product, webhookUrl: hookUrl })

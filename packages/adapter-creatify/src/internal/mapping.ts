@@ -1,9 +1,24 @@
-import type { AspectRatio, JobStage, JobStatus, Preview, Product, ScriptJob, VideoJob } from "@vidbridge/core"
+import type {
+  AspectRatio,
+  JobStage,
+  JobStatus,
+  Preview,
+  Product,
+  ProductRefLike,
+  ScriptJob,
+  VideoJob,
+} from "@vidbridge/core"
 import { JobRef } from "@vidbridge/core"
 import type { AiScript, AuroraJob, CustomTemplateJob, LinkAnyShape, LinkToVideo } from "./wire.js"
 
 /** The provider id, first part of every ref this adapter makes. */
 export const PROVIDER_ID = "creatify"
+
+/**
+ * How many products a provider remembers (the most recently made, updated or used), so that
+ * `generateScripts` can be given a bare product ref; older ones need the `Product` object.
+ */
+export const REMEMBERED_PRODUCTS = 256
 
 /** JobRef kinds this adapter makes. */
 export const Kind = {
@@ -31,18 +46,12 @@ const aspectFromVendor: Readonly<Record<string, AspectRatio>> = {
 export const toAspect = (code: string | null | undefined): AspectRatio | undefined =>
   code && Object.hasOwn(aspectFromVendor, code) ? aspectFromVendor[code] : undefined
 
-/** `video_length` values Creatify accepts (seconds). */
-export const VideoLengths = [15, 30, 60] as const
-
-/** Languages Creatify's link-to-video reference lists (ISO 639-1), plus `af` from newer schemas. */
-export const Languages: ReadonlyArray<string> =
-  "af ar bg cs da de el en es fi fr hi hr id it ja ko ms nl pl pt ro ru sk sv ta tl tr uk zh".split(" ")
-
-/** `model_version` values (custom templates, previews). */
-export const ModelVersions = ["standard", "aurora_v1", "aurora_v1_fast"] as const
-
-/** Vendor status -> neutral status (link-to-video `pending` depends on previews and stage). */
-export const statusTable: Readonly<Record<string, JobStatus>> = {
+/**
+ * Creatify `status` -> neutral status, for every kind of job. A link-to-video job `pending` with
+ * previews, before a render was asked for, is `awaiting_selection` instead; a status not listed is
+ * `unknown` (kept in `vendorStatus`, never terminal).
+ */
+export const creatifyStatusTable: Readonly<Record<string, JobStatus>> = {
   pending: "queued",
   in_queue: "queued",
   running: "running",
@@ -60,7 +69,7 @@ export const statusTable: Readonly<Record<string, JobStatus>> = {
 export const toStatus = (vendor: string, stage: JobStage, hasPreviews: boolean): JobStatus => {
   if (vendor === "pending" && hasPreviews && stage === "preview") return "awaiting_selection"
   // Own keys only: a vendor value such as "constructor" must not read Object.prototype.
-  return Object.hasOwn(statusTable, vendor) ? statusTable[vendor]! : "unknown"
+  return Object.hasOwn(creatifyStatusTable, vendor) ? creatifyStatusTable[vendor]! : "unknown"
 }
 
 /** `progress` is a number on most resources, a string on link-to-video; 0..100 or 0..1. */
@@ -107,6 +116,10 @@ export const toProduct = (
     raw: rawOf(body),
   }
 }
+
+/** A Product object when `product` is one (the port types it narrowly; at runtime it is whole). */
+export const asProduct = (product: ProductRefLike): Partial<Product> | undefined =>
+  typeof product === "string" ? undefined : (product as Partial<Product>)
 
 /** The stage a link-to-video ref is in: `render` once a render was asked for. */
 export const stageOf = (ref: JobRef): JobStage => (ref.params?.stage === "render" ? "render" : "preview")

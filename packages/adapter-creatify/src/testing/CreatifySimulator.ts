@@ -3,23 +3,26 @@ import {
   makeFaultPlan,
   makeRequestLog,
   makeSimClock,
+  makeWebhookOutbox,
   type SimClock,
   type VendorSimulator,
 } from "@vidbridge/core/testing"
-import { CANONICAL_BASE, type HandlerContext } from "./context.js"
-import { makeCreatifyHandlers } from "./handlers.js"
-import { renderCredits } from "./pricing.js"
+import { CANONICAL_BASE, type HandlerContext } from "./handlers.js"
+import { makeLinkHandlers } from "./handlersLinks.js"
+import { makeTemplateHandlers } from "./handlersTemplates.js"
+import { makeVideoHandlers } from "./handlersVideos.js"
 import {
   type CreatifyEndStatus,
-  type CreatifySimStatus,
+  type CreatifySimJob,
+  type CreatifySimLink,
   type CreatifyTimeline,
   type EndingStage,
+  renderCredits,
   resolveTimeline,
-  type SimPreview,
 } from "./state.js"
 import { makeCreatifyStore } from "./store.js"
 import { linkToVideoView, renderJobPhase } from "./views.js"
-import { type DueWebhook, dueWebhooks, makeWebhookOutbox, type WebhookDelivery } from "./webhooks.js"
+import { type DueWebhook, dueWebhooks, type WebhookDelivery } from "./webhooks.js"
 
 /** The API ID the simulator accepts unless told otherwise. */
 export const DEFAULT_SIM_API_ID = "sim-creatify-api-id"
@@ -62,38 +65,6 @@ export type CreatifySimulatorSettings = {
   readonly webhookSecret: string
   /** Only for a served simulator: the served origin (Creatify's paths start with `/api/`). */
   readonly baseUrl?: string
-}
-
-/** A job as the simulator sees it now (for assertions). */
-export interface CreatifySimJob {
-  readonly id: string
-  readonly kind: "link_to_video" | "custom_template_job" | "aurora"
-  readonly status: CreatifySimStatus
-  /** `previews` until a render was asked for (link-to-video preview lists), else `render`. */
-  readonly stage: "previews" | "render"
-  /** Clock time (ms) of creation. */
-  readonly createdAt: number
-  readonly creditsUsed: number
-  /** The `webhook_url` the job was created with (the adapter's per-request `vb_token` included). */
-  readonly webhookUrl: string | undefined
-  /** The accepted request body. */
-  readonly body: Readonly<Record<string, unknown>>
-  /** The previews the job has or will have (link-to-video preview lists). */
-  readonly previews: ReadonlyArray<SimPreview>
-  /** The `failed_reason` of a job that ended `failed` or `rejected`. */
-  readonly failedReason: string | undefined
-}
-
-/** A link (product) as the simulator holds it. */
-export interface CreatifySimLink {
-  readonly id: string
-  readonly url: string | null
-  readonly title: string | null
-  readonly description: string | null
-  readonly imageUrls: ReadonlyArray<string>
-  readonly videoUrls: ReadonlyArray<string>
-  readonly createdWith: "url" | "params"
-  readonly creditsUsed: number
 }
 
 /** The Creatify simulator: {@link VendorSimulator} plus controls of its own. */
@@ -160,11 +131,25 @@ export const createSimulator = (options: CreatifySimulatorOptions = {}): Creatif
   const faults = makeFaultPlan()
   const log = makeRequestLog()
   const ledger = makeCreditLedger(balance)
-  const outbox = makeWebhookOutbox(options.fetch)
+  // Creatify signs nothing: a callback is the bare JSON body.
+  const outbox = makeWebhookOutbox<DueWebhook>({
+    message: (webhook) => ({ body: JSON.stringify(webhook.payload) }),
+    now: () => clock.now(),
+    fetch: options.fetch,
+  })
   const seen = { origin: new URL(CANONICAL_BASE).origin }
 
-  const due = () => dueWebhooks(store, seen.origin).filter((d) => !outbox.isSettled(d.key))
-  const flushWebhooks = () => outbox.flush(due(), clock.now())
+  const due = () => outbox.pending(dueWebhooks(store, seen.origin))
+  const flushWebhooks = async () => [...(await outbox.flush(due()))]
+  const webhookDeliveries = (): ReadonlyArray<WebhookDelivery> =>
+    outbox.attempts().map(({ webhook, url, body, status, at }) => ({
+      key: webhook.key,
+      jobId: webhook.jobId,
+      url,
+      body,
+      status,
+      at,
+    }))
 
   const ctx: HandlerContext = {
     store,
@@ -240,7 +225,7 @@ export const createSimulator = (options: CreatifySimulatorOptions = {}): Creatif
   return {
     provider: "creatify",
     canonicalBase: CANONICAL_BASE,
-    handlers: makeCreatifyHandlers(ctx),
+    handlers: [...makeLinkHandlers(ctx), ...makeVideoHandlers(ctx), ...makeTemplateHandlers(ctx)],
     clock,
     faults,
     log,
@@ -287,6 +272,6 @@ export const createSimulator = (options: CreatifySimulatorOptions = {}): Creatif
     },
     pendingWebhooks: due,
     flushWebhooks,
-    webhookDeliveries: outbox.deliveries,
+    webhookDeliveries,
   }
 }

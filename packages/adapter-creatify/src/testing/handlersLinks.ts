@@ -11,9 +11,9 @@ import {
   messages,
   notFound,
   readJson,
-} from "./context.js"
-import { CREATIFY_PRICES } from "./pricing.js"
+} from "./handlers.js"
 import type { SimScript } from "./state.js"
+import { CREATIFY_PRICES } from "./state.js"
 import { checkLinkCreate, checkLinkFields, checkScripts } from "./validate.js"
 import { linkJson, scriptJobJson } from "./views.js"
 

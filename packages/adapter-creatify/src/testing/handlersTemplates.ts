@@ -12,10 +12,10 @@ import {
   notFound,
   originOf,
   readJson,
-} from "./context.js"
+} from "./handlers.js"
 import { ordered } from "./handlersVideos.js"
-import { templateCredits } from "./pricing.js"
 import type { SimRenderJob } from "./state.js"
+import { templateCredits } from "./state.js"
 import { checkIds, checkTemplateRender } from "./validate.js"
 import { linkToVideoView, renderJobJson, renderJobPhase } from "./views.js"
 

@@ -11,9 +11,9 @@ import {
   notFound,
   originOf,
   readJson,
-} from "./context.js"
-import { previewCredits, renderCredits } from "./pricing.js"
+} from "./handlers.js"
 import type { SimLinkToVideo } from "./state.js"
+import { previewCredits, renderCredits } from "./state.js"
 import { checkDirectRender, checkIds, checkPreviewList, checkRenderSinglePreview } from "./validate.js"
 import { linkToVideoJson, linkToVideoView } from "./views.js"
 

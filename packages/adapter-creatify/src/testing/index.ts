@@ -16,8 +16,6 @@
  */
 
 export {
-  type CreatifySimJob,
-  type CreatifySimLink,
   type CreatifySimulator,
   type CreatifySimulatorOptions,
   type CreatifySimulatorSettings,
@@ -26,19 +24,24 @@ export {
   DEFAULT_SIM_API_KEY,
   DEFAULT_SIM_WEBHOOK_SECRET,
 } from "./CreatifySimulator.js"
-export { CANONICAL_BASE, CREATIFY_ROUTES } from "./context.js"
+export { CANONICAL_BASE, CREATIFY_ROUTES } from "./handlers.js"
 export { NO_MEDIA_MESSAGE, TOO_FEW_IMAGES_MESSAGE } from "./handlersLinks.js"
 export { TEMPLATE_SECONDS } from "./handlersTemplates.js"
-export { CREATIFY_PRICES, previewCredits, renderCredits, templateCredits } from "./pricing.js"
 export {
+  CREATIFY_PRICES,
   type CreatifyEndStatus,
   type CreatifyRenderTimeline,
   type CreatifyRunStatus,
+  type CreatifySimJob,
+  type CreatifySimLink,
   type CreatifySimStatus,
   type CreatifyTimeline,
   defaultTimeline,
   type EndingStage,
+  previewCredits,
+  renderCredits,
   type SimPreview,
+  templateCredits,
 } from "./state.js"
 export { IDS_MAX, WEBHOOK_URL_MAX } from "./validate.js"
 export type { CreatifyWebhookPayload, DueWebhook, WebhookDelivery } from "./webhooks.js"

@@ -78,6 +78,38 @@ export const resolveTimeline = (partial: Partial<CreatifyTimeline> = {}): Creati
   }
 }
 
+/** A job as the simulator sees it now (for assertions). */
+export interface CreatifySimJob {
+  readonly id: string
+  readonly kind: "link_to_video" | "custom_template_job" | "aurora"
+  readonly status: CreatifySimStatus
+  /** `previews` until a render was asked for (link-to-video preview lists), else `render`. */
+  readonly stage: "previews" | "render"
+  /** Clock time (ms) of creation. */
+  readonly createdAt: number
+  readonly creditsUsed: number
+  /** The `webhook_url` the job was created with (the adapter's per-request `vb_token` included). */
+  readonly webhookUrl: string | undefined
+  /** The accepted request body. */
+  readonly body: Readonly<Record<string, unknown>>
+  /** The previews the job has or will have (link-to-video preview lists). */
+  readonly previews: ReadonlyArray<SimPreview>
+  /** The `failed_reason` of a job that ended `failed` or `rejected`. */
+  readonly failedReason: string | undefined
+}
+
+/** A link (product) as the simulator holds it. */
+export interface CreatifySimLink {
+  readonly id: string
+  readonly url: string | null
+  readonly title: string | null
+  readonly description: string | null
+  readonly imageUrls: ReadonlyArray<string>
+  readonly videoUrls: ReadonlyArray<string>
+  readonly createdWith: "url" | "params"
+  readonly creditsUsed: number
+}
+
 /** An injected end: the job shows `status` with `failed_reason` where it would have finished. */
 export interface SimEnding {
   readonly status: CreatifyEndStatus
@@ -190,3 +222,37 @@ export const EPOCH = Date.UTC(2026, 0, 1)
 
 /** An ISO-8601 timestamp for a simulated clock time. */
 export const isoAt = (millis: number): string => new Date(EPOCH + millis).toISOString()
+
+/**
+ * Credits the simulator charges, from Creatify's published rules (vendors/creatify.md §9).
+ * Where the vendor states nothing the simulator's own convention is noted.
+ */
+export const CREATIFY_PRICES = {
+  /** `POST /api/links/link_with_params/` (documented). */
+  linkWithParams: 1,
+  /** `POST /api/links/` scrape: not stated by Creatify; the simulator charges like `link_with_params`. */
+  linkFromUrl: 1,
+  /** `POST /api/ai_scripts/`: about 1 credit (third-party notes). */
+  aiScripts: 1,
+} as const
+
+const blocks = (seconds: number) => Math.ceil(seconds / 30)
+
+/** `preview_list_async`: 1 credit per 30 s of video length, once for all previews of the job. */
+export const previewCredits = (seconds: number): number => blocks(seconds)
+
+/** Per-second models (`aurora_v1`, `aurora_v1_fast`); partial seconds round up. `undefined` otherwise. */
+const perSecond = (seconds: number, modelVersion: string | undefined): number | undefined =>
+  modelVersion === "aurora_v1"
+    ? Math.ceil(seconds)
+    : modelVersion === "aurora_v1_fast"
+      ? Math.ceil(seconds) * 0.5
+      : undefined
+
+/** A link-to-video render: 4 credits per 30 s (`standard`), or the Aurora per-second rates. */
+export const renderCredits = (seconds: number, modelVersion: string | undefined): number =>
+  perSecond(seconds, modelVersion) ?? blocks(seconds) * 4
+
+/** A custom template render: `standard` 5 credits per 30 s, `aurora_v1` 1/s, `aurora_v1_fast` 0.5/s. */
+export const templateCredits = (seconds: number, modelVersion: string | undefined): number =>
+  perSecond(seconds, modelVersion) ?? blocks(seconds) * 5

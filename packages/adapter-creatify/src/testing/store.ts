@@ -1,4 +1,4 @@
-import type { SimClock } from "@vidbridge/core/testing"
+import { makeEndingQueue, type SimClock } from "@vidbridge/core/testing"
 import {
   type CreatifyTimeline,
   type EndingStage,
@@ -64,13 +64,10 @@ export const makeCreatifyStore = (clock: SimClock, timeline: CreatifyTimeline): 
   const scripts = new Map<string, SimScriptJob>()
   const videos = new Map<string, SimLinkToVideo>()
   const renders = new Map<string, SimRenderJob>()
-  const endings: Array<{ readonly ending: SimEnding; readonly stage: EndingStage }> = []
+  const endings = makeEndingQueue<EndingStage, SimEnding>()
   let counter = 0
   const next = (kind: (typeof IdKind)[keyof typeof IdKind]) => makeId(kind, ++counter)
-  const takeEnding = (stage: EndingStage): SimEnding | undefined => {
-    const index = endings.findIndex((e) => e.stage === stage)
-    return index < 0 ? undefined : endings.splice(index, 1)[0]!.ending
-  }
+  const takeEnding = endings.take
 
   return {
     clock,
@@ -164,8 +161,6 @@ export const makeCreatifyStore = (clock: SimClock, timeline: CreatifyTimeline): 
       return job?.kind === kind ? job : undefined
     },
     renderJobs: (kind) => [...renders.values()].filter((j) => kind === undefined || j.kind === kind),
-    queueEnding: (ending, stage) => {
-      endings.push({ ending, stage })
-    },
+    queueEnding: (ending, stage) => endings.queue(stage, ending),
   }
 }

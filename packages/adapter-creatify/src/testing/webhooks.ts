@@ -1,4 +1,3 @@
-import { deliverWebhook } from "@vidbridge/core/testing"
 import type { CreatifyStore } from "./store.js"
 import { linkToVideoView, previewsJson, renderJobPhase } from "./views.js"
 
@@ -110,46 +109,4 @@ export const dueWebhooks = (store: CreatifyStore, origin: string): DueWebhook[] 
     })
   }
   return due.sort((a, b) => a.at - b.at)
-}
-
-/** Webhook bookkeeping: which events were delivered, and every attempt. */
-export interface WebhookOutbox {
-  /**
-   * POSTs every due event not yet delivered, one after another, and answers the receivers'
-   * statuses in order (0 when unreachable). A 2xx marks the event delivered; anything else
-   * leaves it due for the next flush.
-   */
-  readonly flush: (due: ReadonlyArray<DueWebhook>, at: number) => Promise<number[]>
-  /** Whether an event was delivered (or is being delivered). */
-  readonly isSettled: (key: string) => boolean
-  readonly deliveries: () => ReadonlyArray<WebhookDelivery>
-}
-
-/** Makes an empty {@link WebhookOutbox} posting with `fetchImpl` (no signature: Creatify signs nothing). */
-export const makeWebhookOutbox = (fetchImpl?: typeof fetch): WebhookOutbox => {
-  const delivered = new Set<string>()
-  const inFlight = new Set<string>()
-  const log: WebhookDelivery[] = []
-  return {
-    isSettled: (key) => delivered.has(key) || inFlight.has(key),
-    deliveries: () => log,
-    flush: async (due, at) => {
-      const pending = due.filter((d) => !delivered.has(d.key) && !inFlight.has(d.key))
-      for (const d of pending) inFlight.add(d.key)
-      const statuses: number[] = []
-      try {
-        for (const d of pending) {
-          const body = JSON.stringify(d.payload)
-          const status = await deliverWebhook(d.url, body, {}, fetchImpl)
-          log.push({ key: d.key, jobId: d.jobId, url: d.url, body, status, at })
-          if (status >= 200 && status < 300) delivered.add(d.key)
-          inFlight.delete(d.key)
-          statuses.push(status)
-        }
-      } finally {
-        for (const d of pending) inFlight.delete(d.key)
-      }
-      return statuses
-    },
-  }
 }

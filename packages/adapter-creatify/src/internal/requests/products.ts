@@ -1,22 +1,33 @@
-import type {
-  InputIssue,
-  Product,
-  ProductInput,
-  ProductRefLike,
-  ProductUpdate,
-  ScriptRequest,
-  VideoError,
-} from "@vidbridge/core"
-import { rejectIssues } from "@vidbridge/core/adapter"
+import type { InputIssue, ProductInput, ProductRefLike, ProductUpdate, VideoError } from "@vidbridge/core"
+import { JobRef } from "@vidbridge/core"
+import { invalidInput, rejectIssues } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
-import { PROVIDER_ID } from "./mapping.js"
-import { durationIssue, languageIssue, toLanguage } from "./options.js"
+import { Kind, PROVIDER_ID } from "../mapping.js"
 
+// Products (Creatify's links): which create endpoint an input needs, the update body, and the
+// link id a product ref names; all checked before any request.
+
+const URL_MAX = 1000
 const LOGO_URL_MAX = 200
 const MIN_IMAGES_WITHOUT_VIDEO = 3
 
-const defined = (fields: Record<string, unknown>): Record<string, unknown> =>
+/** `fields` without the entries that are `undefined`. */
+export const defined = (fields: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
+
+/** The vendor link id of a product: a `creatify:product:<id>` ref, a Product, or a bare id. */
+export const productId = (product: ProductRefLike, operation: string): Effect.Effect<string, VideoError> => {
+  const text = typeof product === "string" ? product : product.ref
+  if (!JobRef.isValid(text)) return Effect.succeed(typeof product === "string" ? product : product.id)
+  const ref = JobRef.parse(text)
+  return ref.provider === PROVIDER_ID && ref.kind === Kind.product
+    ? Effect.succeed(ref.id)
+    : Effect.fail(
+        invalidInput(PROVIDER_ID, operation, [
+          { path: "product", message: `is ${text}; expected a Creatify product from createProduct` },
+        ]),
+      )
+}
 
 const logoIssue = (logoUrl: string | undefined): InputIssue | undefined =>
   logoUrl !== undefined && logoUrl.length > LOGO_URL_MAX
@@ -27,12 +38,9 @@ const logoIssue = (logoUrl: string | undefined): InputIssue | undefined =>
     : undefined
 
 /**
- * How many products a provider remembers (the most recently made, updated or used), so that
- * `generateScripts` can be given a bare product ref; older ones need the `Product` object.
+ * Which create endpoint an input needs, checked against Creatify's rules: `{ url }` for
+ * `POST /api/links/` (scrape), `{ body }` for `POST /api/links/link_with_params/`.
  */
-export const REMEMBERED_PRODUCTS = 256
-
-/** Which create endpoint an input needs, checked against Creatify's rules before any request. */
 export const productPlan = (
   input: ProductInput,
 ): Effect.Effect<{ readonly url: string } | { readonly body: Record<string, unknown> }, VideoError> => {
@@ -42,8 +50,8 @@ export const productPlan = (
     )
     return Effect.as(
       rejectIssues({ provider: PROVIDER_ID, operation: "createProduct" }, [
-        input.url.length > 1000
-          ? { path: "url", message: "Creatify accepts at most 1000 characters" }
+        input.url.length > URL_MAX
+          ? { path: "url", message: `Creatify accepts at most ${URL_MAX} characters` }
           : undefined,
         extra.length > 0
           ? {
@@ -90,39 +98,5 @@ export const updateBody = (patch: ProductUpdate): Effect.Effect<Record<string, u
       image_urls: patch.imageUrls,
       video_urls: patch.videoUrls,
       logo_url: patch.logoUrl,
-    }),
-  )
-
-/** A Product object when `product` is one (the port types it narrowly; at runtime it is whole). */
-export const asProduct = (product: ProductRefLike): Partial<Product> | undefined =>
-  typeof product === "string" ? undefined : (product as Partial<Product>)
-
-/**
- * The `POST /api/ai_scripts/` body. Creatify's guide: "the title and description are the same as
- * those in the link", so they come from the Product (passed in, or made by this provider).
- */
-export const scriptsBody = (
-  request: ScriptRequest,
-  product: Partial<Product> | undefined,
-): Effect.Effect<Record<string, unknown>, VideoError> =>
-  Effect.as(
-    rejectIssues({ provider: PROVIDER_ID, operation: "generateScripts" }, [
-      product?.title === undefined
-        ? {
-            path: "product",
-            message: `Creatify's script endpoint needs the product's title and description: pass the Product object returned by createProduct (or the ref of one of the last ${REMEMBERED_PRODUCTS} products this client made)`,
-          }
-        : undefined,
-      languageIssue(request.language),
-      durationIssue(request.durationSeconds),
-    ]),
-    defined({
-      title: product?.title,
-      description: product?.description,
-      url: product?.url,
-      language: toLanguage(request.language),
-      video_length: request.durationSeconds,
-      script_styles: request.scriptStyles,
-      target_audience: request.targetAudience ?? product?.targetAudience,
     }),
   )
