@@ -11,6 +11,8 @@ export const Operations = [
   "getStatus",
   "listJobs",
   "parseWebhook",
+  "findSubmission",
+  "cancel",
 ] as const
 
 /** One of {@link Operations}. */
@@ -39,4 +41,18 @@ export interface Capabilities {
   readonly batchStatusLimit: number
   /** Whether the vendor reports credits per job, and whether `estimateCredits` exists. */
   readonly credits: { readonly reported: boolean; readonly estimate: boolean }
+  /**
+   * How a paid request whose answer was lost is found (`findSubmission`); absent when it cannot
+   * be. `lookup: "exact"`: by the submission key the vendor echoes (not found after the window
+   * means never made); `"heuristic"`: by link or product and creation time. `resend`: whether
+   * `resendIfNotFound` may send a request again after a full window without a match (only
+   * where the lookup is exact enough that a miss means it was never made).
+   */
+  readonly submissions?: SubmissionLookupCapability | undefined
+}
+
+/** {@link Capabilities.submissions}. */
+export interface SubmissionLookupCapability {
+  readonly lookup: "exact" | "heuristic"
+  readonly resend: boolean
 }

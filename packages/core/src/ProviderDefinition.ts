@@ -107,7 +107,9 @@ export const defineProvider = <S extends z.ZodMiniType>(
           ? `lists ${missing.join(", ")} but the provider lacks them`
           : listed.join() !== declared.join()
             ? `are ${listed.join(", ")} but the definition declares ${declared.join(", ")} for these settings (capabilitiesFor)`
-            : undefined
+            : listed.includes("findSubmission") && shape.capabilities.submissions === undefined
+              ? "lists findSubmission but capabilities.submissions does not say how it looks jobs up"
+              : undefined
       return message === undefined
         ? Effect.succeed(shape)
         : Effect.fail(invalidInput(spec.id, "configure", [{ path: "capabilities.operations", message }]))

@@ -1,4 +1,4 @@
-import type * as Effect from "effect/Effect"
+import * as Effect from "effect/Effect"
 import type { Capabilities } from "./Capabilities.js"
 import { abortable } from "./internal/abortable.js"
 import { type LazyProvider, lazyProvider } from "./internal/lazyProvider.js"
@@ -18,6 +18,7 @@ import type {
   JobPage,
   Product,
   ScriptJob,
+  SubmissionStatus,
   VideoJob,
   VideoJobEvent,
 } from "./model/VideoJob.js"
@@ -26,6 +27,13 @@ import { type BatchResult, type WaitForAllOptions, waitForAllWith } from "./poll
 import { type WaitOptions, waitWith } from "./polling/waitForCompletion.js"
 import { unknownProvider } from "./registry.js"
 import { runPromise } from "./runPromise.js"
+import type { SubmissionRef } from "./SubmissionRef.js"
+import {
+  checkReconcile,
+  Reconcile,
+  type ReconcileOptions,
+  type SubmitOptions,
+} from "./submissions/reconcile.js"
 import { invalidInput, type VideoError } from "./VideoError.js"
 import type { WebhookRequest } from "./VideoProvider.js"
 import { parseDelivery, type WebhookHandlerOptions, webhookEndpoint } from "./webhooks/handler.js"
@@ -40,6 +48,9 @@ export interface CallOptions {
 /** Options of {@link VideoClient.waitForCompletion}. */
 export interface ClientWaitOptions extends WaitOptions, CallOptions {}
 
+/** Options of a paid call: `signal`, and the write-ahead hook `onSubmit` and `resendIfNotFound`. */
+export interface SubmitCallOptions extends CallOptions, SubmitOptions {}
+
 /** Configuration of {@link createVideoClient}. */
 export interface VideoClientConfig {
   /** The provider for new work: a configured provider (`creatify({...})`), or the id of one in `providers`. */
@@ -48,6 +59,8 @@ export interface VideoClientConfig {
   readonly providers?: ReadonlyArray<ConfiguredProvider> | undefined
   /** Defaults for every wait (timeout, schedule). */
   readonly polling?: Omit<WaitOptions, "onProgress"> | undefined
+  /** How a paid call whose answer was lost is looked up: `window` (default 2 minutes) and `schedule`. */
+  readonly reconcile?: ReconcileOptions | undefined
 }
 
 /**
@@ -62,13 +75,17 @@ export interface VideoClient {
   readonly providers: ReadonlyArray<string>
   /** What a provider can do (default: the active one). */
   capabilities(provider?: string): Capabilities
-  createProduct(input: ProductInput, options?: CallOptions): Promise<Product>
+  createProduct(input: ProductInput, options?: SubmitCallOptions): Promise<Product>
   updateProduct(product: string | Product, patch: ProductUpdate, options?: CallOptions): Promise<Product>
-  generateScripts(request: ScriptRequest, options?: ClientWaitOptions): Promise<ScriptJob>
-  generatePreviews(request: PreviewRequest, options?: CallOptions): Promise<VideoJob>
-  renderPreview(request: RenderPreviewRequest, options?: CallOptions): Promise<VideoJob>
-  render(request: RenderRequest, options?: CallOptions): Promise<VideoJob>
+  generateScripts(request: ScriptRequest, options?: ClientWaitOptions & SubmitOptions): Promise<ScriptJob>
+  generatePreviews(request: PreviewRequest, options?: SubmitCallOptions): Promise<VideoJob>
+  renderPreview(request: RenderPreviewRequest, options?: SubmitCallOptions): Promise<VideoJob>
+  render(request: RenderRequest, options?: SubmitCallOptions): Promise<VideoJob>
   getStatus(ref: JobRefInput, options?: CallOptions): Promise<VideoJob>
+  /** One lookup of a paid request by its submission ref (routed by the provider it names). */
+  findSubmission(ref: string | SubmissionRef, options?: CallOptions): Promise<SubmissionStatus>
+  /** Cancels a job where the vendor can; every local wait on it (this client's) ends at once. */
+  cancel(ref: JobRefInput, options?: CallOptions): Promise<VideoJob>
   listJobs(query?: ListJobsQuery, options?: CallOptions & { readonly provider?: string }): Promise<JobPage>
   estimateCredits(
     request: RenderRequest | PreviewRequest,
@@ -122,6 +139,7 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
   const activeId = typeof config.provider === "string" ? config.provider : config.provider.id
   const active = providers.get(activeId)
   if (active === undefined) throw unknownProvider(activeId, [...providers.keys()])
+  const reconcile = config.reconcile && checkReconcile(config.reconcile)
 
   // `field` is what the caller gave: a provider id, or a ref / product naming one.
   const providerOf = (id: string | undefined, operation: string, field = "provider"): LazyProvider => {
@@ -153,7 +171,7 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
     } catch (error) {
       return Promise.reject(error)
     }
-    return runPromise(effect, signal)
+    return runPromise(reconcile ? Effect.provideService(effect, Reconcile, reconcile) : effect, signal)
   }
   const ops = (provider: LazyProvider) => provider.operations()
   const waitDefaults = config.polling ?? {}
@@ -162,7 +180,7 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
     provider: activeId,
     providers: [...providers.keys()],
     capabilities: (id): Capabilities => providerOf(id, "capabilities").capabilities,
-    createProduct: (input, o) => attempt(() => ops(active).createProduct(input), o?.signal),
+    createProduct: (input, o) => attempt(() => ops(active).createProduct(input, o), o?.signal),
     updateProduct: (product, patch, o) =>
       attempt(
         () =>
@@ -177,18 +195,29 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
       ),
     generateScripts: (request, o) =>
       attempt(() => ops(active).generateScripts(request, { ...waitDefaults, ...o }), o?.signal),
-    generatePreviews: (request, o) => attempt(() => ops(active).generatePreviews(request), o?.signal),
+    generatePreviews: (request, o) => attempt(() => ops(active).generatePreviews(request, o), o?.signal),
     renderPreview: (request, o) =>
       attempt(
         () =>
           // Without a job string, the active provider's schema check names what is wrong.
           ops(
             typeof request?.job === "string" ? forRef(request.job, "renderPreview", "job") : active,
-          ).renderPreview(request),
+          ).renderPreview(request, o),
         o?.signal,
       ),
-    render: (request, o) => attempt(() => ops(active).render(request), o?.signal),
+    render: (request, o) => attempt(() => ops(active).render(request, o), o?.signal),
     getStatus: (ref, o) => attempt(() => ops(forRef(ref, "getStatus")).getStatus(ref), o?.signal),
+    findSubmission: (ref, o) =>
+      attempt(
+        () =>
+          ops(
+            typeof ref === "object" && ref !== null
+              ? providerOf(ref.provider, "findSubmission", "ref")
+              : forRef(ref, "findSubmission"),
+          ).findSubmission(ref),
+        o?.signal,
+      ),
+    cancel: (ref, o) => attempt(() => ops(forRef(ref, "cancel")).cancel(ref), o?.signal),
     listJobs: (query, o) =>
       attempt(() => ops(providerOf(o?.provider, "listJobs")).listJobs(query ?? {}), o?.signal),
     estimateCredits: (request, kind, o) =>

@@ -1,6 +1,6 @@
 import * as Data from "effect/Data"
 import * as Duration from "effect/Duration"
-import type { VideoJob } from "./model/VideoJob.js"
+import type { SubmissionResult, VideoJob } from "./model/VideoJob.js"
 
 /** One issue found in an input, named by its field path (`product.imageUrls[2]`). */
 export interface InputIssue {
@@ -121,6 +121,8 @@ export class UnexpectedResponse extends Data.TaggedClass("UnexpectedResponse")<{
   readonly path: string
   /** A short, redacted excerpt of the body. */
   readonly excerpt: string
+  /** `accepted`: a 2xx that could not be read (not JSON, no id): the request took effect. */
+  readonly delivery?: "accepted" | undefined
 }> {
   get retryable(): boolean {
     return false
@@ -147,6 +149,36 @@ export class JobFailed extends Data.TaggedClass("JobFailed")<{
   }
 }
 
+/**
+ * A paid request may have taken effect and vidbridge could not find out: its answer was lost or
+ * unreadable, and the lookup found nothing within the reconcile window (`not_found`), several
+ * matching jobs (`ambiguous`: `candidates`, never guessed), failed, or is `unsupported`. Keep
+ * `submission` (the submission ref) for `findSubmission`; `failure` is the original failure.
+ * Not `retryable`: sending again may pay twice.
+ */
+export class SubmissionUnknown extends Data.TaggedClass("SubmissionUnknown")<{
+  readonly message: string
+  readonly submission: string
+  readonly lookup: "not_found" | "ambiguous" | "failed" | "unsupported"
+  readonly candidates?: ReadonlyArray<SubmissionResult> | undefined
+  readonly failure: VideoErrorReason
+}> {
+  get retryable(): boolean {
+    return false
+  }
+}
+
+/** `onSubmit` threw or rejected (`cause`), so nothing was sent. Retryable once its store works. */
+export class SubmitHookFailed extends Data.TaggedClass("SubmitHookFailed")<{
+  readonly message: string
+  readonly submission: string
+  readonly cause: unknown
+}> {
+  get retryable(): boolean {
+    return true
+  }
+}
+
 /** Why a {@link VideoError} happened: one member per thing a caller does differently. */
 export type VideoErrorReason =
   | InvalidInput
@@ -161,6 +193,8 @@ export type VideoErrorReason =
   | UnexpectedResponse
   | UnsupportedOperation
   | JobFailed
+  | SubmissionUnknown
+  | SubmitHookFailed
 
 /** The `_tag` of each {@link VideoErrorReason}. */
 export type VideoErrorReasonTag = VideoErrorReason["_tag"]
@@ -174,6 +208,8 @@ const reasonJson = (reason: VideoErrorReason): Record<string, unknown> => {
   for (const [key, value] of Object.entries(reason)) {
     if (key === "message" || key === "_tag" || value === undefined) continue
     out[key] = Duration.isDuration(value) ? { millis: Duration.toMillis(value) } : value
+    if (key === "failure") out[key] = reasonJson(value as VideoErrorReason)
+    if (value instanceof Error) out[key] = { name: value.name, message: value.message }
   }
   return out
 }
@@ -205,7 +241,7 @@ export class VideoError extends Data.TaggedError("VideoError")<{
   readonly status?: number | undefined
   /** The vendor's request id, where it sent one; quote it to vendor support. */
   readonly requestId?: string | undefined
-  /** The job this error is about, where one exists (serialized JobRef). */
+  /** The job this error is about (serialized JobRef); for a lost paid request, its submission ref. */
   readonly ref?: string | undefined
 }> {
   override get message(): string {

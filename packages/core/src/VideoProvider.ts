@@ -16,10 +16,43 @@ import type {
   JobPage,
   Product,
   ScriptJob,
+  SubmissionResult,
   VideoJob,
   VideoJobEvent,
 } from "./model/VideoJob.js"
+import type { SubmissionRef } from "./SubmissionRef.js"
 import type { VideoError } from "./VideoError.js"
+
+/**
+ * What core hands a paid operation (the port's second argument). Put `key` in the vendor field
+ * that the vendor echoes in its reads and lists; then, after every check and immediately
+ * before sending the paid request, `yield* submission.announce({ hint: value })`: core stamps
+ * the time, makes the submission ref (answered), and awaits the caller's `onSubmit` hook. An
+ * answer lost after `announce` (ambiguous 5xx or reset, timeout, unreadable 2xx) is reconciled
+ * by core with `findSubmission`; a failure before it is reported as it is. An adapter that
+ * sends no key never calls `announce`.
+ */
+export interface SubmissionContext {
+  /** The submission key: the caller's `idempotencyKey`, or one core made. */
+  readonly key: string
+  /**
+   * Call once, right before the paid request. `hints` (values `undefined` are dropped; not `op`
+   * or `at`) go into the ref for `findSubmission`: the product or link id, the preview job id.
+   * Fails with `SubmitHookFailed` when the caller's hook fails: then send nothing.
+   */
+  readonly announce: (
+    hints?: Readonly<Record<string, string | undefined>>,
+  ) => Effect.Effect<string, VideoError>
+}
+
+/**
+ * What one `findSubmission` lookup found: the job (`Found`, a VideoJob, Product or ScriptJob as
+ * the operation answers), nothing (`NotFound`), or several matches (`Ambiguous`: all of them).
+ */
+export type SubmissionLookup =
+  | { readonly _tag: "Found"; readonly result: SubmissionResult }
+  | { readonly _tag: "NotFound" }
+  | { readonly _tag: "Ambiguous"; readonly candidates: ReadonlyArray<SubmissionResult> }
 
 /**
  * A vendor callback as received: the body, headers and URL. `body` is the text to parse;
@@ -65,17 +98,50 @@ export interface VideoProviderShape {
   /** The provider id, also the first part of every JobRef it makes. */
   readonly id: string
   readonly capabilities: Capabilities
-  readonly createProduct?: (input: ProductInput) => Effect.Effect<Product, VideoError>
+  /**
+   * Paid operations (this and the others taking `submission`): see {@link SubmissionContext}.
+   * Core always passes `submission`; it is optional so a test can call the port directly (then
+   * send no key and announce nothing).
+   */
+  readonly createProduct?: (
+    input: ProductInput,
+    submission?: SubmissionContext,
+  ) => Effect.Effect<Product, VideoError>
   readonly updateProduct?: (
     product: ProductRefLike,
     patch: ProductUpdate,
   ) => Effect.Effect<Product, VideoError>
-  readonly generateScripts?: (request: ScriptRequest) => Effect.Effect<ScriptJob, VideoError>
+  readonly generateScripts?: (
+    request: ScriptRequest,
+    submission?: SubmissionContext,
+  ) => Effect.Effect<ScriptJob, VideoError>
   /** Reads a pending script job again; core polls it until it is ready. */
   readonly getScripts?: (ref: JobRef) => Effect.Effect<ScriptJob, VideoError>
-  readonly generatePreviews?: (request: PreviewRequest) => Effect.Effect<VideoJob, VideoError>
-  readonly renderPreview?: (request: RenderPreviewRequest) => Effect.Effect<VideoJob, VideoError>
-  readonly render?: (request: RenderRequest) => Effect.Effect<VideoJob, VideoError>
+  readonly generatePreviews?: (
+    request: PreviewRequest,
+    submission?: SubmissionContext,
+  ) => Effect.Effect<VideoJob, VideoError>
+  readonly renderPreview?: (
+    request: RenderPreviewRequest,
+    submission?: SubmissionContext,
+  ) => Effect.Effect<VideoJob, VideoError>
+  readonly render?: (
+    request: RenderRequest,
+    submission?: SubmissionContext,
+  ) => Effect.Effect<VideoJob, VideoError>
+  /**
+   * ONE lookup of a submission with the vendor's reads (it may page a list): no waiting, no
+   * retry loop (core repeats it over the reconcile window). Match the key field first; a
+   * heuristic (link id and creation time after `ref.at`) only where the vendor keeps no key, and
+   * then declare `capabilities.submissions.lookup: "heuristic"`. Several matches: `Ambiguous`
+   * with all of them, never a pick. Never sends anything that spends credits.
+   */
+  readonly findSubmission?: (ref: SubmissionRef) => Effect.Effect<SubmissionLookup, VideoError>
+  /**
+   * Cancels a job where the vendor documents a cancel (or stop); answers the job as it is after
+   * that (`cancelled`, or `succeeded` if it finished first). Omit it where the vendor has none.
+   */
+  readonly cancel?: (ref: JobRef) => Effect.Effect<VideoJob, VideoError>
   readonly getStatus: (ref: JobRef) => Effect.Effect<VideoJob, VideoError>
   /** Reads up to `capabilities.batchStatusLimit` jobs in one request. Jobs it cannot find are left out. */
   readonly getStatuses?: (refs: ReadonlyArray<JobRef>) => Effect.Effect<ReadonlyArray<VideoJob>, VideoError>

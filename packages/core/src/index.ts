@@ -35,6 +35,8 @@ export {
 } from "./productPage/readProductPage.js"
 export * from "./registry.js"
 export * from "./runPromise.js"
+export { type PaidOperation, PaidOperations, SubmissionRef } from "./SubmissionRef.js"
+export { Reconcile, type ReconcileOptions, type SubmitOptions } from "./submissions/reconcile.js"
 export * from "./VideoClient.js"
 export {
   AuthenticationFailed,
@@ -45,6 +47,8 @@ export {
   JobFailed,
   NotFound,
   RateLimited,
+  SubmissionUnknown,
+  SubmitHookFailed,
   Timeout,
   UnexpectedResponse,
   UnsupportedOperation,

@@ -1,3 +1,5 @@
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as z from "zod/mini"
 import { type Operation, Operations } from "./Capabilities.js"
@@ -19,10 +21,20 @@ import {
   type ScriptRequest,
   ScriptRequestSchema,
 } from "./model/inputs.js"
-import type { CreditEstimate, JobPage, Product, ScriptJob, VideoJob } from "./model/VideoJob.js"
+import type {
+  CreditEstimate,
+  JobPage,
+  Product,
+  ScriptJob,
+  SubmissionStatus,
+  VideoJob,
+} from "./model/VideoJob.js"
+import { cancelled } from "./polling/cancellations.js"
 import { pollUntil } from "./polling/pollUntil.js"
 import { checkWaitOptions, parseRef, type WaitOptions } from "./polling/waitForCompletion.js"
-import { Timeout, unsupported, VendorRejected, VideoError } from "./VideoError.js"
+import { SubmissionRef } from "./SubmissionRef.js"
+import { reconcileWindow, type SubmitOptions, submitWith } from "./submissions/reconcile.js"
+import { invalidInput, Timeout, unsupported, VendorRejected, VideoError } from "./VideoError.js"
 import { VideoProvider, type VideoProviderShape, type WebhookRequest } from "./VideoProvider.js"
 import { validate } from "./validate.js"
 
@@ -53,9 +65,11 @@ const checked = <S extends z.ZodMiniType>(
  * service; the Promise client uses them directly.
  */
 const makeOperations = (provider: VideoProviderShape) => ({
-  createProduct: (input: ProductInput): Effect.Effect<Product, VideoError> =>
+  createProduct: (input: ProductInput, options?: SubmitOptions): Effect.Effect<Product, VideoError> =>
     Effect.flatMap(operation(provider, "createProduct"), (run) =>
-      Effect.flatMap(checked(provider, "createProduct", ProductInputSchema, input), run),
+      Effect.flatMap(checked(provider, "createProduct", ProductInputSchema, input), (valid) =>
+        submitWith(provider, "createProduct", valid.idempotencyKey, options, (s) => run(valid, s)),
+      ),
     ),
   updateProduct: (product: string | Product, patch: ProductUpdate): Effect.Effect<Product, VideoError> =>
     Effect.gen(function* () {
@@ -69,14 +83,16 @@ const makeOperations = (provider: VideoProviderShape) => ({
     }),
   generateScripts: (
     request: ScriptRequest,
-    options: WaitOptions = {},
+    options: WaitOptions & SubmitOptions = {},
   ): Effect.Effect<ScriptJob, VideoError> =>
     Effect.gen(function* () {
       const run = yield* operation(provider, "generateScripts")
       const valid = yield* checked(provider, "generateScripts", ScriptRequestSchema, request)
       // Checked before the (credit-spending) request: a bad wait option must not fail after it.
       yield* checkWaitOptions(provider.id, "generateScripts", options)
-      const first = yield* run(valid)
+      const first = yield* submitWith(provider, "generateScripts", valid.idempotencyKey, options, (s) =>
+        run(valid, s),
+      )
       if (first.status !== "pending") return yield* scriptsOutcome(provider, first)
       const read = yield* operation(provider, "getScripts")
       if (first.ref === undefined) return yield* Effect.fail(unsupported(provider.id, "getScripts"))
@@ -92,23 +108,59 @@ const makeOperations = (provider: VideoProviderShape) => ({
             new Timeout({ message: "the scripts were not ready in time", after }),
           ),
       })
-      return yield* scriptsOutcome(provider, done)
+      return yield* scriptsOutcome(provider, { ...done, submission: first.submission })
     }),
-  generatePreviews: (request: PreviewRequest): Effect.Effect<VideoJob, VideoError> =>
+  generatePreviews: (request: PreviewRequest, options?: SubmitOptions): Effect.Effect<VideoJob, VideoError> =>
     Effect.flatMap(operation(provider, "generatePreviews"), (run) =>
-      Effect.flatMap(checked(provider, "generatePreviews", PreviewRequestSchema, request), run),
+      Effect.flatMap(checked(provider, "generatePreviews", PreviewRequestSchema, request), (valid) =>
+        submitWith(provider, "generatePreviews", valid.idempotencyKey, options, (s) => run(valid, s)),
+      ),
     ),
-  renderPreview: (request: RenderPreviewRequest): Effect.Effect<VideoJob, VideoError> =>
+  renderPreview: (
+    request: RenderPreviewRequest,
+    options?: SubmitOptions,
+  ): Effect.Effect<VideoJob, VideoError> =>
     Effect.gen(function* () {
       const run = yield* operation(provider, "renderPreview")
       const valid = yield* checked(provider, "renderPreview", RenderPreviewRequestSchema, request)
       yield* parseRef(provider, valid.job, "renderPreview", "job")
-      return yield* run(valid)
+      return yield* submitWith(provider, "renderPreview", valid.idempotencyKey, options, (s) => run(valid, s))
     }),
-  render: (request: RenderRequest): Effect.Effect<VideoJob, VideoError> =>
+  render: (request: RenderRequest, options?: SubmitOptions): Effect.Effect<VideoJob, VideoError> =>
     Effect.flatMap(operation(provider, "render"), (run) =>
-      Effect.flatMap(checked(provider, "render", RenderRequestSchema, request), run),
+      Effect.flatMap(checked(provider, "render", RenderRequestSchema, request), (valid) =>
+        submitWith(provider, "render", valid.idempotencyKey, options, (s) => run(valid, s)),
+      ),
     ),
+  findSubmission: (input: string | SubmissionRef): Effect.Effect<SubmissionStatus, VideoError> =>
+    Effect.gen(function* () {
+      const run = yield* operation(provider, "findSubmission")
+      const ref = yield* parseSubmission(provider.id, input)
+      const submission = SubmissionRef.format(ref)
+      const base = { submission, operation: ref.operation }
+      const lookup = yield* run(ref)
+      if (lookup._tag === "Ambiguous") return { status: "ambiguous", ...base, candidates: lookup.candidates }
+      if (lookup._tag === "Found") {
+        const op = ref.operation
+        const field = op === "createProduct" ? "product" : op === "generateScripts" ? "scripts" : "job"
+        const result = { ...lookup.result, submission: { key: ref.key, ref: submission, reconciled: true } }
+        return { status: "found", ...base, [field]: result } as SubmissionStatus
+      }
+      const now = yield* Clock.currentTimeMillis
+      return {
+        status: "not_found",
+        ...base,
+        settled: now - ref.at >= Duration.toMillis(yield* reconcileWindow),
+      }
+    }),
+  cancel: (ref: JobRefInput): Effect.Effect<VideoJob, VideoError> =>
+    Effect.gen(function* () {
+      const run = yield* operation(provider, "cancel")
+      const parsed = yield* parseRef(provider, ref, "cancel")
+      const job = yield* run(parsed)
+      cancelled(provider, JobRef.format(parsed), job)
+      return job
+    }),
   getStatus: (ref: JobRefInput): Effect.Effect<VideoJob, VideoError> =>
     Effect.flatMap(parseRef(provider, ref, "getStatus"), provider.getStatus),
   listJobs: (query: ListJobsQuery = {}): Effect.Effect<JobPage, VideoError> =>
@@ -150,6 +202,19 @@ export const operationsFor = (provider: VideoProviderShape): NeutralOperations =
   }
   return ops
 }
+
+const parseSubmission = (provider: string, input: string | SubmissionRef) =>
+  Effect.suspend(() => {
+    try {
+      const ref = typeof input === "string" ? SubmissionRef.parse(input) : SubmissionRef.make(input)
+      if (ref.provider === provider) return Effect.succeed(ref)
+      throw new Error(`belongs to provider "${ref.provider}", not "${provider}"`)
+    } catch (error) {
+      return Effect.fail(
+        invalidInput(provider, "findSubmission", [{ path: "ref", message: (error as Error).message }]),
+      )
+    }
+  })
 
 const scriptsError = (
   provider: string,
@@ -199,5 +264,13 @@ export const getStatus = withProvider((ops) => ops.getStatus)
 export const listJobs = withProvider((ops) => ops.listJobs)
 /** Verifies and parses a vendor callback into a neutral event. */
 export const parseWebhook = withProvider((ops) => ops.parseWebhook)
+/**
+ * Looks a paid request up once by its submission ref (from `onSubmit`, or a `SubmissionUnknown`
+ * error): `found` with the job, `not_found` (`settled` once the reconcile window has passed), or
+ * `ambiguous` with every candidate. Sends nothing that spends credits.
+ */
+export const findSubmission = withProvider((ops) => ops.findSubmission)
+/** Cancels a job where the vendor can; local waits on it end at once. Else `UnsupportedOperation`. */
+export const cancel = withProvider((ops) => ops.cancel)
 /** Estimates credits from the vendor's published rules (an estimate, not a quote). */
 export const estimateCredits = withProvider((ops) => ops.estimateCredits)

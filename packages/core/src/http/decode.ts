@@ -100,6 +100,8 @@ export const makeDecode = (config: DecodeConfig) => {
           : reason
       return fail(spec, { reason: withHint, status: response.status, requestId })
     }
+    // A 2xx answer we cannot read still took effect: reconciliation looks for what it made.
+    const delivery = response.ok ? ("accepted" as const) : undefined
     if (spec.schema === undefined) {
       return Effect.succeed({
         status: response.status,
@@ -114,6 +116,7 @@ export const makeDecode = (config: DecodeConfig) => {
           message: `the vendor answered with a body that is not JSON`,
           path: "",
           excerpt: excerpt(text),
+          delivery,
         }),
         status: response.status,
         requestId,
@@ -128,6 +131,7 @@ export const makeDecode = (config: DecodeConfig) => {
           message: `the vendor's answer does not match the documented shape at ${path || "the top level"} (${issue?.code ?? "invalid"})`,
           path,
           excerpt: excerpt(text),
+          delivery,
         }),
         status: response.status,
         requestId,

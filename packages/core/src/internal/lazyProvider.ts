@@ -35,16 +35,18 @@ export const lazyProvider = (configured: ConfiguredProvider): LazyProvider => {
   )
   const use: LazyProvider["use"] = (f) => (built === undefined ? Effect.flatMap(build, f) : f(built))
   const beforeBuilt: NeutralOperations = {
-    createProduct: (input) => use((s) => operationsFor(s).createProduct(input)),
+    createProduct: (input, options) => use((s) => operationsFor(s).createProduct(input, options)),
     updateProduct: (product, patch) => use((s) => operationsFor(s).updateProduct(product, patch)),
     generateScripts: (request, options) => use((s) => operationsFor(s).generateScripts(request, options)),
-    generatePreviews: (request) => use((s) => operationsFor(s).generatePreviews(request)),
-    renderPreview: (request) => use((s) => operationsFor(s).renderPreview(request)),
-    render: (request) => use((s) => operationsFor(s).render(request)),
+    generatePreviews: (request, options) => use((s) => operationsFor(s).generatePreviews(request, options)),
+    renderPreview: (request, options) => use((s) => operationsFor(s).renderPreview(request, options)),
+    render: (request, options) => use((s) => operationsFor(s).render(request, options)),
     getStatus: (ref) => use((s) => operationsFor(s).getStatus(ref)),
     listJobs: (query) => use((s) => operationsFor(s).listJobs(query)),
     parseWebhook: (request) => use((s) => operationsFor(s).parseWebhook(request)),
     estimateCredits: (request, kind) => use((s) => operationsFor(s).estimateCredits(request, kind)),
+    findSubmission: (ref) => use((s) => operationsFor(s).findSubmission(ref)),
+    cancel: (ref) => use((s) => operationsFor(s).cancel(ref)),
   }
   return {
     id: configured.id,

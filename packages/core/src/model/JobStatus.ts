@@ -3,11 +3,13 @@
  *
  * - `queued`: accepted by the vendor, not started.
  * - `running`: being generated or rendered.
- * - `awaiting_selection`: previews are ready; pick one and call `renderPreview`.
+ * - `awaiting_selection`: the job waits for the caller: previews are ready (`previews` set; pick
+ *   one and call `renderPreview`), or nothing was asked to render yet (call `render`). Settled:
+ *   waits end at once.
  * - `succeeded`: finished; the video URL is set.
  * - `failed`: the vendor could not make the video (see `failure`).
  * - `rejected`: the vendor's moderation refused the content.
- * - `cancelled`: stopped or cancelled before it finished.
+ * - `cancelled`: stopped or cancelled before it finished (also after `cancel`).
  * - `unknown`: the vendor reported a status this version does not know; the vendor's
  *   own value is in `vendorStatus` and `raw`. Treated as not finished.
  *
@@ -42,8 +44,8 @@ const terminal: ReadonlySet<JobStatus> = new Set(["succeeded", "failed", "reject
 export const isTerminal = (status: JobStatus): boolean => terminal.has(status)
 
 /**
- * True when the job needs nothing more from the vendor: terminal, or previews are ready
- * and waiting for a choice. Polling stops at a settled status.
+ * True when the job needs nothing more from the vendor: terminal, or waiting for the caller
+ * (`awaiting_selection`). Polling stops at a settled status.
  */
 export const isSettled = (status: JobStatus): boolean =>
   terminal.has(status) || status === "awaiting_selection"

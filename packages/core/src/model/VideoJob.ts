@@ -1,3 +1,4 @@
+import type { PaidOperation } from "../SubmissionRef.js"
 import type { AspectRatio } from "./AspectRatio.js"
 import type { JobStage, JobStatus } from "./JobStatus.js"
 
@@ -19,6 +20,18 @@ export interface Preview {
 export interface JobFailure {
   readonly code?: string | undefined
   readonly message: string
+}
+
+/**
+ * The submission a paid call's result came from: its key and its submission ref (the string the
+ * `onSubmit` hook received). `reconciled` is `true` when the answer was lost (a 5xx, a timeout, a
+ * reset, an unreadable answer) and the job was found afterwards with the vendor's own reads.
+ * Set only where the adapter sent the key to the vendor.
+ */
+export interface Submission {
+  readonly key: string
+  readonly ref: string
+  readonly reconciled?: true | undefined
 }
 
 /**
@@ -55,6 +68,10 @@ export interface VideoJob {
   readonly previews?: ReadonlyArray<Preview> | undefined
   readonly failure?: JobFailure | undefined
   readonly createdAt?: string | undefined
+  /** The name the caller gave the video, where the vendor keeps one. */
+  readonly name?: string | undefined
+  /** The paid request that made this job, on the answer of that call (see {@link Submission}). */
+  readonly submission?: Submission | undefined
   /** Vendor-specific extras (e.g. per-scene timing) that have no neutral field yet. */
   readonly metadata?: Readonly<Record<string, unknown>> | undefined
   /** The vendor payload this job was read from, credentials redacted. */
@@ -105,6 +122,8 @@ export interface ScriptJob {
   readonly scripts: ReadonlyArray<Script>
   readonly creditsUsed?: number | undefined
   readonly failure?: JobFailure | undefined
+  /** The paid request that made this script job (see {@link Submission}). */
+  readonly submission?: Submission | undefined
   readonly raw: unknown
 }
 
@@ -123,7 +142,39 @@ export interface Product {
   readonly logoUrl?: string | undefined
   readonly targetAudience?: string | undefined
   readonly creditsUsed?: number | undefined
+  /** The paid request that made this product, where the vendor charges for one (see {@link Submission}). */
+  readonly submission?: Submission | undefined
   readonly raw: unknown
+}
+
+/** What a paid operation answers: a job, a product (`createProduct`) or scripts (`generateScripts`). */
+export type SubmissionResult = VideoJob | Product | ScriptJob
+
+/**
+ * What `findSubmission` answers after one lookup: `found` (with the `job`, `product` or
+ * `scripts`, by operation), `not_found` (`settled`: the reconcile window since the request was
+ * sent has passed, so the vendor's lists would show it by now; with an exact lookup
+ * (`capabilities.submissions.lookup`) that means it was never made), or `ambiguous` (several
+ * vendor jobs match; pick from `candidates`, vidbridge never guesses). `submission` is the ref asked about.
+ */
+export type SubmissionStatus =
+  | (SubmissionAnswer<"found"> &
+      (
+        | { readonly operation: "createProduct"; readonly product: Product }
+        | { readonly operation: "generateScripts"; readonly scripts: ScriptJob }
+        | { readonly operation: "generatePreviews" | "renderPreview" | "render"; readonly job: VideoJob }
+      ))
+  | (SubmissionAnswer<"not_found"> & { readonly operation: PaidOperation; readonly settled: boolean })
+  | (SubmissionAnswer<"ambiguous"> & {
+      readonly operation: PaidOperation
+      readonly candidates: ReadonlyArray<SubmissionResult>
+    })
+
+/** The fields every {@link SubmissionStatus} has. */
+export interface SubmissionAnswer<S extends string> {
+  readonly status: S
+  /** The submission ref that was looked up. */
+  readonly submission: string
 }
 
 /** What `estimateCredits` answers: an estimate from the vendor's published rules, not a quote. */

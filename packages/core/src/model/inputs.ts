@@ -1,6 +1,7 @@
 import * as z from "zod/mini"
 import { DOT_SEGMENT_MESSAGE, isDotSegment } from "../internal/pathSegments.js"
 import { isRefShaped, JobRef } from "../JobRef.js"
+import { IDEMPOTENCY_KEY } from "../SubmissionRef.js"
 import { AspectRatios } from "./AspectRatio.js"
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
@@ -15,6 +16,20 @@ const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname })
 const languageTag = z
   .string()
   .check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'an ISO 639-1 code such as "en" or "pt-BR"'))
+
+/**
+ * The submission key of a paid call: 1-64 characters of `A-Z a-z 0-9 _ -`, starting with a
+ * letter or digit. Absent, vidbridge makes one. It goes to the vendor in a field the vendor echoes
+ * in its reads (so the job can be found after a lost answer) and comes back on the result's
+ * `submission`. Reusing a key for a different request makes both ambiguous; never do.
+ */
+const idempotencyKey = z.optional(
+  z
+    .string()
+    .check(
+      z.regex(IDEMPOTENCY_KEY, "must be 1-64 characters of A-Z a-z 0-9 _ -, starting with a letter or digit"),
+    ),
+)
 
 /** Vendor-only fields, keyed by provider id: `{ creatify: { no_cta: true } }`. */
 export const ProviderOptionsSchema = z.record(z.string(), z.record(z.string(), z.unknown()))
@@ -31,6 +46,7 @@ export const ProductInputSchema = z
     targetAudience: z.optional(text(500)),
     reviews: z.optional(z.string().check(z.maxLength(10_000))),
     providerOptions: z.optional(ProviderOptionsSchema),
+    idempotencyKey,
   })
   .check(
     z.refine((p) => p.url !== undefined || p.title !== undefined, {
@@ -90,6 +106,7 @@ const renderFields = {
   webhookUrl: z.optional(httpUrl),
   name: z.optional(text(255)),
   providerOptions: z.optional(ProviderOptionsSchema),
+  idempotencyKey,
 }
 
 /** Options for generating previews of a product. */
@@ -125,6 +142,7 @@ export const RenderPreviewRequestSchema = z.strictObject({
   webhookUrl: z.optional(httpUrl),
   name: z.optional(text(255)),
   providerOptions: z.optional(ProviderOptionsSchema),
+  idempotencyKey,
 })
 
 /** Input to `renderPreview`; `job` is the preview job's ref. */
@@ -138,6 +156,7 @@ export const ScriptRequestSchema = z.strictObject({
   scriptStyles: z.optional(z.array(text(200)).check(z.minLength(1), z.maxLength(10))),
   targetAudience: z.optional(text(500)),
   providerOptions: z.optional(ProviderOptionsSchema),
+  idempotencyKey,
 })
 
 /** Input to `generateScripts`. */

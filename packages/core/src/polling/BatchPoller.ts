@@ -9,6 +9,7 @@ import { isSettled } from "../model/JobStatus.js"
 import type { VideoJob } from "../model/VideoJob.js"
 import { Timeout, VideoError } from "../VideoError.js"
 import type { VideoProviderShape } from "../VideoProvider.js"
+import { onCancelled } from "./cancellations.js"
 import { parseRef, settle } from "./waitForCompletion.js"
 
 /** Options for {@link makeBatchPoller}. */
@@ -169,6 +170,14 @@ export const makeBatchPoller = (
     })
 
     yield* Effect.forkScoped(Effect.forever(Effect.andThen(Effect.sleep(interval), round)))
+    // A job cancelled through this provider ends its waits at once, as a cancelled read would.
+    const off = onCancelled(provider, (key, job) => {
+      const entry = entries.get(key)
+      if (entry === undefined) return
+      entry.last = job
+      finish(entry, Effect.runSyncExit(settle(provider.id, "waitForCompletion", job)))
+    })
+    yield* Effect.addFinalizer(() => Effect.sync(off))
 
     const register = (ref: JobRef, waiter: Waiter): Entry => {
       const key = JobRef.format(ref)

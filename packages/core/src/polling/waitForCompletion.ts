@@ -10,6 +10,7 @@ import type { VideoJob } from "../model/VideoJob.js"
 import { ContentRejected, invalidInput, JobFailed, Timeout, VideoError } from "../VideoError.js"
 import { VideoProvider, type VideoProviderShape } from "../VideoProvider.js"
 import { validate } from "../validate.js"
+import { onCancelled } from "./cancellations.js"
 import { pollUntil, sameJob } from "./pollUntil.js"
 
 /** Options for {@link waitForCompletion} and {@link watch}. */
@@ -90,16 +91,34 @@ export const waitWith = (
     const ref = yield* parseRef(provider, input, "waitForCompletion")
     const text = JobRef.format(ref)
     let previous: VideoJob | undefined
-    const job = yield* pollUntil(provider.getStatus(ref), (j) => isSettled(j.status), {
-      schedule: options.schedule,
-      timeout: options.timeout,
-      maxConsecutiveErrors: options.maxConsecutiveErrors,
-      onValue: (j) => {
-        if (previous === undefined || !sameJob(previous, j)) options.onProgress?.(j)
-        previous = j
-      },
-      onTimeout: timeoutError(provider.id, "waitForCompletion", text),
+    const seen = (j: VideoJob) => {
+      if (previous === undefined || !sameJob(previous, j)) options.onProgress?.(j)
+      previous = j
+    }
+    // Cancelling the job through this provider ends the wait at once, as a cancelled read would.
+    const cancel = Effect.callback<VideoJob>((resume) => {
+      const off = onCancelled(provider, (r, j) => {
+        if (r !== text) return
+        off()
+        resume(
+          Effect.sync(() => {
+            seen(j)
+            return j
+          }),
+        )
+      })
+      return Effect.sync(off)
     })
+    const job = yield* Effect.raceFirst(
+      pollUntil(provider.getStatus(ref), (j) => isSettled(j.status), {
+        schedule: options.schedule,
+        timeout: options.timeout,
+        maxConsecutiveErrors: options.maxConsecutiveErrors,
+        onValue: seen,
+        onTimeout: timeoutError(provider.id, "waitForCompletion", text),
+      }),
+      cancel,
+    )
     return yield* settle(provider.id, "waitForCompletion", job)
   })
 
@@ -144,13 +163,15 @@ export const parseRef = (
         invalidInput(provider.id, operation, [{ path: field, message: (error as Error).message }]),
       )
     }
-    return ref.provider === provider.id
+    const wrong =
+      ref.provider !== provider.id
+        ? `belongs to provider "${ref.provider}", not "${provider.id}"`
+        : ref.kind === "submission"
+          ? "is a submission ref; use findSubmission"
+          : undefined
+    return wrong === undefined
       ? Effect.succeed(ref)
-      : Effect.fail(
-          invalidInput(provider.id, operation, [
-            { path: field, message: `belongs to provider "${ref.provider}", not "${provider.id}"` },
-          ]),
-        )
+      : Effect.fail(invalidInput(provider.id, operation, [{ path: field, message: wrong }]))
   })
 
 /** Checks wait options (timeout, schedule, callbacks) before anything is sent. @internal */

@@ -9,7 +9,7 @@ import type { VideoJob } from "../../model/VideoJob.js"
 import { defineProvider } from "../../ProviderDefinition.js"
 import { httpSettingsFields, secret } from "../../settings.js"
 import { AuthenticationFailed, VideoError } from "../../VideoError.js"
-import type { VideoProviderShape } from "../../VideoProvider.js"
+import type { SubmissionContext, SubmissionLookup, VideoProviderShape } from "../../VideoProvider.js"
 import { headerOf, verifyHmacSha256Hex } from "../../webhooks/verify.js"
 
 // A made-up vendor and its adapter, for tests of core and of apps: every part a real adapter
@@ -32,6 +32,11 @@ const Job = z.looseObject({
   url: z.optional(z.string()),
   credits: z.optional(z.number()),
   error: z.optional(z.string()),
+  /** The client's reference given when the job was made (the submission key), echoed in reads and lists. */
+  reference: z.optional(z.string()),
+  /** The reference given when its preview was rendered. */
+  render_reference: z.optional(z.string()),
+  name: z.optional(z.string()),
 })
 type Job = z.infer<typeof Job>
 
@@ -45,6 +50,7 @@ export const fakeStatusTable: Readonly<Record<string, JobStatus>> = {
   ok: "succeeded",
   broken: "failed",
   moderated: "rejected",
+  stopped: "cancelled",
 }
 
 const toJob = (job: Job): VideoJob => {
@@ -59,14 +65,28 @@ const toJob = (job: Job): VideoJob => {
     videoUrl: job.url,
     previews: job.previews?.map((p) => ({ id: p.id })),
     creditsUsed: job.credits,
+    name: job.name,
     ...(job.error === undefined ? {} : { failure: { message: job.error } }),
     raw: job,
   }
 }
 
-/** What the fake vendor can do: products from a URL, previews, render one, template renders, batch reads of 100. */
+/**
+ * What the fake vendor can do: products from a URL, previews, render one, template renders, batch
+ * reads of 100, cancel, and finding a paid request by the `reference` it echoes (exactly, so a
+ * request not found after the window was never made: `resendIfNotFound` is allowed).
+ */
 export const fakeVendorCapabilities: Capabilities = {
-  operations: ["createProduct", "generatePreviews", "renderPreview", "render", "getStatus", "parseWebhook"],
+  operations: [
+    "createProduct",
+    "generatePreviews",
+    "renderPreview",
+    "render",
+    "getStatus",
+    "parseWebhook",
+    "findSubmission",
+    "cancel",
+  ],
   aspectRatios: ["9:16", "16:9", "1:1"],
   productFromUrl: true,
   productFromParams: false,
@@ -74,6 +94,7 @@ export const fakeVendorCapabilities: Capabilities = {
   webhooks: "signature",
   batchStatusLimit: 100,
   credits: { reported: true, estimate: false },
+  submissions: { lookup: "exact", resend: true },
 }
 
 /** `providerOptions.fake` of `render`. */
@@ -99,11 +120,35 @@ const makeFakeVendorProvider = (settings: z.output<typeof FakeVendorSettings>): 
     auth: { "x-api-key": settings.apiKey },
     secrets: settings.webhookSecret ? [settings.webhookSecret] : [],
   })
-  const post = (operation: string, path: string, body: unknown) =>
-    Effect.map(
-      http.requestBody({ operation, method: "POST", path, body, spendsCredits: true, schema: Job }),
-      toJob,
+  // A paid POST: the submission key travels as `reference`; announced right before sending.
+  const post = (
+    operation: string,
+    path: string,
+    body: Record<string, unknown>,
+    submission: SubmissionContext | undefined,
+    hints: Record<string, string>,
+  ) =>
+    Effect.andThen(submission === undefined ? Effect.void : submission.announce(hints), () =>
+      Effect.map(
+        http.requestBody({
+          operation,
+          method: "POST",
+          path,
+          body: { ...body, reference: submission?.key },
+          spendsCredits: true,
+          schema: Job,
+        }),
+        toJob,
+      ),
     )
+  const read = <A>(operation: string, path: string, schema: z.ZodMiniType<A>, ref?: string, method = "GET") =>
+    http.requestBody({ operation, method: method as "GET", path, spendsCredits: false, schema, ref })
+  const lookup = (jobs: ReadonlyArray<Job>): SubmissionLookup =>
+    jobs.length === 0
+      ? { _tag: "NotFound" }
+      : jobs.length === 1
+        ? { _tag: "Found", result: toJob(jobs[0]!) }
+        : { _tag: "Ambiguous", candidates: jobs.map(toJob) }
   return {
     id: "fake",
     capabilities: fakeVendorCapabilities,
@@ -127,41 +172,55 @@ const makeFakeVendorProvider = (settings: z.output<typeof FakeVendorSettings>): 
           raw: product,
         }),
       ),
-    generatePreviews: (request) =>
-      post("generatePreviews", "/previews", {
-        product: typeof request.product === "string" ? JobRef.from(request.product).id : request.product.id,
-        webhook_url: request.webhookUrl,
-      }),
-    renderPreview: (request) =>
-      post("renderPreview", `/previews/${JobRef.parse(request.job).id}/render`, {
-        preview_id: request.previewId,
-      }),
-    render: (request) =>
+    generatePreviews: (request, submission) => {
+      const product =
+        typeof request.product === "string" ? JobRef.from(request.product).id : request.product.id
+      return post(
+        "generatePreviews",
+        "/previews",
+        { product, webhook_url: request.webhookUrl, name: request.name },
+        submission,
+        { product },
+      )
+    },
+    renderPreview: (request, submission) => {
+      const job = JobRef.parse(request.job).id
+      return post("renderPreview", `/previews/${job}/render`, { preview_id: request.previewId }, submission, {
+        job,
+      })
+    },
+    render: (request, submission) =>
       Effect.flatMap(
         parseProviderOptions(RenderOptions, request.providerOptions, {
           provider: "fake",
           operation: "render",
         }),
         (options) =>
-          post("render", "/renders", {
-            template: request.template,
-            name: request.name,
-            webhook_url: request.webhookUrl,
-            priority: options.priority,
-          }),
+          post(
+            "render",
+            "/renders",
+            {
+              template: request.template,
+              name: request.name,
+              webhook_url: request.webhookUrl,
+              priority: options.priority,
+            },
+            submission,
+            {},
+          ),
       ),
-    getStatus: (ref) =>
-      Effect.map(
-        http.requestBody({
-          operation: "getStatus",
-          method: "GET",
-          path: `/jobs/${ref.id}`,
-          spendsCredits: false,
-          schema: Job,
-          ref: JobRef.format(ref),
-        }),
-        toJob,
-      ),
+    getStatus: (ref) => Effect.map(read("getStatus", `/jobs/${ref.id}`, Job, JobRef.format(ref)), toJob),
+    // One lookup: a rendered preview by reading its job; new jobs in the recent-jobs list (which lags).
+    findSubmission: (ref) =>
+      ref.operation === "renderPreview"
+        ? Effect.map(read("findSubmission", `/jobs/${ref.hints.job}`, Job), (job) =>
+            lookup(job.render_reference === ref.key ? [job] : []),
+          )
+        : Effect.map(read("findSubmission", "/jobs", z.array(Job)), (jobs) =>
+            lookup(jobs.filter((job) => job.reference === ref.key)),
+          ),
+    cancel: (ref) =>
+      Effect.map(read("cancel", `/jobs/${ref.id}/cancel`, Job, JobRef.format(ref), "POST"), toJob),
     getStatuses: (refs) =>
       Effect.map(
         http.requestBody({

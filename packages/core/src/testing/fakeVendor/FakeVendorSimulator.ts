@@ -5,32 +5,14 @@ import { type EndingQueue, makeEndingQueue } from "../endings.js"
 import { type FaultPlan, makeFaultPlan, withFault } from "../faults.js"
 import { scrapeProductPage } from "../productPage.js"
 import { makeRequestLog, type RequestLog } from "../RequestLog.js"
-import { makeSimClock, type SimClock, stepAt } from "../SimClock.js"
+import { makeSimClock, type SimClock } from "../SimClock.js"
 import { servedOrigin } from "../serve.js"
 import { makeCreditLedger, type VendorSimulator } from "../VendorSimulator.js"
 import { type DueWebhook, makeWebhookOutbox, type WebhookAttempt } from "../webhookOutbox.js"
 import { FAKE_SIGNATURE_HEADER, FAKE_VENDOR_BASE_URL } from "./FakeVendor.js"
+import { type FakeEnding, type FakeJob, jobView } from "./jobs.js"
 
-/** A job on the fake vendor. Tests may set `status` or `url` to pin what reads answer. */
-export interface FakeJob {
-  readonly id: string
-  readonly createdAt: number
-  /** When the render started (a direct render: when it was made; previews: when one was rendered). */
-  renderAt?: number | undefined
-  /** A vendor status that overrides the timeline (`waiting`, `working`, `ok`, `broken`, ...). */
-  status?: string | undefined
-  /** A video URL that overrides the simulator's own. */
-  url?: string | undefined
-  credits: number
-  readonly webhookUrl?: string | undefined
-  ending?: FakeEnding | undefined
-}
-
-/** How a job queued with `failNext` / `rejectNext` ends. */
-export interface FakeEnding {
-  readonly status: "broken" | "moderated"
-  readonly reason: string
-}
+export type { FakeEnding, FakeJob } from "./jobs.js"
 
 /** One request the simulator received, with its headers and parsed JSON body. */
 export interface FakeRequest {
@@ -55,6 +37,15 @@ export interface FakeVendorSimulator extends VendorSimulator {
   /** Sends the signed callbacks that are due (for jobs made with a `webhookUrl`); answers the receivers' statuses. */
   readonly flushWebhooks: () => Promise<ReadonlyArray<number>>
   readonly webhookAttempts: () => ReadonlyArray<WebhookAttempt<DueWebhook>>
+  /** A new job shows in the recent-jobs list (`GET /jobs`) only this long after it was made (ms on `clock`). */
+  listLag: number
+  /**
+   * The next request on `route` (`"POST /renders"`) takes effect and is never answered: the
+   * client times out after sending. The held request ends when the client gives up.
+   */
+  readonly holdAnswer: (route: string) => void
+  /** Requests held by {@link holdAnswer} that the client has not given up on yet. */
+  readonly held: () => number
 }
 
 /** Options of {@link createFakeVendorSimulator}. */
@@ -65,21 +56,12 @@ export interface FakeVendorSimulatorOptions {
   readonly apiKey?: string | undefined
   /** The secret callbacks are signed with. Default `fake-webhook-secret`. */
   readonly webhookSecret?: string | undefined
+  /** See {@link FakeVendorSimulator.listLag}. Default 0. */
+  readonly listLag?: number | undefined
 }
 
 /** A request's JSON body, as the handlers read it. */
 type Body = Readonly<Record<string, unknown>> | undefined
-
-// Previews are ready 1 s after they are asked for; a render waits 1 s, works, and is done at 3 s.
-const PREVIEWS = [
-  { status: "waiting", at: 0 },
-  { status: "previews_ready", at: 1000 },
-] as const
-const RENDER = [
-  { status: "waiting", at: 0 },
-  { status: "working", at: 1000 },
-  { status: "ok", at: 3000 },
-] as const
 
 /**
  * The fake vendor's API (see `fakeVendor`) as msw handlers over in-memory jobs on a clock the test
@@ -107,40 +89,22 @@ export const createFakeVendorSimulator = (options: FakeVendorSimulatorOptions = 
   let next = 1
   let lastOrigin = FAKE_VENDOR_BASE_URL
 
-  const view = (job: FakeJob, origin: string) => {
-    if (job.renderAt === undefined) {
-      const status = job.status ?? stepAt(PREVIEWS, job.createdAt, clock.now()).step.status
-      return {
-        id: job.id,
-        kind: "previews",
-        status,
-        credits: job.credits,
-        ...(status === "previews_ready" ? { previews: [{ id: `${job.id}-a` }] } : {}),
-      }
-    }
-    const { step, progress } = stepAt(RENDER, job.renderAt, clock.now())
-    const ended = step.status === "ok" ? job.ending : undefined
-    const status = job.status ?? ended?.status ?? step.status
-    const url = job.url ?? (status === "ok" ? `${origin}/files/${job.id}.mp4` : undefined)
-    return {
-      id: job.id,
-      kind: "render",
-      status,
-      progress,
-      credits: job.credits,
-      ...(url === undefined ? {} : { url }),
-      ...(ended === undefined ? {} : { error: ended.reason }),
-    }
-  }
+  const holds: string[] = []
+  let held = 0
 
-  const create = (webhookUrl: unknown, render: boolean, credits: number): FakeJob => {
+  const view = (job: FakeJob, origin: string) => jobView(job, origin, clock.now())
+
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined)
+  const create = (body: Body, render: boolean, credits: number): FakeJob => {
     const now = clock.now()
     const job: FakeJob = {
       id: `job-${next++}`,
       createdAt: now,
       credits,
       ...(render ? { renderAt: now, ending: endings.take("render") } : {}),
-      ...(typeof webhookUrl === "string" ? { webhookUrl } : {}),
+      webhookUrl: text(body?.webhook_url),
+      reference: text(body?.reference),
+      name: text(body?.name),
     }
     ledger.charge(credits)
     jobs.set(job.id, job)
@@ -159,7 +123,14 @@ export const createFakeVendorSimulator = (options: FakeVendorSimulatorOptions = 
         return HttpResponse.json({ detail: "Invalid key" }, { status: 401 })
       }
       lastOrigin = servedOrigin(request, FAKE_VENDOR_BASE_URL)
-      return withFault(faults, clock, route, () => handle(request, lastOrigin, body))
+      const response = await withFault(faults, clock, route, () => handle(request, lastOrigin, body))
+      const hold = holds.indexOf(route)
+      if (hold < 0) return response
+      holds.splice(hold, 1)
+      held++
+      await new Promise((resolve) => request.signal.addEventListener("abort", resolve, { once: true }))
+      held--
+      return HttpResponse.error()
     }
   const notFound = () => HttpResponse.json({ detail: "no such job" }, { status: 404 })
   const base = FAKE_VENDOR_BASE_URL
@@ -179,16 +150,17 @@ export const createFakeVendorSimulator = (options: FakeVendorSimulatorOptions = 
     http.post(
       `${base}/previews`,
       guard("POST /previews", (_request, origin, body) =>
-        HttpResponse.json(view(create(body?.webhook_url, false, 1), origin), { status: 201 }),
+        HttpResponse.json(view(create(body, false, 1), origin), { status: 201 }),
       ),
     ),
     http.post(
       `${base}/previews/:id/render`,
-      guard("POST /previews/:id/render", (request, origin) => {
+      guard("POST /previews/:id/render", (request, origin, body) => {
         const job = jobs.get(new URL(request.url).pathname.split("/")[2] ?? "")
         if (job === undefined) return notFound()
         ledger.charge(4)
         job.credits += 4
+        job.renderReference = text(body?.reference)
         job.renderAt = clock.now()
         job.ending = endings.take("render")
         return HttpResponse.json(view(job, origin))
@@ -197,7 +169,7 @@ export const createFakeVendorSimulator = (options: FakeVendorSimulatorOptions = 
     http.post(
       `${base}/renders`,
       guard("POST /renders", (_request, origin, body) =>
-        HttpResponse.json(view(create(body?.webhook_url, true, 4), origin), { status: 201 }),
+        HttpResponse.json(view(create(body, true, 4), origin), { status: 201 }),
       ),
     ),
     http.get(
@@ -210,8 +182,24 @@ export const createFakeVendorSimulator = (options: FakeVendorSimulatorOptions = 
     http.get(
       `${base}/jobs`,
       guard("GET /jobs", (request, origin) => {
-        const ids = new URL(request.url).searchParams.get("ids")?.split(",") ?? []
-        return HttpResponse.json(ids.flatMap((id) => (jobs.has(id) ? [view(jobs.get(id)!, origin)] : [])))
+        const ids = new URL(request.url).searchParams.get("ids")?.split(",")
+        // Without ids: the recent-jobs list, newest first, showing a job only `listLag` after it was made.
+        const listed =
+          ids ??
+          [...jobs.values()]
+            .filter((j) => j.createdAt + simulator.listLag <= clock.now())
+            .reverse()
+            .map((j) => j.id)
+        return HttpResponse.json(listed.flatMap((id) => (jobs.has(id) ? [view(jobs.get(id)!, origin)] : [])))
+      }),
+    ),
+    http.post(
+      `${base}/jobs/:id/cancel`,
+      guard("POST /jobs/:id/cancel", (request, origin) => {
+        const job = jobs.get(new URL(request.url).pathname.split("/")[2] ?? "")
+        if (job === undefined) return notFound()
+        if (!["ok", "broken", "moderated"].includes(view(job, origin).status)) job.status = "stopped"
+        return HttpResponse.json(view(job, origin))
       }),
     ),
     http.get(
@@ -245,7 +233,7 @@ export const createFakeVendorSimulator = (options: FakeVendorSimulatorOptions = 
       return [{ key: `${job.id}:${current.status}`, url: job.webhookUrl, job: current }]
     })
 
-  return {
+  const simulator: FakeVendorSimulator = {
     provider: "fake",
     canonicalBase: FAKE_VENDOR_BASE_URL,
     handlers,
@@ -263,5 +251,11 @@ export const createFakeVendorSimulator = (options: FakeVendorSimulatorOptions = 
       endings.queue("render", { status: "moderated", reason }),
     flushWebhooks: () => outbox.flush(due()),
     webhookAttempts: outbox.attempts,
+    listLag: options.listLag ?? 0,
+    holdAnswer: (route) => {
+      holds.push(route)
+    },
+    held: () => held,
   }
+  return simulator
 }
