@@ -40,14 +40,17 @@ export type DraftsCreateVideoBody = OverrideVideoRequest
  * vendor calls the neutral model does not cover.
  */
 export interface DraftsClientShape {
-  /** `POST /videos`. Spends credits: never resent by core after an ambiguous failure. */
+  /**
+   * `POST /videos`. Spends credits: core never resends it after an ambiguous failure (through
+   * the provider, it looks the video up by `correlation_id` instead).
+   */
   readonly createVideo: (
     body: OverrideVideoRequest,
     scope?: DraftsScope,
   ) => Effect.Effect<VideoResponse, VideoError>
   /** `GET /videos/{id}`. */
   readonly getVideo: (id: string, operation?: string) => Effect.Effect<VideoResponse, VideoError>
-  /** `GET /videos`: every video of the account (the vendor has no pagination). */
+  /** `GET /videos`: every video of the account (the vendor has no pagination or filters). */
   readonly listVideos: (
     operation?: string,
     scope?: DraftsScope,

@@ -13,9 +13,16 @@ import { parseDraftsWebhook } from "./webhook.js"
  * `render` turns it into scene content of a draft or recipe; `generateScripts`,
  * `generatePreviews` and `renderPreview` answer `UnsupportedOperation`. The aspect ratio
  * is fixed by the draft.
+ *
+ * `render` sends its submission key as `correlation_id`, which Hour One echoes in every video
+ * read, so `findSubmission` looks it up exactly (`GET /videos`): a miss after the reconcile
+ * window means the video was never made, and `resendIfNotFound` is allowed. No `cancel`: Hour
+ * One documents no cancel or stop; its `DELETE /videos/{video_id}` is documented only as
+ * "delete video by id" (it deletes the video record; whether a render in progress stops, and
+ * what happens to the created draft and to minutes, is not documented), so it is not a cancel.
  */
 export const draftsCapabilities: Capabilities = {
-  operations: ["createProduct", "render", "getStatus", "listJobs", "parseWebhook"],
+  operations: ["createProduct", "render", "getStatus", "listJobs", "parseWebhook", "findSubmission"],
   aspectRatios: [],
   productFromUrl: false,
   productFromParams: true,
@@ -23,6 +30,7 @@ export const draftsCapabilities: Capabilities = {
   webhooks: "signature",
   batchStatusLimit: 1,
   credits: { reported: false, estimate: false },
+  submissions: { lookup: "exact", resend: true },
 }
 
 /** Builds the provider from checked settings; no request is made. */

@@ -79,12 +79,13 @@ describe("DraftsClient (vendor calls outside the neutral model)", () => {
     expect(drafts.id).toBe("drafts")
     expect(drafts.displayName).toBe("Hour One")
     expect([...drafts.capabilities.operations].sort()).toEqual(
-      ["createProduct", "getStatus", "listJobs", "parseWebhook", "render"].sort(),
+      ["createProduct", "findSubmission", "getStatus", "listJobs", "parseWebhook", "render"].sort(),
     )
     expect(drafts.capabilities).toMatchObject({
       productFromUrl: false,
       productFromParams: true,
       templates: true,
+      submissions: { lookup: "exact", resend: true },
     })
     expect(Object.fromEntries(Object.entries(drafts.env).map(([k, v]) => [k, v.name]))).toEqual({
       apiKey: "HOURONE_API_KEY",

@@ -27,6 +27,7 @@ const tour = async () => {
   sim.clock.advance(300_000)
   await client.getStatus(job.ref)
   await client.listJobs()
+  await client.findSubmission(job.submission!.ref)
   return recorder.calls
 }
 

@@ -1,134 +1,98 @@
-import { Effect } from "effect"
+import { createVideoClient, SubmissionRef, VideoError } from "@vidbridge/core"
+import { Schedule } from "effect"
 import { HttpResponse, http } from "msw"
 import { describe, expect, it } from "vitest"
-import {
-  API_KEY,
-  BASE,
-  type Fault,
-  failure,
-  makeProvider,
-  mockVendor,
-  useServer,
-  WEBHOOK_SECRET,
-} from "./support.js"
+import { drafts } from "../src/index.js"
+import { API_KEY, BASE, type Fault, mockVendor, useServer, WEBHOOK_SECRET } from "./support.js"
+
+// A create whose answer was lost, against a hand-written Hour One (msw): core looks the video up
+// by the correlation_id the key travelled in (one GET /videos), and never sends the create again
+// unless asked to. Virtual-time lag and window cases are in submissions.test.ts.
 
 const { server, seen } = useServer()
 
 const trace = () => seen.map((s) => `${s.method} ${s.path}`)
 
-describe("credit-safe create: reconcile by correlation_id after an ambiguous failure", () => {
-  it.each([
+/** The Promise client; `once`: a single lookup, so a miss fails at once instead of after the window. */
+const clientOn = (once = false) =>
+  createVideoClient({
+    provider: drafts({
+      apiKey: API_KEY,
+      baseUrl: BASE,
+      webhookSecret: WEBHOOK_SECRET,
+      retry: { baseDelay: 1, maxDelay: 1 },
+    }),
+    ...(once ? { reconcile: { schedule: Schedule.recurs(0) } } : {}),
+  })
+
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => Promise.reject(new Error("expected a failure")),
+    (error: unknown) => {
+      if (!(error instanceof VideoError)) throw error
+      return error
+    },
+  )
+
+const sentKey = (vendor: ReturnType<typeof mockVendor>, i = 0) =>
+  (vendor.state.bodies[i] as { correlation_id?: string }).correlation_id
+
+describe("a create whose answer was lost: core reconciles by correlation_id", () => {
+  it.each<[string, Fault]>([
     ["a lost answer (connection reset)", "lost"],
     ["a 500 after creating", "500"],
     ["a 504 after creating", "504"],
-  ] as const)("%s: found by correlation id, returned, never created twice", async (_name, fault: Fault) => {
+    ["a 201 whose body is not JSON", "malformed"],
+    ["a 201 without the video id", "noId"],
+  ])("%s: found by correlation_id, returned, never created twice", async (_name, fault) => {
     const vendor = mockVendor(server, { createFaults: [fault] })
-    const provider = await makeProvider()
-    const job = await Effect.runPromise(provider.render!({ template: "draft-1", script: "Hi" }))
+    const job = await clientOn().render({ template: "draft-1", script: "Hi" })
     expect(vendor.state.creates).toBe(1)
     expect(vendor.state.videos).toHaveLength(1)
     expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos"])
     expect(job).toMatchObject({
       ref: "drafts:video:vid-1",
-      metadata: { correlationId: (vendor.state.bodies[0] as { correlation_id: string }).correlation_id },
+      metadata: { correlationId: sentKey(vendor) },
+      submission: { key: sentKey(vendor), reconciled: true },
     })
   })
 
-  it("a timeout: the late create is found, not repeated", async () => {
-    // The create never answers; the reconciling read gets the same (generous) per-attempt timeout.
-    const vendor = mockVendor(server, { createFaults: ["slow"] })
-    const provider = await makeProvider({ timeout: 1_000 })
-    const job = await Effect.runPromise(provider.render!({ template: "draft-1", script: "Hi" }))
-    expect(job.ref).toBe("drafts:video:vid-1")
-    expect(vendor.state.creates).toBe(1)
-    expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos"])
-  })
-
-  it("not found: re-sent once with the SAME correlation id", async () => {
+  it("nothing made (dropped before creating): SubmissionUnknown with the ref, never re-sent", async () => {
     const vendor = mockVendor(server, { createFaults: ["dropped"] })
-    const provider = await makeProvider()
-    const job = await Effect.runPromise(
-      provider.render!({
-        template: "draft-1",
-        script: "Hi",
-        providerOptions: { drafts: { correlationId: "order-1" } },
-      }),
-    )
-    expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos", "POST /api/v1/videos"])
-    expect(vendor.state.bodies.map((b) => (b as { correlation_id: string }).correlation_id)).toEqual([
-      "order-1",
-      "order-1",
-    ])
-    expect(vendor.state.bodies[1]).toEqual(vendor.state.bodies[0])
-    expect(vendor.state.videos).toHaveLength(1)
-    expect(job.metadata?.correlationId).toBe("order-1")
-  })
-
-  it("the re-send is ambiguous too: no third send; the error names the correlation id", async () => {
-    const vendor = mockVendor(server, { createFaults: ["dropped", "dropped"] })
-    const provider = await makeProvider()
-    const error = await failure(
-      provider.render!({
-        template: "draft-1",
-        script: "Hi",
-        providerOptions: { drafts: { correlationId: "order-2" } },
-      }),
-    )
-    expect(vendor.state.creates).toBe(2)
-    expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos", "POST /api/v1/videos"])
-    expect(error.reason).toMatchObject({ _tag: "VendorUnavailable", delivery: "ambiguous" })
-    expect(error.message).toContain('correlation_id "order-2"')
-  })
-
-  it("the reconcile read fails: the original ambiguous error, naming the correlation id", async () => {
-    const vendor = mockVendor(server, { createFaults: ["500"], listFails: true })
-    const provider = await makeProvider()
-    const error = await failure(
-      provider.render!({
-        template: "draft-1",
-        script: "Hi",
-        providerOptions: { drafts: { correlationId: "order-3" } },
-      }),
-    )
+    const error = await rejection(clientOn(true).render({ template: "draft-1", script: "Hi" }))
+    expect(error.reason).toMatchObject({
+      _tag: "SubmissionUnknown",
+      lookup: "not_found",
+      failure: { _tag: "VendorUnavailable", delivery: "ambiguous" },
+    })
+    expect(error.retryable).toBe(false)
+    expect(SubmissionRef.parse(error.ref!)).toMatchObject({ provider: "drafts", key: sentKey(vendor) })
+    expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos"])
     expect(vendor.state.creates).toBe(1)
-    expect(error.reason._tag).toBe("VendorUnavailable")
+  })
+
+  it("the lookup fails too: SubmissionUnknown with the ref, no key or secret in it", async () => {
+    const vendor = mockVendor(server, { createFaults: ["500"], listFails: true })
+    const error = await rejection(clientOn(true).render({ template: "draft-1", script: "Hi" }))
+    expect(error.reason._tag).toBe("SubmissionUnknown")
     expect(error.status).toBe(500)
     expect(error.operation).toBe("render")
-    expect(error.message).toContain('correlation_id "order-3"')
+    expect(SubmissionRef.is(error.ref!)).toBe(true)
+    expect(vendor.state.creates).toBe(1)
     expect(trace().filter((t) => t.startsWith("POST"))).toHaveLength(1)
     const text = JSON.stringify(error) + error.message
     expect(text).not.toContain(API_KEY)
     expect(text).not.toContain(WEBHOOK_SECRET)
   })
 
-  it.each([
-    ["a 201 whose body is not JSON", "malformed"],
-    ["a 201 without the video id", "noId"],
-  ] as const)(
-    "%s: the video the vendor made is found by correlation id, never created twice",
-    async (_name, fault: Fault) => {
-      const vendor = mockVendor(server, { createFaults: [fault] })
-      const provider = await makeProvider()
-      const job = await Effect.runPromise(provider.render!({ template: "draft-1", script: "Hi" }))
-      expect(vendor.state.creates).toBe(1)
-      expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos"])
-      expect(job.ref).toBe("drafts:video:vid-1")
-    },
-  )
-
-  it("an unreadable 201 and no such video listed: UnexpectedResponse naming the correlation id, not re-sent", async () => {
+  it("an unreadable 201 and no such video listed: SubmissionUnknown, its failure a 2xx accepted, not re-sent", async () => {
     const vendor = mockVendor(server, { createFaults: ["malformedNothing"] })
-    const provider = await makeProvider()
-    const error = await failure(
-      provider.render!({
-        template: "draft-1",
-        script: "Hi",
-        providerOptions: { drafts: { correlationId: "order-4" } },
-      }),
-    )
-    expect(error.reason._tag).toBe("UnexpectedResponse")
+    const error = await rejection(clientOn(true).render({ template: "draft-1", script: "Hi" }))
+    expect(error.reason).toMatchObject({
+      _tag: "SubmissionUnknown",
+      failure: { _tag: "UnexpectedResponse", delivery: "accepted" },
+    })
     expect(error.status).toBe(201)
-    expect(error.message).toContain('correlation_id "order-4"')
     expect(vendor.state.creates).toBe(1)
     expect(trace()).toEqual(["POST /api/v1/videos", "GET /api/v1/videos"])
   })
@@ -144,14 +108,13 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
         )
       }),
     )
-    const provider = await makeProvider()
-    const error = await failure(provider.render!({ template: "nope", script: "Hi" }))
+    const error = await rejection(clientOn().render({ template: "nope", script: "Hi" }))
     expect(error.reason._tag).toBe("VendorRejected")
     expect(posts).toBe(1)
     expect(trace()).toEqual(["POST /api/v1/videos"])
   })
 
-  it("429 on create is retried by core (provably not taken), with the same body", async () => {
+  it("429 on create is retried by core (provably not taken), with the same body and key", async () => {
     let posts = 0
     const bodies: unknown[] = []
     server.use(
@@ -162,10 +125,10 @@ describe("credit-safe create: reconcile by correlation_id after an ambiguous fai
           : HttpResponse.json({ id: "vid-9", status: "not_started" }, { status: 201 })
       }),
     )
-    const provider = await makeProvider()
-    const job = await Effect.runPromise(provider.render!({ template: "d", script: "Hi" }))
+    const job = await clientOn().render({ template: "d", script: "Hi" })
     expect(job.ref).toBe("drafts:video:vid-9")
     expect(posts).toBe(2)
     expect(bodies[1]).toEqual(bodies[0])
+    expect(job.submission?.key).toBe((bodies[0] as { correlation_id: string }).correlation_id)
   })
 })

@@ -1,10 +1,17 @@
-import { JobRef } from "@vidbridge/core"
+import { createVideoClient, JobRef } from "@vidbridge/core"
 import { Effect } from "effect"
 import { HttpResponse, http } from "msw"
 import { describe, expect, it } from "vitest"
+import { drafts } from "../src/index.js"
 import { API_KEY, BASE, failure, makeProvider, mockVendor, useServer } from "./support.js"
 
 const { server, seen } = useServer()
+
+/** The Promise client, which gives render its submission key. */
+const clientOn = (settings: Record<string, unknown> = {}) =>
+  createVideoClient({
+    provider: drafts({ apiKey: API_KEY, baseUrl: BASE, retry: { baseDelay: 1, maxDelay: 1 }, ...settings }),
+  })
 
 const capture = () => {
   const calls: Array<{ headers: Headers; body: Record<string, unknown> }> = []
@@ -30,28 +37,23 @@ const capture = () => {
 }
 
 describe("render -> POST /videos", () => {
-  it("sends the override body with the neutral fields mapped, api-key header and a correlation id", async () => {
+  it("sends the override body with the neutral fields mapped, api-key header and the key as correlation_id", async () => {
     const calls = capture()
-    const provider = await makeProvider({ workspaceId: "ws-1", teamId: "team-1" })
-    const job = await Effect.runPromise(
-      provider.render!({
-        template: "draft-123",
-        avatar: "char-9",
-        voice: "voice-7",
-        name: "Spring SKU 123",
-        providerOptions: {
-          drafts: {
-            folderId: "folder-1",
-            paletteId: "pal-2",
-            logoUrl: "https://shop.test/logo.png",
-            metadata: { sku: "123", batch: 4, live: true },
-            scenes: [
-              { name: "Intro", texts: ["Hi"], media: ["https://shop.test/a.jpg"], transcript: "Hello" },
-            ],
-          },
+    const job = await clientOn({ workspaceId: "ws-1", teamId: "team-1" }).render({
+      template: "draft-123",
+      avatar: "char-9",
+      voice: "voice-7",
+      name: "Spring SKU 123",
+      providerOptions: {
+        drafts: {
+          folderId: "folder-1",
+          paletteId: "pal-2",
+          logoUrl: "https://shop.test/logo.png",
+          metadata: { sku: "123", batch: 4, live: true },
+          scenes: [{ name: "Intro", texts: ["Hi"], media: ["https://shop.test/a.jpg"], transcript: "Hello" }],
         },
-      }),
-    )
+      },
+    })
     expect(calls).toHaveLength(1)
     const [call] = calls
     expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual(["POST /api/v1/videos"])
@@ -80,10 +82,10 @@ describe("render -> POST /videos", () => {
       logo_url: "https://shop.test/logo.png",
       metadata: { sku: "123", batch: 4, live: true },
     })
-    expect(correlation_id).toMatch(/^vidbridge-[0-9a-f-]{36}$/)
-    expect(String(correlation_id).length).toBeLessThanOrEqual(100)
+    expect(correlation_id).toMatch(/^vb[a-z2-7]{20}$/)
     expect(job).toMatchObject({
       ref: "drafts:video:vid-1",
+      submission: { key: correlation_id },
       status: "queued",
       vendorStatus: "not_started",
       previewUrl: "https://player.hourone.test/vid-1",
@@ -92,21 +94,20 @@ describe("render -> POST /videos", () => {
     expect(JobRef.parse(job.ref)).toEqual({ provider: "drafts", kind: "video", id: "vid-1" })
   })
 
-  it("each render gets a fresh correlation id; a caller's own id is sent as given", async () => {
+  it("each render gets a fresh key as correlation_id; a caller's own id is sent as given", async () => {
     const calls = capture()
-    const provider = await makeProvider()
-    await Effect.runPromise(provider.render!({ template: "d", script: "Hi" }))
-    await Effect.runPromise(provider.render!({ template: "d", script: "Hi" }))
-    await Effect.runPromise(
-      provider.render!({
-        template: "d",
-        script: "Hi",
-        providerOptions: { drafts: { correlationId: "order-77" } },
-      }),
-    )
+    const client = clientOn()
+    await client.render({ template: "d", script: "Hi" })
+    await client.render({ template: "d", script: "Hi" })
+    await client.render({
+      template: "d",
+      script: "Hi",
+      providerOptions: { drafts: { correlationId: "order-77" } },
+    })
+    await client.render({ template: "d", script: "Hi", idempotencyKey: "order-78" })
     const ids = calls.map((c) => c.body.correlation_id)
-    expect(new Set(ids).size).toBe(3)
-    expect(ids[2]).toBe("order-77")
+    expect(new Set(ids).size).toBe(4)
+    expect(ids.slice(2)).toEqual(["order-77", "order-78"])
     expect(calls[0]!.body).toEqual({
       type: "override",
       source_draft_id: "d",

@@ -1,8 +1,9 @@
 import { OFF_CONTRACT_HEADER } from "@vidbridge/contracts"
+import { createVideoClient, VideoError } from "@vidbridge/core"
 import type { Fault } from "@vidbridge/core/testing"
-import { Effect, Redacted } from "effect"
+import { Effect, Redacted, Schedule } from "effect"
 import { describe, expect, it } from "vitest"
-import { makeDraftsClient } from "../src/index.js"
+import { drafts, makeDraftsClient } from "../src/index.js"
 import { DRAFTS_ROUTES, type DraftsSimulator } from "../src/testing/index.js"
 import { productInput, providerFor, useSimulatorServer } from "./simulatorSupport.js"
 
@@ -13,6 +14,19 @@ const renderOn = async (sim: DraftsSimulator, overrides: Record<string, unknown>
   return Effect.runPromise(Effect.result(provider.render!({ template: "sim-template", script: "Hi" })))
 }
 
+/** The Promise client on the simulator; `once`: a single lookup after a lost answer (no window). */
+const clientOn = (sim: DraftsSimulator, once = false) =>
+  createVideoClient({
+    provider: drafts({ ...sim.settings(), retry: { baseDelay: 1, maxDelay: 1 } }),
+    ...(once ? { reconcile: { schedule: Schedule.recurs(0) } } : {}),
+  })
+
+const failureOf = (promise: Promise<unknown>): Promise<VideoError> =>
+  promise.then(
+    () => Promise.reject(new Error("expected a failure")),
+    (error: unknown) => (error instanceof VideoError ? error : Promise.reject(error)),
+  )
+
 const counts = (sim: DraftsSimulator) => ({
   creates: sim.log.count(DRAFTS_ROUTES.create),
   lists: sim.log.count(DRAFTS_ROUTES.list),
@@ -20,26 +34,27 @@ const counts = (sim: DraftsSimulator) => ({
   credits: sim.creditsSpent(),
 })
 
-describe("faults on POST /videos, through the adapter", () => {
+describe("faults on POST /videos, through the client", () => {
   it.each<[string, Fault, { creates: number; lists: number }]>([
     [
-      "a 500 before the create (no video): reconciled, sent once more",
-      { kind: "status", status: 500, when: "before" },
-      { creates: 2, lists: 1 },
-    ],
-    [
-      "a 503 after the create: reconciled, the video is found",
+      "a 503 after the create: core finds the video by correlation_id",
       { kind: "status", status: 503, when: "after" },
       { creates: 1, lists: 1 },
     ],
     [
-      "a reset before the create: reconciled, sent once more",
-      { kind: "reset", when: "before" },
-      { creates: 2, lists: 1 },
+      "a reset after the create: core finds the video by correlation_id",
+      { kind: "reset", when: "after" },
+      { creates: 1, lists: 1 },
+    ],
+    ["a malformed answer: the create took effect, found", { kind: "malformed" }, { creates: 1, lists: 1 }],
+    [
+      "a required field (id) missing from the answer: found",
+      { kind: "missingField", field: "id" },
+      { creates: 1, lists: 1 },
     ],
     [
-      "a reset after the create: reconciled, the video is found",
-      { kind: "reset", when: "after" },
+      "a required field (status) missing from the answer: found",
+      { kind: "missingField", field: "status" },
       { creates: 1, lists: 1 },
     ],
     [
@@ -56,49 +71,41 @@ describe("faults on POST /videos, through the adapter", () => {
   ])("%s -> exactly one video", async (_, fault, expected) => {
     const sim = mount()
     sim.faults.inject(DRAFTS_ROUTES.create, fault)
-    const result = await renderOn(sim)
-    if (result._tag !== "Success") throw new Error(`render failed: ${String(result.failure)}`)
+    const job = await clientOn(sim).render({ template: "sim-template", script: "Hi" })
     const [video] = sim.videos()
-    expect(result.success).toMatchObject({ ref: `drafts:video:${video!.id}`, status: "queued" })
+    expect(job).toMatchObject({ ref: `drafts:video:${video!.id}`, status: "queued" })
     expect(counts(sim)).toEqual({ ...expected, videos: 1, credits: 1 })
   })
 
-  it("a slow answer beyond the adapter's timeout: the create took effect, reconciliation finds it", async () => {
-    const sim = mount()
-    // The answer would come long after this test's own time limit, so finishing at all shows the
-    // adapter gave up at its timeout; that timeout (which the reconciling read gets too) is
-    // generous, so a busy machine does not make the read time out as well.
-    sim.faults.inject(DRAFTS_ROUTES.create, { kind: "slow", millis: 60_000 })
-    const result = await renderOn(sim, { timeout: 1_000 })
-    if (result._tag !== "Success") throw new Error(`render failed: ${String(result.failure)}`)
-    expect(result.success.ref).toBe(`drafts:video:${sim.videos()[0]!.id}`)
-    expect(counts(sim)).toEqual({ creates: 1, lists: 1, videos: 1, credits: 1 })
-  })
-
   it.each<[string, Fault]>([
-    ["a malformed answer", { kind: "malformed" }],
-    ["a required field (id) missing from the answer", { kind: "missingField", field: "id" }],
-    ["a required field (status) missing from the answer", { kind: "missingField", field: "status" }],
-  ])("%s: the create took effect, reconciliation finds the video (never sent twice)", async (_, fault) => {
+    ["a 500 before the create", { kind: "status", status: 500, when: "before" }],
+    ["a reset before the create", { kind: "reset", when: "before" }],
+  ])("%s: no video, SubmissionUnknown carrying the ref, never sent again", async (_, fault) => {
     const sim = mount()
     sim.faults.inject(DRAFTS_ROUTES.create, fault)
-    const result = await renderOn(sim)
-    if (result._tag !== "Success") throw new Error(`render failed: ${String(result.failure)}`)
-    expect(result.success.ref).toBe(`drafts:video:${sim.videos()[0]!.id}`)
-    expect(counts(sim)).toEqual({ creates: 1, lists: 1, videos: 1, credits: 1 })
+    const error = await failureOf(clientOn(sim, true).render({ template: "sim-template", script: "Hi" }))
+    expect(error.reason).toMatchObject({
+      _tag: "SubmissionUnknown",
+      lookup: "not_found",
+      submission: error.ref,
+    })
+    expect(counts(sim)).toEqual({ creates: 1, lists: 1, videos: 0, credits: 0 })
   })
 
-  it("a malformed answer and a failing list: UnexpectedResponse naming the correlation id", async () => {
+  it("a malformed answer and a failing list: SubmissionUnknown, its failure the unreadable 2xx", async () => {
     const sim = mount()
     sim.faults.inject(DRAFTS_ROUTES.create, { kind: "malformed" })
     sim.faults.inject(DRAFTS_ROUTES.list, { kind: "status", status: 503, when: "before" }, 4)
-    const result = await renderOn(sim)
-    if (result._tag !== "Failure") throw new Error("expected a failure")
-    expect(result.failure.reason._tag).toBe("UnexpectedResponse")
-    expect(result.failure.message).toContain("correlation_id")
+    const error = await failureOf(clientOn(sim, true).render({ template: "sim-template", script: "Hi" }))
+    expect(error.reason).toMatchObject({
+      _tag: "SubmissionUnknown",
+      failure: { _tag: "UnexpectedResponse", delivery: "accepted" },
+    })
     expect(counts(sim)).toMatchObject({ creates: 1, videos: 1, credits: 1 })
   })
+})
 
+describe("other answers to POST /videos, through the adapter", () => {
   it("a wrong api-key: AuthenticationFailed, nothing created or spent", async () => {
     const sim = mount()
     const result = await renderOn(sim, { apiKey: "not-the-key" })

@@ -33,7 +33,8 @@ describe("the Hour One simulator, in-process (msw)", () => {
     const ref = JobRef.parse(job.ref)
     const [video] = sim.videos()
     expect(video).toMatchObject({ id: ref.id, status: "not_started", sourceDraftId: "sim-template" })
-    expect(video?.correlationId).toMatch(/^vidbridge-/)
+    // The port called directly gets no submission: no key is sent (the client sends one).
+    expect(video?.correlationId).toBeUndefined()
     expect(video?.body).toMatchObject({
       type: "override",
       scenes: [{ name: "Scene 1", texts: ["Aurora Trail Shoe"], media: productInput.imageUrls }],
@@ -62,7 +63,6 @@ describe("the Hour One simulator, in-process (msw)", () => {
       previewUrl: `https://api.makereals.com/sim/player/${ref.id}`,
       durationSeconds: 2.4,
       metadata: {
-        correlationId: video?.correlationId,
         sourceDraftId: "sim-template",
         scenes: [{ index: 0, startSeconds: 0, durationSeconds: 2.4 }],
       },

@@ -6,14 +6,14 @@ import { useServer } from "./support.js"
 
 /** {@link useServer}, where each test mounts its own simulator's handlers. */
 export const useSimulatorServer = () => {
-  const { server } = useServer()
+  const { server, seen } = useServer()
   /** A fresh simulator whose handlers answer in-process for this test. */
   const mount = (options: DraftsSimulatorOptions = {}): DraftsSimulator => {
     const sim = createSimulator(options)
     server.use(...sim.handlers)
     return sim
   }
-  return { server, mount }
+  return { server, mount, seen }
 }
 
 /** The adapter configured for the simulator, with fast retries (no test waits real seconds). */

@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { delay, HttpResponse, http } from "msw"
+import { HttpResponse, http } from "msw"
 import { setupServer } from "msw/node"
 import { afterAll, afterEach, beforeAll } from "vitest"
 import { drafts } from "../src/index.js"
@@ -49,19 +49,10 @@ export const failure = <E>(effect: Effect.Effect<unknown, E>) => Effect.runPromi
 
 /**
  * What a create does: answer, lose the answer after creating, 500/504 after creating, drop
- * before creating, answer late, answer 201 with a body that is not JSON or has no `id` (after
+ * before creating, answer 201 with a body that is not JSON or has no `id` (after
  * creating), or answer 201 with a body that is not JSON without creating anything.
  */
-export type Fault =
-  | "none"
-  | "lost"
-  | "500"
-  | "504"
-  | "dropped"
-  | "slow"
-  | "malformed"
-  | "noId"
-  | "malformedNothing"
+export type Fault = "none" | "lost" | "500" | "504" | "dropped" | "malformed" | "noId" | "malformedNothing"
 
 /** A tiny in-memory Hour One: creates are counted, videos can be moved through statuses. */
 export const mockVendor = (
@@ -101,8 +92,6 @@ export const mockVendor = (
       if (fault === "lost") return HttpResponse.error()
       if (fault === "500") return HttpResponse.json({ detail: "Internal Server Error" }, { status: 500 })
       if (fault === "504") return HttpResponse.json({ detail: "gateway timeout" }, { status: 504 })
-      // Never answers: the client gives up at its timeout, whatever the machine's speed.
-      if (fault === "slow") await delay("infinite")
       if (fault === "malformed") return garbled()
       if (fault === "noId") return HttpResponse.json({ ...video, id: undefined }, { status: 201 })
       return HttpResponse.json(video, { status: 201 })

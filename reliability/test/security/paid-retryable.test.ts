@@ -5,6 +5,7 @@
 import { creatify } from "@vidbridge/adapter-creatify"
 import { drafts } from "@vidbridge/adapter-drafts"
 import { createVideoClient, VideoError } from "@vidbridge/core"
+import { Schedule } from "effect"
 import { describe, expect, it } from "vitest"
 
 const KEY = "paid-retry-key-5521"
@@ -79,12 +80,16 @@ describe("an ambiguous failure of a paid call is not retryable", () => {
     expect(error.message).toMatch(/may have reached the vendor/)
   })
 
-  it("Hour One render answered 503, its reconciliation failing too: still not retryable", async () => {
+  it("Hour One render answered 503, its lookup failing too: SubmissionUnknown, still not retryable", async () => {
     const client = createVideoClient({
       provider: drafts({ apiKey: KEY, ...transport, fetch: answering(503, htmlPage) }),
+      reconcile: { schedule: Schedule.recurs(1) }, // two lookups, not minutes of them
     })
     const error = await failed(client.render({ template: "draft-1", script: "Hi" }))
-    expect(error.reason).toMatchObject({ _tag: "VendorUnavailable", delivery: "ambiguous" })
+    expect(error.reason).toMatchObject({
+      _tag: "SubmissionUnknown",
+      failure: { _tag: "VendorUnavailable", delivery: "ambiguous", spendsCredits: true },
+    })
     notRetryable(error)
     expect(error.message).toMatch(/may have reached the vendor/)
     expect(error.message).not.toContain("<")

@@ -51,9 +51,10 @@ const defined = (entries: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined && v !== null))
 
 /**
- * A vendor video -> neutral job. `videoUrl` is `download_url` (the file); `previewUrl` is
- * `video_player_url` (Hour One's player page, not a file). Vendor ids that have no neutral
- * field (correlation id, draft id, request id) are kept in `metadata`.
+ * A vendor video -> neutral job. `name` is the request's `name` (the key travels apart, as
+ * `correlation_id`); `videoUrl` is `download_url` (the file); `previewUrl` is `video_player_url`
+ * (Hour One's player page, not a file). Vendor ids that have no neutral field (correlation id,
+ * draft id, request id) are kept in `metadata`.
  */
 export const toVideoJob = (video: VideoResponse): VideoJob => {
   const status = mapStatus(video.status)
@@ -77,6 +78,7 @@ export const toVideoJob = (video: VideoResponse): VideoJob => {
     status,
     vendorStatus: video.status,
     stage: "render",
+    ...(video.name ? { name: video.name } : {}),
     ...(progress === undefined ? {} : { progress }),
     ...(video.download_url ? { videoUrl: video.download_url } : {}),
     ...(video.video_player_url ? { previewUrl: video.video_player_url } : {}),

@@ -7,7 +7,7 @@ import {
   type VendorSimulator,
 } from "@vidbridge/core/testing"
 import { PROVIDER_ID } from "../internal/mapping.js"
-import { CANONICAL_BASE, makeDraftsHandlers } from "./handlers.js"
+import { CANONICAL_BASE, type Holds, makeDraftsHandlers } from "./handlers.js"
 import {
   checkTimeline,
   type DraftsEndStatus,
@@ -59,6 +59,8 @@ export interface DraftsSimulatorOptions {
   readonly autoDeliverWebhooks?: boolean | undefined
   /** The fetch used to deliver webhooks. Default: the global `fetch`. */
   readonly fetch?: typeof fetch | undefined
+  /** See {@link DraftsSimulator.listLag}. Default 0. */
+  readonly listLag?: number | undefined
 }
 
 /** Adapter settings that talk to the simulator; pass them to `drafts(...)`. */
@@ -101,6 +103,20 @@ export interface DraftsSimulator extends VendorSimulator {
   readonly webhookDeliveries: () => ReadonlyArray<WebhookDelivery>
   /** The `x-hourone-signature` the simulator would send for `body`. */
   readonly signWebhook: (body: string) => Promise<string>
+  /**
+   * A new video shows in `GET /videos` only this long after it was made (ms on `clock`); reads
+   * by id see it at once. Hour One documents no lag; lists of other vendors lag, and lookups
+   * after a lost answer must cope.
+   */
+  listLag: number
+  /**
+   * The next request on `route` (`DRAFTS_ROUTES.create`) takes effect and is never answered:
+   * the client times out after sending (deterministic on virtual time). The held request ends
+   * when the client gives up.
+   */
+  readonly holdAnswer: (route: string) => void
+  /** Requests held by {@link DraftsSimulator.holdAnswer} that the client has not given up on yet. */
+  readonly held: () => number
 }
 
 /**
@@ -136,6 +152,7 @@ export const createSimulator = (options: DraftsSimulatorOptions = {}): DraftsSim
   })
   const outbox = makeDraftsOutbox(secret, clock, options.fetch)
   let webhookUrl = options.webhookUrl
+  const holds: Holds = { routes: [], held: 0 }
 
   const flushWebhooks = async (): Promise<number[]> =>
     webhookUrl === undefined ? [] : [...(await outbox.flush(dueEvents(store, webhookUrl)))]
@@ -148,6 +165,8 @@ export const createSimulator = (options: DraftsSimulatorOptions = {}): DraftsSim
     ledger,
     apiKey,
     draftScenes: sceneCountOf,
+    listLag: () => simulator.listLag,
+    holds,
     afterRequest: options.autoDeliverWebhooks
       ? () => {
           void flushWebhooks()
@@ -160,7 +179,7 @@ export const createSimulator = (options: DraftsSimulatorOptions = {}): DraftsSim
   const endNext = (status: DraftsEndStatus) => (reason?: string) =>
     store.queueEnding(status, reason ?? `${status} by the simulator`)
 
-  return {
+  const simulator: DraftsSimulator = {
     provider: PROVIDER_ID,
     canonicalBase: CANONICAL_BASE,
     handlers,
@@ -187,5 +206,11 @@ export const createSimulator = (options: DraftsSimulatorOptions = {}): DraftsSim
     flushWebhooks,
     webhookDeliveries: () => deliveriesOf(outbox),
     signWebhook: (body) => signWebhookBody(secret, body),
+    listLag: options.listLag ?? 0,
+    holdAnswer: (route) => {
+      holds.routes.push(route)
+    },
+    held: () => holds.held,
   }
+  return simulator
 }

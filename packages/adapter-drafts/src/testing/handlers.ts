@@ -47,6 +47,16 @@ export interface HandlerContext {
   readonly draftScenes: (draftId: string) => number | undefined
   /** Called after every API request was answered (automatic webhook delivery). */
   readonly afterRequest?: (() => void) | undefined
+  /** How long a new video stays out of `GET /videos` (ms on the clock). */
+  readonly listLag: () => number
+  /** Routes whose next answer is held, and how many held requests are waiting. */
+  readonly holds: Holds
+}
+
+/** Answers held back (`holdAnswer`): the request takes effect; the answer waits for the client's abort. */
+export interface Holds {
+  readonly routes: Array<string>
+  held: number
 }
 
 type Json = Parameters<typeof HttpResponse.json>[0]
@@ -76,10 +86,20 @@ const applyFault = async (ctx: HandlerContext, route: string, handle: Handle): P
   return withFault(once, ctx.clock, route, handle)
 }
 
+/** The request took effect; its answer never comes: it waits until the client gives up. */
+const hold = async (holds: Holds, route: string, request: Request): Promise<Response> => {
+  holds.routes.splice(holds.routes.indexOf(route), 1)
+  holds.held++
+  await new Promise((resolve) => request.signal.addEventListener("abort", resolve, { once: true }))
+  holds.held--
+  return HttpResponse.error()
+}
+
 /**
  * Runs handlers as Hour One answers: logs the request, checks the `api-key` header (401
- * `{detail}`), then applies the planned fault; delivers due webhooks afterwards when asked to.
- * Observers registered with core's `observeSimulators` see every request and answer.
+ * `{detail}`), then applies the planned fault (or holds the answer); delivers due webhooks
+ * afterwards when asked to. Observers registered with core's `observeSimulators` see every
+ * request and answer.
  */
 const makeGuard = (ctx: HandlerContext) => {
   const answer = async (request: Request, route: string, handle: Handle): Promise<Response> => {
@@ -94,7 +114,8 @@ const makeGuard = (ctx: HandlerContext) => {
       if (key === null || key === "")
         return detail(401, "Not authenticated: send your API key in the api-key header")
       if (key !== ctx.apiKey) return detail(401, "Invalid API key")
-      return await applyFault(ctx, route, handle)
+      const response = await applyFault(ctx, route, handle)
+      return ctx.holds.routes.includes(route) ? await hold(ctx.holds, route, request) : response
     } finally {
       ctx.afterRequest?.()
     }
@@ -142,10 +163,12 @@ export const makeDraftsHandlers = (ctx: HandlerContext): RequestHandler[] => {
         })
       }),
     ),
+    // Every video of the account in creation order (no paging), a new one only `listLag` after it was made.
     http.get(`${CANONICAL_BASE}/videos`, ({ request }) =>
-      guard(request, DRAFTS_ROUTES.list, () =>
-        HttpResponse.json(store.all().map((v) => videoJson(v, store.view(v), originOf(request))) as Json),
-      ),
+      guard(request, DRAFTS_ROUTES.list, () => {
+        const listed = store.all().filter((v) => v.createdAt + ctx.listLag() <= ctx.clock.now())
+        return HttpResponse.json(listed.map((v) => videoJson(v, store.view(v), originOf(request))) as Json)
+      }),
     ),
     http.get(`${CANONICAL_BASE}/videos/:id`, ({ request, params }) =>
       guard(request, DRAFTS_ROUTES.get, () => {

@@ -69,7 +69,10 @@ export interface CreditCall<S extends VendorSimulator = VendorSimulator> {
   readonly moderation: ((sim: S) => void) | NotApplicable
   /** Plans a failure of the next job. */
   readonly jobFails: ((sim: S) => void) | NotApplicable
-  /** The adapter looks the job up by `correlation_id` after a lost answer (Hour One). */
+  /**
+   * Core finds the job after a lost answer: the adapter sends the submission key where the vendor
+   * echoes it and implements `findSubmission` (Hour One: `correlation_id`).
+   */
   readonly reconciles?: boolean | undefined
 }
 

@@ -3,7 +3,7 @@
 //   2. every job the vendor made ends (settled after polling), or the client holds a typed error
 //      carrying the job's ref where the client could know it;
 //   3. the error reason is the documented one.
-import { isSettled, type VideoClient, VideoError, type VideoJob } from "@vidbridge/core"
+import { isSettled, SubmissionRef, type VideoClient, VideoError, type VideoJob } from "@vidbridge/core"
 import type { Answer, CreditCall } from "./call.js"
 import type { Expected } from "./faults.js"
 
@@ -84,6 +84,18 @@ export const checkCallError = (
     problems.push(
       `an unreadable answer must be a 2xx one (the vendor accepted the call), got ${error.status}`,
     )
+  }
+  // A lost answer not found: the error carries the submission ref (a way to find the job later).
+  if (
+    reason._tag === "SubmissionUnknown" &&
+    !(SubmissionRef.is(reason.submission) && error.ref === reason.submission)
+  ) {
+    problems.push(
+      `SubmissionUnknown must carry its submission ref as ref, got ${error.ref} / ${reason.submission}`,
+    )
+  }
+  if (reason._tag === "SubmissionUnknown" && error.retryable) {
+    problems.push("SubmissionUnknown must be retryable: false (a retry may pay twice)")
   }
   if (knownRef !== undefined && error.ref !== knownRef) {
     problems.push(`the error must carry the ref the client knows (${knownRef}), got ${error.ref}`)

@@ -22,6 +22,9 @@ const draftsRender: CreditCall<DraftsSimulator> = {
   unknownStatus: { answer: topStatus, status: topStatus },
   moderation: { na: "Hour One documents no moderation status (ready, failed, stopped, cancelled)" },
   jobFails: (sim) => sim.failNext(),
+  // render's key travels as correlation_id and findSubmission looks it up exactly: core finds the
+  // video after a lost answer (the call succeeds), and fails SubmissionUnknown, with the submission
+  // ref and one request, when nothing was made (5xx before).
   reconciles: true,
 }
 

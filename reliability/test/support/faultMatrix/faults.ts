@@ -62,16 +62,18 @@ export interface Expected {
 /** What `fault` on `call` must come to. */
 export const expectation = (call: CreditCall, fault: FaultId): Expected => {
   const settled = { wait: "settled" } as const
-  // Hour One finds a create whose answer was lost by its correlation_id: the call succeeds.
+  // A provider that looks lost answers up (Hour One, by correlation_id) finds the job: the call succeeds.
   const lost = (reason: VideoErrorReasonTag, extra: Partial<Expected> = {}): Expected =>
     call.reconciles
       ? { call: "ok", effects: 1, requests: 1, ...settled }
       : { call: reason, effects: 1, requests: 1, ...settled, ...extra }
   switch (fault) {
     case "5xx-before":
-      // Not found by correlation id, so sent once more: still one video.
+      // Nothing was made. A provider that looks lost answers up finds nothing and fails
+      // SubmissionUnknown with the submission ref; it never sends again unless the caller opts in
+      // (resendIfNotFound, not used here).
       return call.reconciles
-        ? { call: "ok", effects: 1, requests: 2, ...settled }
+        ? { call: "SubmissionUnknown", effects: 0, requests: 1, status: 500, ...settled }
         : { call: "VendorUnavailable", effects: 0, requests: 1, status: 500, ...settled }
     case "5xx-after":
       return lost("VendorUnavailable", { status: 503 })

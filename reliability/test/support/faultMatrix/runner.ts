@@ -42,6 +42,9 @@ const clientFor = (
     // A job still not settled after 20 s of real time is stuck (the simulated work is long done;
     // a busy machine still settles it in a few reads).
     polling: { schedule: Schedule.spaced(1), timeout: 20_000 },
+    // A lost paid answer is looked up twice, back to back: the simulators' lists do not lag here,
+    // so a job not found at once was never made (and no real minutes pass waiting for a window).
+    reconcile: { schedule: Schedule.recurs(1) },
   })
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis))

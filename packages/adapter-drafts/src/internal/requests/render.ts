@@ -33,8 +33,11 @@ export const DraftsRenderOptions = z.strictObject({
 
 /**
  * `providerOptions.drafts` of `render`: the source (`sourceDraftId` / `recipeId`), `folderId`,
- * `paletteId`, `scenes`, `logoUrl`, `metadata`, `correlationId` (<= 100 characters, unique
- * per video) and per-call `workspaceId` / `teamId`. Unknown fields are `InvalidInput`.
+ * `paletteId`, `scenes`, `logoUrl`, `metadata`, per-call `workspaceId` / `teamId`, and
+ * `correlationId`: your own `correlation_id` (<= 100 characters of any text, unique per video)
+ * sent instead of the submission key, for ids that are no valid `idempotencyKey`; the submission
+ * ref carries it, so `findSubmission` still finds the video. Give `idempotencyKey` or
+ * `correlationId`, not both. Unknown fields are `InvalidInput`.
  *
  * @example
  * ```ts
@@ -78,6 +81,10 @@ export const resolveSource = (
   ])
 }
 
+const oneKey =
+  "give idempotencyKey or providerOptions.drafts.correlationId, not both: each is sent as " +
+  "Hour One's correlation_id (use correlationId only for ids that are no valid idempotencyKey)"
+
 /** Reads and checks `providerOptions.drafts` and the neutral fields Hour One cannot honour. */
 export const renderOptions = (request: RenderRequest): Effect.Effect<DraftsRenderOptions, VideoError> =>
   Effect.andThen(
@@ -89,7 +96,11 @@ export const renderOptions = (request: RenderRequest): Effect.Effect<DraftsRende
           "providerOptions.drafts.scenes (name, texts, media, transcript)",
       }),
     ),
-    parseProviderOptions(DraftsRenderOptions, request.providerOptions, RENDER),
+    Effect.flatMap(parseProviderOptions(DraftsRenderOptions, request.providerOptions, RENDER), (options) =>
+      options.correlationId !== undefined && request.idempotencyKey !== undefined
+        ? fail([{ path: "providerOptions.drafts.correlationId", message: oneKey }])
+        : Effect.succeed(options),
+    ),
   )
 
 const toWireScene = (scene: NonNullable<DraftsRenderOptions["scenes"]>[number]): OverrideScene => ({
@@ -153,16 +164,17 @@ const scenesRequired: InputIssue = {
 }
 
 /**
- * The `POST /videos` body (`type: "override"`). Fails with `InvalidInput` naming
- * `providerOptions.drafts.scenes` when there are no scenes to send (nothing is sent).
+ * The `POST /videos` body (`type: "override"`), with `correlation_id` when there is one (the
+ * submission key). Fails with `InvalidInput` naming `providerOptions.drafts.scenes` when there
+ * are no scenes to send (nothing is sent).
  */
 export const buildBody = (input: {
   readonly request: RenderRequest
   readonly options: DraftsRenderOptions
   readonly source: { source_draft_id: string } | { recipe_id: string }
   readonly product: ProductContent | undefined
-  readonly correlationId: string
-}): Effect.Effect<OverrideVideoRequest & { readonly correlation_id: string }, VideoError> => {
+  readonly correlationId: string | undefined
+}): Effect.Effect<OverrideVideoRequest, VideoError> => {
   const { request, options, product } = input
   const scenes = scenesFor(options.scenes?.map(toWireScene), product, request.script)
   if (scenes.length === 0) return fail([scenesRequired])
@@ -178,6 +190,6 @@ export const buildBody = (input: {
     scenes,
     ...(logo ? { logo_url: logo } : {}),
     ...(options.metadata ? { metadata: options.metadata } : {}),
-    correlation_id: input.correlationId,
+    ...(input.correlationId === undefined ? {} : { correlation_id: input.correlationId }),
   })
 }
