@@ -20,20 +20,20 @@ const failureMessage = <A>(effect: Effect.Effect<A, VideoError>) => {
 
 describe("catalog paging helpers (@vidbridge/core/adapter)", () => {
   it.each<[string, PagePosition, Paging, ReadonlyArray<string> | undefined, string | undefined]>([
-    ["has_more true", { page: 1 }, { pageSize: 10, received: 10, hasMore: true }, undefined, "2"],
+    ["has_more true", { page: 1 }, { pageSize: 10, received: 10, hasMore: true }, undefined, "2/10"],
     ["has_more false", { page: 2 }, { pageSize: 10, received: 10, hasMore: false }, undefined, undefined],
     [
       "DRF next link (hasMore: next !== null)",
       { page: 3 },
       { pageSize: 10, received: 4, hasMore: true },
       undefined,
-      "4",
+      "4/10",
     ],
-    ["total_pages left", { page: 2 }, { pageSize: 10, received: 10, totalPages: 3 }, undefined, "3"],
+    ["total_pages left", { page: 2 }, { pageSize: 10, received: 10, totalPages: 3 }, undefined, "3/10"],
     ["total_pages done", { page: 3 }, { pageSize: 10, received: 10, totalPages: 3 }, undefined, undefined],
-    ["total items left", { page: 2 }, { pageSize: 10, received: 10, total: 21 }, undefined, "3"],
+    ["total items left", { page: 2 }, { pageSize: 10, received: 10, total: 21 }, undefined, "3/10"],
     ["total items done", { page: 2 }, { pageSize: 10, received: 10, total: 20 }, undefined, undefined],
-    ["no signal, full page", { page: 1 }, { pageSize: 10, received: 10 }, undefined, "2"],
+    ["no signal, full page", { page: 1 }, { pageSize: 10, received: 10 }, undefined, "2/10"],
     ["no signal, short page", { page: 1 }, { pageSize: 10, received: 9 }, undefined, undefined],
     [
       "an empty page ends, whatever the flag",
@@ -47,14 +47,14 @@ describe("catalog paging helpers (@vidbridge/core/adapter)", () => {
       { source: "public", page: 1 },
       { pageSize: 10, received: 10, hasMore: true },
       ["public", "custom"],
-      "public:2",
+      "public:2/10",
     ],
     [
       "sources: on to the next",
       { source: "public", page: 2 },
       { pageSize: 10, received: 3 },
       ["public", "custom"],
-      "custom:1",
+      "custom:1/10",
     ],
     [
       "sources: the last one ends",
@@ -69,23 +69,29 @@ describe("catalog paging helpers (@vidbridge/core/adapter)", () => {
 
   it("readPageCursor reads what nextPageCursor wrote, and refuses anything else naming cursor", () => {
     expect(Effect.runSync(readPageCursor(undefined, context))).toEqual({ source: undefined, page: 1 })
-    expect(Effect.runSync(readPageCursor("7", context))).toEqual({ source: undefined, page: 7 })
+    expect(Effect.runSync(readPageCursor("7", context))).toMatchObject({ page: 7, pageSize: undefined })
+    expect(Effect.runSync(readPageCursor("7/25", context))).toEqual({
+      source: undefined,
+      page: 7,
+      pageSize: 25,
+    })
     expect(Effect.runSync(readPageCursor(undefined, context, ["public", "custom"]))).toEqual({
       source: "public",
       page: 1,
     })
-    expect(Effect.runSync(readPageCursor("custom:3", context, ["public", "custom"]))).toEqual({
+    expect(Effect.runSync(readPageCursor("custom:3/10", context, ["public", "custom"]))).toEqual({
       source: "custom",
       page: 3,
+      pageSize: 10,
     })
-    for (const bad of ["0", "-1", "1.5", "abc", "custom:2"]) {
+    for (const bad of ["0", "-1", "1.5", "abc", "custom:2", "2/0", "2/", "2/10000"]) {
       expect(failureMessage(readPageCursor(bad, context))).toContain(
-        "cursor: is not a cursor of acme's listVoices (a page number)",
+        "cursor: is not a cursor of acme's listVoices (expected <page>/<size>)",
       )
     }
     for (const bad of ["3", "photo:1", "custom:0"]) {
       expect(failureMessage(readPageCursor(bad, context, ["public", "custom"]))).toContain(
-        "expected <list>:<page>, lists public, custom",
+        "expected <list>:<page>/<size>, lists public, custom",
       )
     }
   })

@@ -38,7 +38,7 @@ describe("catalog reads (Promise face)", () => {
     const c = client()
     const first = await c.listAvatars()
     expect(first.items).toHaveLength(10)
-    expect(first.cursor).toBe("2")
+    expect(first.cursor).toBe("2/10")
     expect(first.items[0]).toEqual({
       id: "av-1",
       name: "Anna",
@@ -83,6 +83,12 @@ describe("catalog reads (Promise face)", () => {
 
   it("limit and cursor: a page holds at most limit items; the cursor continues exactly there", async () => {
     const c = client()
+    // A page-numbered cursor keeps its page size: page 2 of 4 is items 5-8, whatever limit says next.
+    const avatars = await c.listAvatars({ limit: 4 })
+    expect(avatars.cursor).toBe("2/4")
+    const next = await c.listAvatars({ limit: 10, cursor: avatars.cursor })
+    expect(next.items.map((a) => a.id)).toEqual(["av-5", "av-6", "av-7", "av-8"])
+    expect(next.cursor).toBe("3/4")
     const page = await c.listTemplates({ limit: 4 })
     expect(page).toMatchObject({ cursor: "4", items: [{ id: "tpl-1" }, {}, {}, { id: "tpl-4" }] })
     expect((await c.listTemplates({ limit: 4, cursor: "8" })).items.map((t) => t.id)).toEqual([
@@ -205,7 +211,7 @@ describe("catalog reads (Effect face)", () => {
 
   it("listAvatars, collectCatalog and getCreditBalance read from the VideoProvider service", async () => {
     const first = await provided(listAvatars({ limit: 5 }).pipe(Effect.provide(layer)))
-    expect(first.cursor).toBe("2")
+    expect(first.cursor).toBe("2/5")
     const voices = await provided(collectCatalog(listVoices, { limit: 5 }).pipe(Effect.provide(layer)))
     expect(voices).toHaveLength(12)
     expect(vendor.sim.log.count("GET /voices")).toBe(3)

@@ -4,13 +4,17 @@ import { invalidInput, type VideoError } from "../VideoError.js"
 import type { CheckContext } from "./inputs.js"
 
 // Mapping a vendor's paging onto the neutral cursor. The cursor is opaque to callers; these
-// helpers make it a page number (`"2"`), a page of one of several lists (`"custom:2"`), or an
-// offset into a list the vendor answers whole (`"20"`), and read it back with a clear error.
+// helpers make it a page number with its page size (`"2/10"`), a page of one of several lists
+// (`"custom:2/10"`), or an offset into a list the vendor answers whole (`"20"`), and read it back
+// with a clear error. A page-numbered cursor keeps its page size: page 2 of 10 is items 11-20
+// whatever `limit` the next call gives, so the next page starts right after the last item read.
 
-/** Where a page-numbered catalog read is: the vendor list (`source`, when it has several) and page (from 1). */
+/** Where a page-numbered catalog read is: the vendor list (`source`, when it has several), the page (from 1) and its size. */
 export interface PagePosition {
   readonly source?: string | undefined
   readonly page: number
+  /** The page size the cursor was made with; absent on the first page (use `query.limit` or the vendor's default). */
+  readonly pageSize?: number | undefined
 }
 
 /** What the vendor said about the pages after this one; give whichever it sends. */
@@ -27,7 +31,7 @@ export interface Paging {
   readonly total?: number | null | undefined
 }
 
-const PAGE = /^(?:([a-z][a-z0-9_-]{0,30}):)?([1-9]\d{0,8})$/
+const PAGE = /^(?:([a-z][a-z0-9_-]{0,30}):)?([1-9]\d{0,8})(?:\/([1-9]\d{0,3}))?$/
 
 const badCursor = (context: CheckContext, expected: string) =>
   invalidInput(context.provider, context.operation, [
@@ -40,12 +44,14 @@ const badCursor = (context: CheckContext, expected: string) =>
 /**
  * Reads `query.cursor` of a page-numbered catalog: absent, the first page (of the first of
  * `sources`). With `sources` (a catalog made of several vendor lists, read one after another:
- * JoggAI's public, then custom avatars) the cursor names the list too. A cursor not made by
- * {@link nextPageCursor} fails `InvalidInput` naming `cursor`, before any request.
+ * JoggAI's public, then custom avatars) the cursor names the list too. Ask the vendor for
+ * `pageSize ?? <from query.limit>` items. A cursor not made by {@link nextPageCursor} fails
+ * `InvalidInput` naming `cursor`, before any request.
  *
  * @example
  * ```ts
- * const { page } = yield* readPageCursor(query.cursor, { provider: "acme", operation: "listVoices" })
+ * const at = yield* readPageCursor(query.cursor, { provider: "acme", operation: "listVoices" })
+ * const pageSize = at.pageSize ?? Math.min(query.limit ?? 10, 100)
  * ```
  */
 export const readPageCursor = (
@@ -59,21 +65,25 @@ export const readPageCursor = (
   const valid =
     match !== null && (sources === undefined ? source === undefined : sources.includes(source ?? ""))
   return valid
-    ? Effect.succeed({ source, page: Number(match[2]) })
+    ? Effect.succeed({ source, page: Number(match[2]), pageSize: match[3] ? Number(match[3]) : undefined })
     : Effect.fail(
-        badCursor(context, sources ? `expected <list>:<page>, lists ${sources.join(", ")}` : "a page number"),
+        badCursor(
+          context,
+          sources ? `expected <list>:<page>/<size>, lists ${sources.join(", ")}` : "expected <page>/<size>",
+        ),
       )
 }
 
 /**
  * The cursor of the page after `at`, or `undefined` when `at` was the last (of the last of
  * `sources`): from the vendor's flag, page count or item count, else a short page is the last.
+ * It carries `paging.pageSize`, the size asked for.
  *
  * @example
  * ```ts
- * nextPageCursor({ page: 1 }, { pageSize: 10, received: 10, hasMore: true }) // "2"
+ * nextPageCursor({ page: 1 }, { pageSize: 10, received: 10, hasMore: true }) // "2/10"
  * nextPageCursor({ page: 3 }, { pageSize: 10, received: 10, total: 30 }) // undefined
- * nextPageCursor({ source: "public", page: 2 }, { pageSize: 10, received: 4 }, ["public", "custom"]) // "custom:1"
+ * nextPageCursor({ source: "public", page: 2 }, { pageSize: 10, received: 4 }, ["public", "custom"]) // "custom:1/10"
  * ```
  */
 export const nextPageCursor = (
@@ -90,9 +100,10 @@ export const nextPageCursor = (
         : paging.total != null
           ? at.page * paging.pageSize < paging.total
           : paging.received >= paging.pageSize)
-  if (more) return at.source === undefined ? String(at.page + 1) : `${at.source}:${at.page + 1}`
+  const size = `/${paging.pageSize}`
+  if (more) return `${at.source === undefined ? "" : `${at.source}:`}${at.page + 1}${size}`
   const next = sources?.[sources.indexOf(at.source ?? "") + 1]
-  return at.source !== undefined && next !== undefined ? `${next}:1` : undefined
+  return at.source !== undefined && next !== undefined ? `${next}:1${size}` : undefined
 }
 
 /**

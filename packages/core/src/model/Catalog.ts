@@ -15,7 +15,10 @@ export const CatalogQuerySchema = z.strictObject({
   cursor: z.optional(
     z.string().check(z.regex(/^[\x21-\x7e]{1,1000}$/, "must be a cursor from a page read before")),
   ),
-  /** At most this many items (1-100); absent, the vendor's own page size. */
+  /**
+   * At most this many items on the page (1-100); absent, the vendor's own page size. A cursor of
+   * a page-numbered vendor keeps the size its first page was read with.
+   */
   limit: z.optional(z.number().check(z.int(), z.positive(), z.lte(100))),
   /** Only items whose name contains this text (case-insensitive); vendors that search may match more fields. */
   search: z.optional(z.string().check(z.maxLength(200), z.regex(/\S/, "must not be empty or only spaces"))),

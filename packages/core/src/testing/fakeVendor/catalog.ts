@@ -106,7 +106,7 @@ export const makeFakeCatalog = (
         const context = { provider: "fake", operation: "listAvatars" }
         yield* checked("listAvatars", query)
         const at = yield* readPageCursor(query.cursor, context)
-        const pageSize = Math.min(query.limit ?? 10, 50)
+        const pageSize = at.pageSize ?? Math.min(query.limit ?? 10, 50)
         const body = yield* get("listAvatars", "/avatars", Avatars, {
           page: at.page,
           per_page: pageSize,
@@ -130,7 +130,7 @@ export const makeFakeCatalog = (
       Effect.gen(function* () {
         yield* checked("listVoices", query)
         const at = yield* readPageCursor(query.cursor, { provider: "fake", operation: "listVoices" })
-        const pageSize = Math.min(query.limit ?? 10, 50)
+        const pageSize = at.pageSize ?? Math.min(query.limit ?? 10, 50)
         const body = yield* get("listVoices", "/voices", Voices, { page: at.page, per_page: pageSize })
         const items = body.voices.map((v) => ({
           id: v.voice_id,
