@@ -17,6 +17,8 @@ export interface Command {
   readonly name: string
   readonly summary: string
   readonly usage: string
+  /** More for `--help`, after the usage line: what the flags mean, examples. */
+  readonly help?: string | undefined
   readonly run: (args: ReadonlyArray<string>, context: Context) => Promise<number>
 }
 

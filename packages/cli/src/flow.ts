@@ -18,6 +18,10 @@ export interface FlowInput {
   readonly visualStyle?: string | undefined
   /** A vendor avatar id, for vendors that need one. */
   readonly avatar?: string | undefined
+  /** A vendor voice id. */
+  readonly voice?: string | undefined
+  /** The script to use instead of one the vendor writes. */
+  readonly script?: string | undefined
 }
 
 /** Where the flow got to. */
@@ -48,6 +52,8 @@ export const startFlow = async (
     ...(input.durationSeconds ? { durationSeconds: input.durationSeconds } : {}),
     ...(input.language ? { language: input.language } : {}),
     ...(input.avatar ? { avatar: input.avatar } : {}),
+    ...(input.voice ? { voice: input.voice } : {}),
+    ...(input.script ? { script: input.script } : {}),
   }
   if (caps.productFromUrl && caps.operations.includes("generatePreviews")) {
     const product = await client.createProduct({ url: input.url }, { signal })

@@ -1,4 +1,5 @@
 import { VideoError } from "@vidbridge/core"
+import { avatars, credits, music, styles, templates, voices } from "./commands/catalogs.js"
 import { compare } from "./commands/compare.js"
 import { create } from "./commands/create.js"
 import { demo } from "./commands/demo.js"
@@ -18,6 +19,12 @@ export const commands: ReadonlyArray<Command> = [
   compare,
   demo,
   providers,
+  avatars,
+  voices,
+  music,
+  templates,
+  styles,
+  credits,
   simulators,
 ]
 
@@ -54,7 +61,9 @@ export const main = async (argv: ReadonlyArray<string>, context: Context): Promi
     return 2
   }
   if (rest.includes("--help") || rest.includes("-h")) {
-    context.io.out(`${command.summary}\n\nusage: ${command.usage}\n`)
+    context.io.out(
+      `${command.summary}\n\nusage: ${command.usage}\n${command.help ? `\n${command.help}\n` : ""}`,
+    )
     return 0
   }
   try {

@@ -1,5 +1,14 @@
 import type { AspectRatio } from "./model/AspectRatio.js"
 
+/** The catalog reads of the {@link VideoProvider} port (see `CatalogItems`). */
+export const CatalogOperations = [
+  "listAvatars",
+  "listVoices",
+  "listMusic",
+  "listTemplates",
+  "listVisualStyles",
+] as const
+
 /** The operations of the {@link VideoProvider} port. */
 export const Operations = [
   "createProduct",
@@ -13,6 +22,8 @@ export const Operations = [
   "parseWebhook",
   "findSubmission",
   "cancel",
+  ...CatalogOperations,
+  "getCreditBalance",
 ] as const
 
 /** One of {@link Operations}. */
@@ -35,6 +46,11 @@ export interface Capabilities {
   readonly productFromParams: boolean
   /** The vendor can render from its own templates (`render({ template })`). */
   readonly templates: boolean
+  /**
+   * The avatar (talking-head) videos `render` makes (a render with no product and no template,
+   * see `avatarVideoInput`): each entry is who presents and what is spoken. Absent or empty: none.
+   */
+  readonly avatarVideos?: ReadonlyArray<AvatarVideoInput> | undefined
   /** How callbacks are verified: a vendor signature, a secret token in the URL, or not at all. */
   readonly webhooks: "signature" | "token" | "none"
   /** How many jobs one status request can read; 1 when there is no batch read. */
@@ -50,6 +66,13 @@ export interface Capabilities {
    */
   readonly submissions?: SubmissionLookupCapability | undefined
 }
+
+/**
+ * One kind of avatar video: the presenter, a catalog `avatar` or a photo (`imageUrl`), and the
+ * speech, a `script` spoken by `voice` or a recording (`audioUrl`). `"avatar+script"` is
+ * `render({ avatar, voice, script })`; `"image+audio"` is `render({ imageUrl, audioUrl })`.
+ */
+export type AvatarVideoInput = "avatar+script" | "avatar+audio" | "image+script" | "image+audio"
 
 /** {@link Capabilities.submissions}. */
 export interface SubmissionLookupCapability {

@@ -1,9 +1,12 @@
 import * as Effect from "effect/Effect"
 import type { Capabilities } from "./Capabilities.js"
+import type { CatalogCallOptions, CatalogClient } from "./catalogs/client.js"
+import { eachCatalog } from "./catalogs/operations.js"
 import { abortable } from "./internal/abortable.js"
 import { type LazyProvider, lazyProvider } from "./internal/lazyProvider.js"
 import { reportsOf } from "./internal/reports.js"
 import { JobRef, type JobRefInput } from "./JobRef.js"
+import type { CatalogOperation, CatalogQuery } from "./model/Catalog.js"
 import type {
   ListJobsQuery,
   PreviewRequest,
@@ -68,7 +71,7 @@ export interface VideoClientConfig {
  * errors that are `instanceof VideoError`. Operations on an existing job route by the
  * provider named in its ref, so one client reads jobs of every configured provider.
  */
-export interface VideoClient {
+export interface VideoClient extends CatalogClient {
   /** The id of the provider new work goes to. */
   readonly provider: string
   /** Ids of every configured provider. */
@@ -220,6 +223,12 @@ export const createVideoClient = (config: VideoClientConfig): VideoClient => {
     cancel: (ref, o) => attempt(() => ops(forRef(ref, "cancel")).cancel(ref), o?.signal),
     listJobs: (query, o) =>
       attempt(() => ops(providerOf(o?.provider, "listJobs")).listJobs(query ?? {}), o?.signal),
+    ...(eachCatalog(
+      (name) => (query?: CatalogQuery, o?: CatalogCallOptions) =>
+        attempt(() => ops(providerOf(o?.provider, name))[name](query), o?.signal),
+    ) as Pick<CatalogClient, CatalogOperation>),
+    getCreditBalance: (o) =>
+      attempt(() => ops(providerOf(o?.provider, "getCreditBalance")).getCreditBalance(), o?.signal),
     estimateCredits: (request, kind, o) =>
       attempt(() => ops(active).estimateCredits(request, kind ?? "render"), o?.signal),
     waitForCompletion: (ref, o) =>

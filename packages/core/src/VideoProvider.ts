@@ -3,6 +3,16 @@ import type * as Effect from "effect/Effect"
 import type { Capabilities } from "./Capabilities.js"
 import type { JobRef } from "./JobRef.js"
 import type {
+  Avatar,
+  CatalogPage,
+  CatalogQuery,
+  CreditBalance,
+  Music,
+  Template,
+  VisualStyle,
+  Voice,
+} from "./model/Catalog.js"
+import type {
   ListJobsQuery,
   PreviewRequest,
   ProductInput,
@@ -148,6 +158,21 @@ export interface VideoProviderShape {
   readonly listJobs?: (query: ListJobsQuery) => Effect.Effect<JobPage, VideoError>
   /** Verifies and parses a callback; fails with `AuthenticationFailed` when verification fails. */
   readonly parseWebhook?: (request: WebhookRequest) => Effect.Effect<VideoJobEvent, VideoError>
+  /**
+   * Catalog reads: ONE request (or one page of each list the catalog is made of) per call,
+   * mapped to neutral items whose `id` is what the vendor's create calls take. `query` is checked
+   * by core (cursor text, limit 1-100, search); make `cursor` from the vendor's paging (a page
+   * number, an offset, its own token; the helpers in `@vidbridge/core/adapter`) and leave it out
+   * on the last page. Where the vendor cannot search, filter the page by name (`matchesSearch`).
+   * Free reads: `spendsCredits: false`.
+   */
+  readonly listAvatars?: (query: CatalogQuery) => Effect.Effect<CatalogPage<Avatar>, VideoError>
+  readonly listVoices?: (query: CatalogQuery) => Effect.Effect<CatalogPage<Voice>, VideoError>
+  readonly listMusic?: (query: CatalogQuery) => Effect.Effect<CatalogPage<Music>, VideoError>
+  readonly listTemplates?: (query: CatalogQuery) => Effect.Effect<CatalogPage<Template>, VideoError>
+  readonly listVisualStyles?: (query: CatalogQuery) => Effect.Effect<CatalogPage<VisualStyle>, VideoError>
+  /** The account's remaining balance (one free read). */
+  readonly getCreditBalance?: () => Effect.Effect<CreditBalance, VideoError>
   /** Estimates credits from the vendor's published rules. */
   readonly estimateCredits?: (
     request: RenderRequest | PreviewRequest,

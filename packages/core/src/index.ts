@@ -1,17 +1,21 @@
 /**
  * vidbridge for apps: the neutral model, errors, job refs, the operations (Effect API) and the
- * Promise client, polling, webhooks, configuration from the environment, and reading product
- * pages. Adapter authors find their building blocks in `@vidbridge/core/adapter`, simulator and
- * test tools in `@vidbridge/core/testing`.
+ * Promise client, vendor catalogs, polling, webhooks, configuration from the environment, and
+ * reading product pages. Adapter authors find their building blocks in
+ * `@vidbridge/core/adapter`, simulator and test tools in `@vidbridge/core/testing`.
  *
  * @module
  */
 export * from "./Capabilities.js"
+export type { CatalogCallOptions, CatalogClient } from "./catalogs/client.js"
+export { type CatalogWalkOptions, catalogItems, collectCatalog } from "./catalogs/pages.js"
 export * from "./fromEnv.js"
 export type { HttpObserver, HttpSettings, RetryPolicy } from "./http/HttpClient.js"
 export { type HeaderSetting, publicHeader } from "./http/headers.js"
 export { InvalidJobRef, JobRef, type JobRefInput } from "./JobRef.js"
 export * from "./model/AspectRatio.js"
+export { avatarVideoInput } from "./model/avatarVideo.js"
+export * from "./model/Catalog.js"
 export * from "./model/inputs.js"
 export * from "./model/JobStatus.js"
 export type * from "./model/VideoJob.js"

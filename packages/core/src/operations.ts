@@ -1,8 +1,8 @@
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import type * as z from "zod/mini"
-import { type Operation, Operations } from "./Capabilities.js"
+import { catalogOperations } from "./catalogs/operations.js"
+import { checked, operation } from "./internal/operation.js"
 import { JobRef, type JobRefInput } from "./JobRef.js"
 import {
   type ListJobsQuery,
@@ -38,33 +38,13 @@ import { invalidInput, Timeout, unsupported, VendorRejected, VideoError } from "
 import { VideoProvider, type VideoProviderShape, type WebhookRequest } from "./VideoProvider.js"
 import { validate } from "./validate.js"
 
-const operation = <K extends Operation | "estimateCredits" | "getScripts">(
-  provider: VideoProviderShape,
-  name: K,
-) => {
-  const fn = provider[name as keyof VideoProviderShape]
-  // A port operation counts only when the provider also lists it (capabilities may depend on settings).
-  const listed =
-    !(Operations as ReadonlyArray<string>).includes(name) ||
-    (provider.capabilities.operations as ReadonlyArray<string>).includes(name)
-  return typeof fn === "function" && listed
-    ? Effect.succeed(fn as NonNullable<VideoProviderShape[K & keyof VideoProviderShape]>)
-    : Effect.fail(unsupported(provider.id, name))
-}
-
-const checked = <S extends z.ZodMiniType>(
-  provider: VideoProviderShape,
-  name: string,
-  schema: S,
-  input: unknown,
-) => validate(schema, input, { provider: provider.id, operation: name })
-
 /**
  * The neutral operations against one explicit provider. The Effect functions below
  * (`createProduct`, ...) are these, reading the provider from the {@link VideoProvider}
  * service; the Promise client uses them directly.
  */
 const makeOperations = (provider: VideoProviderShape) => ({
+  ...catalogOperations(provider),
   createProduct: (input: ProductInput, options?: SubmitOptions): Effect.Effect<Product, VideoError> =>
     Effect.flatMap(operation(provider, "createProduct"), (run) =>
       Effect.flatMap(checked(provider, "createProduct", ProductInputSchema, input), (valid) =>
@@ -247,30 +227,45 @@ const withProvider =
     Effect.flatMap(VideoProvider, (provider: VideoProviderShape) => pick(operationsFor(provider))(...args))
 
 /** Scrapes a product page (`{ url }`) or registers your own product data. */
-export const createProduct = withProvider((ops) => ops.createProduct)
+export const createProduct = /* @__PURE__ */ withProvider((ops) => ops.createProduct)
 /** Changes a product's title, description or media. */
-export const updateProduct = withProvider((ops) => ops.updateProduct)
+export const updateProduct = /* @__PURE__ */ withProvider((ops) => ops.updateProduct)
 /** Asks the vendor to write scripts for a product; waits while the vendor is still writing. */
-export const generateScripts = withProvider((ops) => ops.generateScripts)
+export const generateScripts = /* @__PURE__ */ withProvider((ops) => ops.generateScripts)
 /** Starts preview generation; wait for `awaiting_selection`, then `renderPreview`. */
-export const generatePreviews = withProvider((ops) => ops.generatePreviews)
+export const generatePreviews = /* @__PURE__ */ withProvider((ops) => ops.generatePreviews)
 /** Renders the chosen preview into the final video. Spends credits; never retried blindly. */
-export const renderPreview = withProvider((ops) => ops.renderPreview)
+export const renderPreview = /* @__PURE__ */ withProvider((ops) => ops.renderPreview)
 /** Renders a video directly (template, draft, or product without previews). Spends credits. */
-export const render = withProvider((ops) => ops.render)
+export const render = /* @__PURE__ */ withProvider((ops) => ops.render)
 /** Reads a job once. Works from a stored ref string alone. */
-export const getStatus = withProvider((ops) => ops.getStatus)
+export const getStatus = /* @__PURE__ */ withProvider((ops) => ops.getStatus)
 /** Lists the vendor's jobs, newest first where the vendor orders them. */
-export const listJobs = withProvider((ops) => ops.listJobs)
+export const listJobs = /* @__PURE__ */ withProvider((ops) => ops.listJobs)
 /** Verifies and parses a vendor callback into a neutral event. */
-export const parseWebhook = withProvider((ops) => ops.parseWebhook)
+export const parseWebhook = /* @__PURE__ */ withProvider((ops) => ops.parseWebhook)
 /**
  * Looks a paid request up once by its submission ref (from `onSubmit`, or a `SubmissionUnknown`
  * error): `found` with the job, `not_found` (`settled` once the reconcile window has passed), or
  * `ambiguous` with every candidate. Sends nothing that spends credits.
  */
-export const findSubmission = withProvider((ops) => ops.findSubmission)
+export const findSubmission = /* @__PURE__ */ withProvider((ops) => ops.findSubmission)
 /** Cancels a job where the vendor can; local waits on it end at once. Else `UnsupportedOperation`. */
-export const cancel = withProvider((ops) => ops.cancel)
+export const cancel = /* @__PURE__ */ withProvider((ops) => ops.cancel)
 /** Estimates credits from the vendor's published rules (an estimate, not a quote). */
-export const estimateCredits = withProvider((ops) => ops.estimateCredits)
+export const estimateCredits = /* @__PURE__ */ withProvider((ops) => ops.estimateCredits)
+/**
+ * One page of the vendor's avatars: `{ items, cursor? }`, each with the `id` that `avatar` takes.
+ * Pass `cursor` back for the next page; `collectCatalog` reads them all.
+ */
+export const listAvatars = /* @__PURE__ */ withProvider((ops) => ops.listAvatars)
+/** One page of the vendor's voices; each `id` is what `voice` takes. */
+export const listVoices = /* @__PURE__ */ withProvider((ops) => ops.listVoices)
+/** One page of the vendor's background music. */
+export const listMusic = /* @__PURE__ */ withProvider((ops) => ops.listMusic)
+/** One page of the vendor's templates (and the account's own); each `id` is what `template` takes. */
+export const listTemplates = /* @__PURE__ */ withProvider((ops) => ops.listTemplates)
+/** One page of the vendor's visual styles; each `id` is what `visualStyle` takes. */
+export const listVisualStyles = /* @__PURE__ */ withProvider((ops) => ops.listVisualStyles)
+/** The account's remaining balance: `{ remaining, unit, raw }`. */
+export const getCreditBalance = /* @__PURE__ */ withProvider((ops) => ops.getCreditBalance)

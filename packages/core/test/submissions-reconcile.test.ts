@@ -43,6 +43,9 @@ const lags = [
 
 interface PaidCall {
   readonly route: string
+  /** The port operation (default: the call's name) and the job kind it makes (default: by operation). */
+  readonly operation?: "render"
+  readonly kind?: "avatar"
   /** Credits one submission costs on the simulator (previews 1, a render 4). */
   readonly credits: number
   readonly send: Effect.Effect<VideoJob, VideoError, VideoProvider>
@@ -55,6 +58,13 @@ const previewsOf = generatePreviews({ product: "fake:product:p1" })
 const calls: Record<string, (before?: VideoJob) => PaidCall> = {
   render: () => ({ route: "POST /renders", credits: 4, send: render({ template: "t", name: "Spring ad" }) }),
   generatePreviews: () => ({ route: "POST /previews", credits: 1, send: previewsOf }),
+  avatarVideo: () => ({
+    route: "POST /avatar_videos",
+    credits: 2,
+    operation: "render",
+    kind: "avatar",
+    send: render({ avatar: "av-1", voice: "vo-1", script: "Meet the bottle." }),
+  }),
   renderPreview: (previews) => ({
     route: "POST /previews/:id/render",
     credits: 4,
@@ -101,13 +111,13 @@ describe("a paid call whose answer is lost is accounted for (Effect face, virtua
       if (lag.ms === 0) expect(lookups).toBe(1)
       else expect(lookups).toBeGreaterThan(2)
       expect(lookups).toBeLessThan(16)
-      const madeRef = `fake:${call === "generatePreviews" ? "previews" : "render"}:${made.id}`
+      const madeRef = `fake:${paid.kind ?? (call === "generatePreviews" ? "previews" : "render")}:${made.id}`
       if (lag.ms < WINDOW) {
         const job = successOf(exit)
         expect(job.ref).toBe(madeRef)
         expect(job.submission).toMatchObject({ key: sentKey, reconciled: true })
         const ref = SubmissionRef.parse(job.submission!.ref)
-        expect(ref).toMatchObject({ provider: "fake", operation: call, key: sentKey })
+        expect(ref).toMatchObject({ provider: "fake", operation: paid.operation ?? call, key: sentKey })
         return
       }
       const error = failureOf(exit)

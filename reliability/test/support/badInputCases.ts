@@ -119,6 +119,26 @@ export const neutralCases: ReadonlyArray<BadCase> = [
   row("render", "product", 42, "wrong type"),
   row("render", "providerOptions", [], "a list"),
   row("render", "colour", "red", "unknown field", { path: "", mention: '"colour"' }),
+  row("render", "imageUrl", "ftp://cdn.shop.test/face.png", "not http(s)"),
+  row("render", "audioUrl", "not a url", "not a URL"),
+  row(
+    "render",
+    "imageUrl",
+    "https://cdn.shop.test/face.png",
+    "an avatar video's photo with a product or template",
+    {
+      mention: "is for an avatar video",
+    },
+  ),
+  row(
+    "render",
+    "audioUrl",
+    "https://cdn.shop.test/speech.mp3",
+    "an avatar video's audio with a product or template",
+    {
+      mention: "is for an avatar video",
+    },
+  ),
 
   row("getStatus", "ref", "", "empty"),
   row("getStatus", "ref", "not-a-ref", "not a job ref"),

@@ -1,3 +1,6 @@
+import type { VideoJob } from "@vidbridge/core"
+import { type AvatarVideoInput, startAvatarVideo } from "../avatarVideo.js"
+import { resolveCatalogIds } from "../catalog/resolve.js"
 import { productPageHint } from "../compare/failure.js"
 import {
   aspectFlag,
@@ -14,12 +17,22 @@ import { UsageError } from "../io.js"
 import { makeProgress } from "../progress/jobProgress.js"
 import { describeJob } from "./jobs.js"
 
-/** `vidbridge create`: URL -> video on one provider. */
+/** `vidbridge create`: URL -> video, or an avatar video, on one provider. */
 export const create: Command = {
   name: "create",
-  summary: "make a video of a product page on one provider",
+  summary: "make a video of a product page (or an avatar video) on one provider",
   usage:
-    "vidbridge create --provider <name> --url <product-url> [--aspect 9:16|16:9|1:1] [--duration 30] [--language en] [--template <id>] [--style <visual style>] [--avatar <id>] [--wait] [--timeout 20m] [--simulate] [--json]",
+    "vidbridge create --provider <name> --url <product-url> [--aspect 9:16|16:9|1:1] [--duration 30] [--language en] [--template <id|name>] [--style <visual style>] [--avatar <id|name>] [--voice <id|name>] [--script <text>] [--wait] [--timeout 20m] [--simulate] [--json]\n" +
+    "       vidbridge create --provider <name> --script <text> --avatar <id|name> --voice <id|name> [--aspect 9:16] [--wait] [--json]\n" +
+    "       vidbridge create --provider <name> --image <photo-url> --audio <speech-url> [--wait] [--json]",
+  help: [
+    "With --url: the product page -> video flow (previews and a render, or a template render).",
+    "Without --url, an avatar video: --avatar (or a photo, --image) saying --script in --voice,",
+    "or the recording at --audio. `vidbridge providers` shows which kinds each vendor makes.",
+    "--avatar, --voice and --template take an id or a name from the vendor's catalog",
+    "(`vidbridge avatars|voices|templates`): a name that matches several items lists them, and an",
+    "unknown one says so, before anything that spends credits is sent.",
+  ].join("\n"),
   run: async (args, context) => {
     const { values } = parseFlags(args, {
       provider: { type: "string" },
@@ -30,20 +43,29 @@ export const create: Command = {
       template: { type: "string" },
       style: { type: "string" },
       avatar: { type: "string" },
+      voice: { type: "string" },
+      script: { type: "string" },
+      image: { type: "string" },
+      audio: { type: "string" },
       wait: { type: "boolean" },
       timeout: { type: "string" },
       simulate: { type: "boolean" },
     })
     if (values.provider === undefined) throw new UsageError("--provider is required")
-    const input = {
-      url: urlFlag("url", values.url),
-      aspectRatio: aspectFlag(values.aspect),
-      durationSeconds: numberFlag("duration", values.duration),
-      language: values.language,
-      template: values.template,
-      visualStyle: values.style,
-      avatar: values.avatar,
-    }
+    const avatarVideo = avatarVideoFlags(values)
+    const input = avatarVideo
+      ? undefined
+      : {
+          url: urlFlag("url", values.url),
+          aspectRatio: aspectFlag(values.aspect),
+          durationSeconds: numberFlag("duration", values.duration),
+          language: values.language,
+          template: values.template,
+          visualStyle: values.style,
+          avatar: values.avatar,
+          voice: values.voice,
+          script: values.script,
+        }
     const timeout = durationFlag(values.timeout)
     const json = Boolean(values.json)
     const provider = await openProvider(values.provider, context.providers, context.io.env, {
@@ -54,20 +76,28 @@ export const create: Command = {
     }
     const progress = makeProgress(context.io, json)
     try {
-      const flowInput = provider.mode === "simulator" ? withSamples(input) : input
-      const started = await startFlow(
-        provider.client,
-        flowInput,
-        (stage, job) => progress.update(stage, job),
-        context.signal,
-      )
+      let started: VideoJob
+      if (avatarVideo !== undefined) {
+        const ids = await resolveCatalogIds(provider.client, avatarVideo, context.signal)
+        started = await startAvatarVideo(provider.client, ids, context.signal)
+      } else {
+        const named = await resolveCatalogIds(provider.client, input!, context.signal)
+        const flowInput = provider.mode === "simulator" ? withSamples(named) : named
+        const flow = await startFlow(
+          provider.client,
+          flowInput,
+          (stage, job) => progress.update(stage, job),
+          context.signal,
+        )
+        started = flow.render
+      }
       const job = values.wait
-        ? await provider.client.waitForCompletion(started.render.ref, {
+        ? await provider.client.waitForCompletion(started.ref, {
             signal: context.signal,
             onProgress: (j) => progress.update("render", j),
             ...(timeout ? { timeout } : {}),
           })
-        : started.render
+        : started
       progress.done()
       context.io.out(
         json
@@ -85,4 +115,42 @@ export const create: Command = {
       await provider.close()
     }
   },
+}
+
+/**
+ * The avatar video asked for when there is no --url and --script, --image or --audio is given;
+ * `undefined` for the product flow.
+ */
+const avatarVideoFlags = (values: {
+  readonly url?: string | undefined
+  readonly template?: string | undefined
+  readonly style?: string | undefined
+  readonly duration?: string | undefined
+  readonly avatar?: string | undefined
+  readonly voice?: string | undefined
+  readonly script?: string | undefined
+  readonly image?: string | undefined
+  readonly audio?: string | undefined
+  readonly aspect?: string | undefined
+  readonly language?: string | undefined
+}): AvatarVideoInput | undefined => {
+  if (values.url !== undefined || (values.script ?? values.image ?? values.audio) === undefined)
+    return undefined
+  for (const flag of ["template", "style", "duration"] as const) {
+    if (values[flag] !== undefined)
+      throw new UsageError(`--${flag} is for a product video (with --url), not an avatar video`)
+  }
+  if (values.avatar === undefined && values.image === undefined)
+    throw new UsageError(
+      "an avatar video needs --avatar <id|name> or --image <photo-url> (or give --url for a product video)",
+    )
+  return {
+    avatar: values.avatar,
+    imageUrl: values.image === undefined ? undefined : urlFlag("image", values.image),
+    script: values.script,
+    voice: values.voice,
+    audioUrl: values.audio === undefined ? undefined : urlFlag("audio", values.audio),
+    aspectRatio: aspectFlag(values.aspect),
+    language: values.language,
+  }
 }

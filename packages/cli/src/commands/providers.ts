@@ -5,11 +5,26 @@ import { renderTable } from "../table.js"
 
 const yes = (b: boolean) => (b ? "yes" : "-")
 
+/** The catalog reads (and the balance) by the command that shows them. */
+const catalogs = [
+  ["listAvatars", "avatars"],
+  ["listVoices", "voices"],
+  ["listMusic", "music"],
+  ["listTemplates", "templates"],
+  ["listVisualStyles", "styles"],
+  ["getCreditBalance", "credits"],
+] as const
+
 /** `vidbridge providers`: the capability matrix, and whether each runs live or simulated. */
 export const providers: Command = {
   name: "providers",
   summary: "show what each vendor can do, and whether it runs live or on its simulator",
   usage: "vidbridge providers [--json]",
+  help: [
+    "catalogs: the lists `vidbridge avatars|voices|music|templates|styles|credits` can read there.",
+    "avatar videos: what `create` without --url can make (avatar+script: --avatar --voice --script;",
+    "image+audio: --image --audio; ...).",
+  ].join("\n"),
   run: async (args, { io, providers: known }) => {
     const { values } = parseFlags(args, {})
     const rows = known.definitions.map((d) => ({
@@ -33,7 +48,18 @@ export const providers: Command = {
     ] as const
     io.out(
       renderTable(
-        ["provider", "mode", "from URL", "from params", ...ops, "aspects", "webhooks", "batch status"],
+        [
+          "provider",
+          "mode",
+          "from URL",
+          "from params",
+          ...ops,
+          "aspects",
+          "webhooks",
+          "batch status",
+          "catalogs",
+          "avatar videos",
+        ],
         rows.map((r) => [
           r.id,
           r.mode,
@@ -43,6 +69,11 @@ export const providers: Command = {
           r.capabilities.aspectRatios.join(" ") || "template",
           r.capabilities.webhooks,
           String(r.capabilities.batchStatusLimit),
+          catalogs
+            .filter(([op]) => r.capabilities.operations.includes(op))
+            .map(([, short]) => short)
+            .join(" ") || "-",
+          r.capabilities.avatarVideos?.join(" ") || "-",
         ]),
       ),
     )

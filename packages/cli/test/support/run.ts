@@ -10,7 +10,7 @@ export const fakeProviders: CliProviders = {
 /** Runs the CLI in-process and captures what it printed. */
 export const run = async (
   argv: ReadonlyArray<string>,
-  options: { env?: Record<string, string>; interactive?: boolean } = {},
+  options: { env?: Record<string, string>; interactive?: boolean; providers?: CliProviders } = {},
 ) => {
   let out = ""
   let err = ""
@@ -27,7 +27,7 @@ export const run = async (
       // so a 3 s simulated render takes a few real milliseconds.
       env: { VIDBRIDGE_SIM_SPEED: "10000", VIDBRIDGE_SIM_POLL_MS: "20", ...options.env },
     },
-    providers: fakeProviders,
+    providers: options.providers ?? fakeProviders,
   })
   return { code, out, err }
 }

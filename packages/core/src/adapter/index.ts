@@ -1,8 +1,8 @@
 /**
  * Building blocks for adapter authors: declaring a provider (`defineProvider`, settings fields),
  * the HTTP runtime every adapter calls its vendor through (`makeHttpClient`, error
- * classification, redaction, a client-side rate limit), input checks, webhook verification, and
- * small collections. Apps do not need this entry; they use `@vidbridge/core`. The core README's
+ * classification, redaction, a client-side rate limit), input checks, webhook verification,
+ * catalog paging (the neutral cursor over a vendor's pages), and small collections. Apps do not need this entry; they use `@vidbridge/core`. The core README's
  * "Writing an adapter" section shows how the pieces fit.
  *
  * @module
@@ -21,6 +21,7 @@ export { makeRedactor, maskSecretMembers, type Redactor } from "../http/Redactor
 export { isRetryable } from "../http/retry.js"
 export { parseRetryAfter } from "../http/retryAfter.js"
 export { isDotSegment } from "../internal/pathSegments.js"
+export { avatarVideoInput } from "../model/avatarVideo.js"
 export { defineProvider, type ProviderSpec } from "../ProviderDefinition.js"
 export { httpSettingsFields, type RetrySettings, secret } from "../settings.js"
 export { invalidInput, unsupported } from "../VideoError.js"
@@ -34,5 +35,13 @@ export {
   webhookBytes,
 } from "../webhooks/verify.js"
 export { type CallbackBodyOptions, parseCallbackBody } from "./callbacks.js"
+export {
+  matchesSearch,
+  nextPageCursor,
+  type PagePosition,
+  type Paging,
+  pageOfList,
+  readPageCursor,
+} from "./catalogs.js"
 export { chunk, type LruCache, makeLruCache } from "./collections.js"
 export { type CheckContext, parseProviderOptions, rejectIssues, unsupportedFields } from "./inputs.js"

@@ -1,5 +1,7 @@
 import * as Effect from "effect/Effect"
 import type { Capabilities } from "../Capabilities.js"
+import { eachCatalog } from "../catalogs/operations.js"
+import type { CatalogOperation, CatalogQuery } from "../model/Catalog.js"
 import { type NeutralOperations, operationsFor } from "../operations.js"
 import type { ConfiguredProvider } from "../ProviderDefinition.js"
 import type { VideoError } from "../VideoError.js"
@@ -47,6 +49,11 @@ export const lazyProvider = (configured: ConfiguredProvider): LazyProvider => {
     estimateCredits: (request, kind) => use((s) => operationsFor(s).estimateCredits(request, kind)),
     findSubmission: (ref) => use((s) => operationsFor(s).findSubmission(ref)),
     cancel: (ref) => use((s) => operationsFor(s).cancel(ref)),
+    ...(eachCatalog((name) => (query?: CatalogQuery) => use((s) => operationsFor(s)[name](query))) as Pick<
+      NeutralOperations,
+      CatalogOperation
+    >),
+    getCreditBalance: () => use((s) => operationsFor(s).getCreditBalance()),
   }
   return {
     id: configured.id,

@@ -122,15 +122,44 @@ export const PreviewRequestSchema = z.strictObject({
 /** Input to `generatePreviews`. */
 export type PreviewRequest = z.infer<typeof PreviewRequestSchema>
 
-/** What to render: a product (URL flow), a vendor template, or both where the vendor allows. */
-export const RenderRequestSchema = z.strictObject({
+// An avatar video's own fields: never with a product or template (which would ignore them),
+// nor with the field each replaces.
+const notWith = (
+  field: "imageUrl" | "audioUrl",
+  others: ReadonlyArray<keyof RenderFields>,
+  message: string,
+) =>
+  z.refine<RenderFields>((r) => r[field] === undefined || others.every((o) => r[o] === undefined), {
+    path: [field],
+    message,
+  })
+const avatarOnly = "is for an avatar video: not with product or template"
+
+const RenderObject = z.strictObject({
   ...renderFields,
   product: z.optional(ProductRefSchema),
   /** A vendor template id: Creatify custom template, Hour One draft or recipe, JoggAI template name. */
   template: z.optional(vendorId(200)),
   /** Values for the template's variables, where the vendor has them. */
   variables: z.optional(z.record(z.string(), z.unknown())),
+  /** Avatar video: a photo of the presenter to animate (png, jpg, webp), instead of `avatar`. */
+  imageUrl: z.optional(httpUrl),
+  /** Avatar video: the speech as an audio file (mp3, wav), instead of `script`. */
+  audioUrl: z.optional(httpUrl),
 })
+type RenderFields = z.output<typeof RenderObject>
+
+/**
+ * What to render: a product (URL flow), a vendor template, or both where the vendor allows; or,
+ * with neither, an avatar video: a presenter (`avatar`, or `imageUrl`) saying `script` in `voice`,
+ * or the recording at `audioUrl` (see `avatarVideoInput`).
+ */
+export const RenderRequestSchema = RenderObject.check(
+  notWith("imageUrl", ["product", "template"], avatarOnly),
+  notWith("audioUrl", ["product", "template"], avatarOnly),
+  notWith("imageUrl", ["avatar"], "give avatar or imageUrl, not both"),
+  notWith("audioUrl", ["script"], "give script or audioUrl, not both"),
+)
 
 /** Input to `render`. */
 export type RenderRequest = z.infer<typeof RenderRequestSchema>

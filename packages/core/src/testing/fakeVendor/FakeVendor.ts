@@ -4,16 +4,23 @@ import { parseProviderOptions } from "../../adapter/inputs.js"
 import type { Capabilities } from "../../Capabilities.js"
 import { makeHttpClient } from "../../http/HttpClient.js"
 import { JobRef } from "../../JobRef.js"
-import type { JobStatus } from "../../model/JobStatus.js"
-import type { VideoJob } from "../../model/VideoJob.js"
+import { avatarVideoInput } from "../../model/avatarVideo.js"
 import { defineProvider } from "../../ProviderDefinition.js"
 import { httpSettingsFields, secret } from "../../settings.js"
 import { AuthenticationFailed, VideoError } from "../../VideoError.js"
 import type { SubmissionContext, SubmissionLookup, VideoProviderShape } from "../../VideoProvider.js"
 import { headerOf, verifyHmacSha256Hex } from "../../webhooks/verify.js"
+import { avatarVideoBody, FAKE_AVATAR_VIDEOS } from "./avatarVideo.js"
+import { makeFakeCatalog } from "./catalog.js"
+import { Job, toJob } from "./mapping.js"
+
+export { FAKE_AVATAR_VIDEOS } from "./avatarVideo.js"
+export { FAKE_VISUAL_STYLES } from "./catalog.js"
+export { fakeStatusTable } from "./mapping.js"
 
 // A made-up vendor and its adapter, for tests of core and of apps: every part a real adapter
-// has, in one small file (wire shapes, status table, requests, the provider). Its simulator is
+// has, in a few small files (this one: settings, capabilities, requests, the provider; mapping.ts:
+// wire job and status table; catalog.ts: catalogs and balance; avatarVideo.ts). Its simulator is
 // FakeVendorSimulator.ts. Read a real adapter for the file set a published one uses.
 
 /** Where the fake vendor's API lives (its simulator answers here, under msw or served). */
@@ -22,59 +29,13 @@ export const FAKE_VENDOR_BASE_URL = "https://api.fake.test"
 /** The header the fake vendor signs callbacks with: hex HMAC-SHA256 of the raw body. */
 export const FAKE_SIGNATURE_HEADER = "x-signature"
 
-/** A job as the fake vendor answers it (`kind` absent: a render). */
-const Job = z.looseObject({
-  id: z.string(),
-  kind: z.optional(z.enum(["previews", "render"])),
-  status: z.string(),
-  progress: z.optional(z.number()),
-  previews: z.optional(z.array(z.looseObject({ id: z.string() }))),
-  url: z.optional(z.string()),
-  credits: z.optional(z.number()),
-  error: z.optional(z.string()),
-  /** The client's reference given when the job was made (the submission key), echoed in reads and lists. */
-  reference: z.optional(z.string()),
-  /** The reference given when its preview was rendered. */
-  render_reference: z.optional(z.string()),
-  name: z.optional(z.string()),
-})
-type Job = z.infer<typeof Job>
-
 const Product = z.looseObject({ id: z.string(), title: z.optional(z.string()) })
 
-/** The fake vendor's statuses, in neutral terms. */
-export const fakeStatusTable: Readonly<Record<string, JobStatus>> = {
-  waiting: "queued",
-  working: "running",
-  previews_ready: "awaiting_selection",
-  ok: "succeeded",
-  broken: "failed",
-  moderated: "rejected",
-  stopped: "cancelled",
-}
-
-const toJob = (job: Job): VideoJob => {
-  const kind = job.kind ?? "render"
-  return {
-    ref: JobRef.format(JobRef.make("fake", kind, job.id)),
-    provider: "fake",
-    status: fakeStatusTable[job.status] ?? "unknown",
-    vendorStatus: job.status,
-    stage: kind === "previews" ? "preview" : "render",
-    progress: job.progress,
-    videoUrl: job.url,
-    previews: job.previews?.map((p) => ({ id: p.id })),
-    creditsUsed: job.credits,
-    name: job.name,
-    ...(job.error === undefined ? {} : { failure: { message: job.error } }),
-    raw: job,
-  }
-}
-
 /**
- * What the fake vendor can do: products from a URL, previews, render one, template renders, batch
- * reads of 100, cancel, and finding a paid request by the `reference` it echoes (exactly, so a
- * request not found after the window was never made: `resendIfNotFound` is allowed).
+ * What the fake vendor can do: products from a URL, previews, render one, template renders, avatar
+ * videos, batch reads of 100, cancel, its catalogs and balance, and finding a paid request by the
+ * `reference` it echoes (exactly, so a request not found after the window was never made:
+ * `resendIfNotFound` is allowed).
  */
 export const fakeVendorCapabilities: Capabilities = {
   operations: [
@@ -86,11 +47,18 @@ export const fakeVendorCapabilities: Capabilities = {
     "parseWebhook",
     "findSubmission",
     "cancel",
+    "listAvatars",
+    "listVoices",
+    "listMusic",
+    "listTemplates",
+    "listVisualStyles",
+    "getCreditBalance",
   ],
   aspectRatios: ["9:16", "16:9", "1:1"],
   productFromUrl: true,
   productFromParams: false,
   templates: true,
+  avatarVideos: FAKE_AVATAR_VIDEOS,
   webhooks: "signature",
   batchStatusLimit: 100,
   credits: { reported: true, estimate: false },
@@ -152,6 +120,7 @@ const makeFakeVendorProvider = (settings: z.output<typeof FakeVendorSettings>): 
   return {
     id: "fake",
     capabilities: fakeVendorCapabilities,
+    ...makeFakeCatalog(http),
     createProduct: (input) =>
       Effect.map(
         http.requestBody({
@@ -195,19 +164,20 @@ const makeFakeVendorProvider = (settings: z.output<typeof FakeVendorSettings>): 
           provider: "fake",
           operation: "render",
         }),
-        (options) =>
-          post(
-            "render",
-            "/renders",
-            {
-              template: request.template,
-              name: request.name,
-              webhook_url: request.webhookUrl,
-              priority: options.priority,
-            },
-            submission,
-            {},
-          ),
+        (options) => {
+          const avatarVideo = avatarVideoInput(request)
+          if (avatarVideo !== undefined)
+            return Effect.flatMap(avatarVideoBody(request, avatarVideo), (body) =>
+              post("render", "/avatar_videos", body, submission, {}),
+            )
+          const body = {
+            template: request.template,
+            name: request.name,
+            webhook_url: request.webhookUrl,
+            priority: options.priority,
+          }
+          return post("render", "/renders", body, submission, {})
+        },
       ),
     getStatus: (ref) => Effect.map(read("getStatus", `/jobs/${ref.id}`, Job, JobRef.format(ref)), toJob),
     // One lookup: a rendered preview by reading its job; new jobs in the recent-jobs list (which lags).
@@ -251,7 +221,8 @@ const makeFakeVendorProvider = (settings: z.output<typeof FakeVendorSettings>): 
  * app's own code) end to end in tests, with {@link createFakeVendorSimulator} answering its
  * requests. A reference adapter too: settings with `secret()` and core's transport fields, one
  * HTTP client, a status table, `providerOptions` checked with `parseProviderOptions`, a signed
- * webhook verified over the raw bytes. Ids: `fake:previews:<id>`, `fake:render:<id>`.
+ * webhook verified over the raw bytes, catalogs on every paging style, avatar videos. Ids:
+ * `fake:previews:<id>`, `fake:render:<id>`, `fake:avatar:<id>`.
  *
  * @example
  * ```ts

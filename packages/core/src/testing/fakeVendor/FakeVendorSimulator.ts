@@ -9,6 +9,7 @@ import { makeSimClock, type SimClock } from "../SimClock.js"
 import { servedOrigin } from "../serve.js"
 import { makeCreditLedger, type VendorSimulator } from "../VendorSimulator.js"
 import { type DueWebhook, makeWebhookOutbox, type WebhookAttempt } from "../webhookOutbox.js"
+import { catalogHandlers } from "./catalogHandlers.js"
 import { FAKE_SIGNATURE_HEADER, FAKE_VENDOR_BASE_URL } from "./FakeVendor.js"
 import { type FakeEnding, type FakeJob, jobView } from "./jobs.js"
 
@@ -58,6 +59,8 @@ export interface FakeVendorSimulatorOptions {
   readonly webhookSecret?: string | undefined
   /** See {@link FakeVendorSimulator.listLag}. Default 0. */
   readonly listLag?: number | undefined
+  /** The account's credits before anything is spent (`GET /balance` answers what is left). Default 1000. */
+  readonly balance?: number | undefined
 }
 
 /** A request's JSON body, as the handlers read it. */
@@ -65,7 +68,9 @@ type Body = Readonly<Record<string, unknown>> | undefined
 
 /**
  * The fake vendor's API (see `fakeVendor`) as msw handlers over in-memory jobs on a clock the test
- * controls; servable on 127.0.0.1 like every simulator. Previews cost 1 credit, a render 4.
+ * controls; servable on 127.0.0.1 like every simulator. Previews cost 1 credit, a render 4, an
+ * avatar video 2. Its catalogs (`GET /avatars`, `/voices`, `/music`, `/templates`) each need two
+ * pages at the default page size, and `GET /balance` answers the credits left.
  *
  * @example
  * ```ts
@@ -80,6 +85,7 @@ export const createFakeVendorSimulator = (options: FakeVendorSimulatorOptions = 
   const clock = options.clock ?? makeSimClock()
   const apiKey = options.apiKey ?? "fake-sim-key"
   const secret = options.webhookSecret ?? "fake-webhook-secret"
+  const balance = options.balance ?? 1000
   const faults: FaultPlan = makeFaultPlan()
   const log: RequestLog = makeRequestLog()
   const ledger = makeCreditLedger()
@@ -95,7 +101,7 @@ export const createFakeVendorSimulator = (options: FakeVendorSimulatorOptions = 
   const view = (job: FakeJob, origin: string) => jobView(job, origin, clock.now())
 
   const text = (value: unknown) => (typeof value === "string" ? value : undefined)
-  const create = (body: Body, render: boolean, credits: number): FakeJob => {
+  const create = (body: Body, render: boolean, credits: number, extra?: Partial<FakeJob>): FakeJob => {
     const now = clock.now()
     const job: FakeJob = {
       id: `job-${next++}`,
@@ -105,6 +111,7 @@ export const createFakeVendorSimulator = (options: FakeVendorSimulatorOptions = 
       webhookUrl: text(body?.webhook_url),
       reference: text(body?.reference),
       name: text(body?.name),
+      ...extra,
     }
     ledger.charge(credits)
     jobs.set(job.id, job)
@@ -202,6 +209,18 @@ export const createFakeVendorSimulator = (options: FakeVendorSimulatorOptions = 
         return HttpResponse.json(view(job, origin))
       }),
     ),
+    ...catalogHandlers({
+      base,
+      guard,
+      remaining: () => balance - ledger.spent(),
+      createAvatarVideo: (body, origin) => {
+        const fields = ["avatar_id", "photo_url", "voice_id", "text", "audio_url", "format"]
+        const echo = Object.fromEntries(fields.map((field) => [field, body?.[field]]))
+        return HttpResponse.json(view(create(body, true, 2, { kind: "avatar", echo }), origin), {
+          status: 201,
+        })
+      },
+    }),
     http.get(
       `${base}/files/:name`,
       () =>

@@ -19,6 +19,10 @@ export interface FakeJob {
   readonly reference?: string | undefined
   renderReference?: string | undefined
   readonly name?: string | undefined
+  /** `avatar` for an avatar video (which moves like a render). */
+  readonly kind?: "avatar" | undefined
+  /** Request fields the vendor echoes in reads (an avatar video's `avatar_id`, `voice_id`, ...). */
+  readonly echo?: Readonly<Record<string, unknown>> | undefined
 }
 
 /** How a job queued with `failNext` / `rejectNext` ends. */
@@ -40,7 +44,12 @@ const RENDER = [
 
 /** The fake vendor's answer for a job at `now`. @internal */
 export const jobView = (job: FakeJob, origin: string, now: number) => {
-  const echoed = { reference: job.reference, render_reference: job.renderReference, name: job.name }
+  const echoed = {
+    ...job.echo,
+    reference: job.reference,
+    render_reference: job.renderReference,
+    name: job.name,
+  }
   if (job.renderAt === undefined) {
     const status = job.status ?? stepAt(PREVIEWS, job.createdAt, now).step.status
     return {
@@ -58,7 +67,7 @@ export const jobView = (job: FakeJob, origin: string, now: number) => {
   const url = job.url ?? (status === "ok" ? `${origin}/files/${job.id}.mp4` : undefined)
   return {
     id: job.id,
-    kind: "render",
+    kind: job.kind ?? "render",
     status,
     progress,
     credits: job.credits,
