@@ -5,7 +5,15 @@ import { createVideoClient, type VideoClient, VideoError, type VideoJob } from "
 import { serveHandlers, type VendorSimulator } from "@vidbridge/core/testing"
 import { Schedule } from "effect"
 import type { Answer, CreditCall } from "./call.js"
-import { checkCallError, checkSentOnce, checkWait, describeError, sawUnknown, settle } from "./checks.js"
+import {
+  checkCallError,
+  checkSentOnce,
+  checkSubmissionRef,
+  checkWait,
+  describeError,
+  sawUnknown,
+  settle,
+} from "./checks.js"
 import {
   type Expected,
   expectation,
@@ -42,6 +50,9 @@ const clientFor = (
     // A job still not settled after 20 s of real time is stuck (the simulated work is long done;
     // a busy machine still settles it in a few reads).
     polling: { schedule: Schedule.spaced(1), timeout: 20_000 },
+    // Core's lookups of a lost paid answer (adapters with findSubmission), on real time: the
+    // simulators' lists do not lag here (list lag is tested per adapter, on virtual time).
+    reconcile: { window: 2_000, schedule: Schedule.spaced(50) },
   })
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis))
@@ -177,6 +188,7 @@ export const runScenario = async (call: CreditCall, fault: FaultId, pageUrl: str
     } else {
       if (expected.call === "ok") problems.push(`expected success, got ${describeError(result.error)}`)
       else checkCallError(problems, expected, result.error, prepared.knownRef)
+      await checkSubmissionRef(problems, healthy, result.error, made)
       vendorOnly = await followLostJobs(problems, call, result.error, made, healthy)
     }
     if (fault === "unknown-status") checkUnknownStatus(problems, call, reads() - before.reads, seen)
