@@ -38,9 +38,11 @@ const joggV2Documented: Readonly<Record<string, JobStatus>> = {
   completed: "succeeded",
   failed: "failed",
 }
+// The open API makes the project with the product: 1 (start: made, never rendered) and 2
+// (waiting: to be rendered) wait for the caller's render, so a wait on them ends at once.
 const joggOpenDocumented: Readonly<Record<number, JobStatus>> = {
-  1: "queued",
-  2: "queued",
+  1: "awaiting_selection",
+  2: "awaiting_selection",
   3: "running",
   4: "succeeded",
   5: "failed",

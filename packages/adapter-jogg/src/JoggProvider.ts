@@ -10,6 +10,10 @@ import { makeJoggClient } from "./JoggClient.js"
 import { JoggSettings, joggEnv } from "./settings.js"
 import { parseJoggWebhook } from "./webhook.js"
 
+// A lost paid request is looked up in JoggAI's lists (v2) or its project (open), but JoggAI does not
+// document that it echoes the name the key travels in: a heuristic, so never resent. No cancel.
+const submissions = { lookup: "heuristic", resend: false } as const
+
 /**
  * What JoggAI's v2 API can do (the default `apiVersion`). With `apiVersion: "open"` the
  * built provider's `capabilities` differ: see {@link joggOpenCapabilities}.
@@ -24,6 +28,7 @@ export const joggCapabilities: Capabilities = {
     "getStatus",
     "listJobs",
     "parseWebhook",
+    "findSubmission",
   ],
   aspectRatios: ["9:16", "16:9", "1:1"],
   durations,
@@ -33,6 +38,7 @@ export const joggCapabilities: Capabilities = {
   webhooks: "signature",
   batchStatusLimit: 1,
   credits: { reported: true, estimate: true },
+  submissions,
 }
 
 /**
@@ -41,7 +47,7 @@ export const joggCapabilities: Capabilities = {
  * `generatePreviews`, `renderPreview` and `listJobs` fail with `UnsupportedOperation`.
  */
 export const joggOpenCapabilities: Capabilities = {
-  operations: ["createProduct", "updateProduct", "render", "getStatus", "parseWebhook"],
+  operations: ["createProduct", "updateProduct", "render", "getStatus", "parseWebhook", "findSubmission"],
   aspectRatios: ["9:16", "16:9", "1:1"],
   durations: undefined,
   productFromUrl: true,
@@ -50,6 +56,7 @@ export const joggOpenCapabilities: Capabilities = {
   webhooks: "signature",
   batchStatusLimit: 1,
   credits: { reported: false, estimate: true },
+  submissions,
 }
 
 /** Builds the JoggAI provider from checked settings (no request is made). */

@@ -1,6 +1,6 @@
 import { HttpResponse } from "msw"
 import { describe, expect, it } from "vitest"
-import { API_KEY, client, fixture, rejection, route, useMsw } from "./support.js"
+import { API_KEY, client, fixture, json, rejection, route, useMsw } from "./support.js"
 
 const server = useMsw()
 
@@ -75,35 +75,62 @@ describe("JoggAI envelope errors", () => {
     expect(post).toHaveLength(2)
   })
 
+  // A lost answer of a paid call: sent once, then core looks it up with findSubmission, whose
+  // reads are GETs (JoggAI limits POSTs to 20 a minute; the client's limiter counts only POSTs).
+  const emptyList = (items: "videos" | "previews") =>
+    json({ code: 0, msg: "Success", data: { [items]: [], total: 0, page: 1, page_size: 100 } })
+
   it.each([
     ["HTTP 500", () => HttpResponse.json({ code: 50000, msg: "System error" }, { status: 500 })],
     ["HTTP 502 without envelope", () => new HttpResponse("bad gateway", { status: 502 })],
     ["a network error", () => HttpResponse.error()],
-  ])("sends a render exactly once after %s", async (_label, respond) => {
+  ])("sends a render exactly once after %s, then only reads the video list", async (_label, respond) => {
     const seen = route(server, "post", "/v2/create_video_from_product/render_single_preview", respond)
+    const lookups = route(server, "get", "/v2/product_videos", emptyList("videos"))
     const error = await rejection(client().renderPreview({ job: "jogg:preview_set:P?ids=a", previewId: "a" }))
-    expect(error.reason).toMatchObject({ _tag: "VendorUnavailable", delivery: "ambiguous" })
+    expect(error.reason).toMatchObject({
+      _tag: "SubmissionUnknown",
+      lookup: "not_found",
+      failure: { _tag: "VendorUnavailable", delivery: "ambiguous" },
+    })
+    expect(error.retryable).toBe(false)
+    expect(error.ref).toMatch(/^jogg:submission:vb[a-z2-7]{20}\?at=\d+&op=renderPreview$/)
     expect(seen).toHaveLength(1)
+    expect(lookups.length).toBeGreaterThan(0)
+    expect(lookups.every((l) => l.method === "GET")).toBe(true)
+    expect(Object.fromEntries(lookups[0]!.url.searchParams)).toEqual({
+      page: "1",
+      page_size: "100",
+      sort_by: "created_at",
+      sort_order: "desc",
+    })
   })
 
   it("sends previews exactly once after a 500", async () => {
     const seen = route(server, "post", "/v2/create_video_from_product/preview_list", () =>
       HttpResponse.json({ code: 50000, msg: "System error" }, { status: 500 }),
     )
-    await rejection(
-      client().generatePreviews({ product: "jogg:product:P", visualStyles: ["S"], avatar: "1" }),
-    )
-    expect(seen).toHaveLength(1)
-  })
-
-  it("reports a shape drift as UnexpectedResponse naming the path", async () => {
-    route(server, "post", "/v2/create_video_from_product/preview_list", () =>
-      HttpResponse.json({ code: 0, msg: "Success", data: { previews: "nope" } }),
-    )
+    const lookups = route(server, "get", "/v2/product_previews", emptyList("previews"))
     const error = await rejection(
       client().generatePreviews({ product: "jogg:product:P", visualStyles: ["S"], avatar: "1" }),
     )
-    expect(error.reason).toMatchObject({ _tag: "UnexpectedResponse", path: "data.previews" })
+    expect(error.reason).toMatchObject({ _tag: "SubmissionUnknown", lookup: "not_found" })
+    expect(seen).toHaveLength(1)
+    expect(lookups.length).toBeGreaterThan(0)
+  })
+
+  it("reports a shape drift as UnexpectedResponse naming the path (accepted: looked up)", async () => {
+    route(server, "post", "/v2/create_video_from_product/preview_list", () =>
+      HttpResponse.json({ code: 0, msg: "Success", data: { previews: "nope" } }),
+    )
+    route(server, "get", "/v2/product_previews", emptyList("previews"))
+    const error = await rejection(
+      client().generatePreviews({ product: "jogg:product:P", visualStyles: ["S"], avatar: "1" }),
+    )
+    expect(error.reason).toMatchObject({
+      _tag: "SubmissionUnknown",
+      failure: { _tag: "UnexpectedResponse", path: "data.previews", delivery: "accepted" },
+    })
   })
 
   it("reports an id no JobRef can carry (a lone surrogate) as UnexpectedResponse, not a crash", async () => {

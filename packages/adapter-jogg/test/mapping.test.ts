@@ -29,8 +29,9 @@ describe("JoggAI mapping tables", () => {
   })
 
   it.each([
-    [1, "queued"],
-    [2, "queued"],
+    // Made with the product, never rendered / waiting to be rendered: waits for the caller's render.
+    [1, "awaiting_selection"],
+    [2, "awaiting_selection"],
     [3, "running"],
     [4, "succeeded"],
     [5, "failed"],

@@ -1,3 +1,4 @@
+import { SubmissionRef, type VideoError } from "@vidbridge/core"
 import { Schedule } from "effect"
 import { describe, expect, it } from "vitest"
 import { API_KEY, client, fixture, issuesOf, json, rejection, route, useMsw } from "./support.js"
@@ -50,13 +51,60 @@ describe("JoggAI open API (the seed's flow)", () => {
     expect(job).toMatchObject({ ref: projectRef, status: "queued", stage: "render" })
   })
 
-  it("a render whose answer is lost (5xx after sending): one request, the error names the project", async () => {
+  it.each([
+    [3, "found: the call answers the project, reconciled"],
+    [1, "not found: the project was never rendered"],
+  ])("a render whose answer is lost (5xx after sending), project status %i: %s", async (status) => {
     const seen = route(server, "post", "/open/project/render", json({ detail: "upstream failed" }, 502))
-    const error = await rejection(open().render({ product: productRef, aspectRatio: "9:16", avatar: "37" }))
-    expect(error.reason).toMatchObject({ _tag: "VendorUnavailable", delivery: "ambiguous" })
-    expect(error.ref).toBe(projectRef)
+    const reads = route(server, "get", "/open/prj_info", () => {
+      const body = fixture("open-prj-info")
+      Object.assign(body.data, { status, progress: 0, video_url: "" })
+      return Response.json(body)
+    })
+    const result = await open()
+      .render({ product: productRef, aspectRatio: "9:16", avatar: "37" })
+      .then(
+        (job) => ({ job }),
+        (error: VideoError) => ({ error }),
+      )
     expect(seen).toHaveLength(1)
+    expect(reads.length).toBeGreaterThan(0)
+    expect(reads[0]!.url.searchParams.get("project_id")).toBe("2508cd37da0a4f978623827f71ba995c")
+    if ("job" in result) {
+      expect(status).toBe(3)
+      expect(result.job).toMatchObject({
+        ref: projectRef,
+        status: "running",
+        submission: { reconciled: true },
+      })
+      return
+    }
+    expect(status).toBe(1)
+    expect(result.error.reason).toMatchObject({
+      _tag: "SubmissionUnknown",
+      lookup: "not_found",
+      failure: { _tag: "VendorUnavailable", delivery: "ambiguous" },
+    })
+    // The submission ref names the project, so findSubmission can read it again later.
+    expect(SubmissionRef.parse(result.error.ref!)).toMatchObject({
+      operation: "render",
+      hints: { prj: "2508cd37da0a4f978623827f71ba995c", product: "3924" },
+    })
   })
+
+  it.each([1, 2])(
+    "a project in status %i waits for the caller's render: awaiting_selection, a wait ends at once",
+    async (status) => {
+      const reads = route(server, "get", "/open/prj_info", () => {
+        const body = fixture("open-prj-info")
+        Object.assign(body.data, { status, progress: 0, video_url: "" })
+        return Response.json(body)
+      })
+      const job = await open().waitForCompletion(productRef, { schedule: Schedule.spaced(1) })
+      expect(job).toMatchObject({ status: "awaiting_selection", vendorStatus: String(status) })
+      expect(reads).toHaveLength(1)
+    },
+  )
 
   it.each([
     ["1:1", 2],
@@ -106,7 +154,7 @@ describe("JoggAI open API (the seed's flow)", () => {
     route(server, "post", "/open/project/render", json(fixture("open-render")))
     route(server, "get", "/open/prj_info", (n) => {
       const body = fixture("open-prj-info")
-      if (n === 1) Object.assign(body.data, { status: 2, progress: 0 })
+      if (n === 1) Object.assign(body.data, { status: 3, progress: 0 })
       return Response.json(body)
     })
     const videos = open()

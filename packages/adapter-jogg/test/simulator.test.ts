@@ -230,7 +230,7 @@ describe("the JoggAI simulator in-process (msw), v2 details", () => {
 })
 
 describe("the JoggAI simulator in-process (msw), open API", () => {
-  it("runs the whole open flow: product from a page -> update -> render -> status 1..4 -> succeeded", async () => {
+  it("runs the whole open flow: product from a page (status 1) -> update -> render -> status 3, 4 -> succeeded", async () => {
     const sim = mount({ apiVersion: "open" })
     expect(sim.canonicalBase).toBe("https://api-services.jogg.ai")
     expect(sim.settings()).toMatchObject({ apiVersion: "open" })
@@ -238,6 +238,9 @@ describe("the JoggAI simulator in-process (msw), open API", () => {
     const product = await client.createProduct({ url: page.url })
     expect(product.ref).toMatch(/^jogg:open_product:\d+\?prj=[0-9a-f]{32}$/)
     await client.updateProduct(product.ref, { title: "Aurora", description: "Light" })
+    // The project exists with the product and waits for a render: a wait on it ends at once.
+    const made = await client.waitForCompletion(product.ref)
+    expect(made).toMatchObject({ status: "awaiting_selection", vendorStatus: "1" })
     const job = await client.render({
       product: product.ref,
       avatar: "37",
@@ -246,12 +249,12 @@ describe("the JoggAI simulator in-process (msw), open API", () => {
     })
     expect(job.status).toBe("queued")
     const seen: string[] = []
-    for (const step of [0, 10_000, 20_000, 330_000]) {
+    for (const step of [0, 359_000, 1_000]) {
       sim.clock.advance(step)
       const read = await client.getStatus(job.ref)
       seen.push(`${read.vendorStatus}:${read.status}`)
     }
-    expect(seen).toEqual(["1:queued", "2:queued", "3:running", "4:succeeded"])
+    expect(seen).toEqual(["3:running", "3:running", "4:succeeded"])
     const done = await client.getStatus(job.ref)
     expect(done.videoUrl).toMatch(/^https:\/\/api-services\.jogg\.ai\/sim\/files\/[0-9a-f]{32}\.mp4$/)
     expect(done.durationSeconds).toBe(30)

@@ -2,7 +2,7 @@ import { createVideoClient } from "@vidbridge/core"
 import { Effect } from "effect"
 import { jogg } from "../src/index.js"
 import { createSimulator, type JoggSimulator, type JoggSimulatorOptions } from "../src/testing/index.js"
-import { useMsw } from "./support.js"
+import { quickReconcile, useMsw } from "./support.js"
 
 /** One msw server per file; each test mounts its own simulator; unknown requests fail the test. */
 export const useSimulatorServer = () => {
@@ -21,7 +21,10 @@ export const fast = { retry: { baseDelay: 1, maxDelay: 1 } }
 
 /** The neutral client on the in-process simulator. */
 export const clientFor = (sim: JoggSimulator, overrides: Record<string, unknown> = {}) =>
-  createVideoClient({ provider: jogg({ ...sim.settings(), ...fast, ...overrides }) })
+  createVideoClient({
+    provider: jogg({ ...sim.settings(), ...fast, ...overrides }),
+    reconcile: quickReconcile,
+  })
 
 /** The provider shape on the simulator, for Effect tests. */
 export const providerFor = (sim: JoggSimulator, overrides: Record<string, unknown> = {}) =>

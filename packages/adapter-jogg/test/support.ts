@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { createVideoClient, type InputIssue, type VideoError } from "@vidbridge/core"
-import { Effect } from "effect"
+import { Effect, Schedule } from "effect"
 import { HttpResponse, http } from "msw"
 import { setupServer } from "msw/node"
 import { afterAll, afterEach, beforeAll } from "vitest"
@@ -69,9 +69,15 @@ export const settings = (overrides: Partial<JoggSettingsInput> = {}): JoggSettin
   ...overrides,
 })
 
+/**
+ * How long core looks up a paid call whose answer was lost, in the Promise-client tests (real
+ * time, so short; test/submissions.test.ts covers the default window on virtual time).
+ */
+export const quickReconcile = { window: "200 millis", schedule: Schedule.spaced("20 millis") } as const
+
 /** The Promise client over JoggAI, built through the public definition. */
 export const client = (overrides: Partial<JoggSettingsInput> = {}) =>
-  createVideoClient({ provider: jogg(settings(overrides)) })
+  createVideoClient({ provider: jogg(settings(overrides)), reconcile: quickReconcile })
 
 /** The provider shape, for Effect tests. */
 export const provider = (overrides: Partial<JoggSettingsInput> = {}) =>

@@ -80,12 +80,14 @@ describe("JoggAI v2: previews and render", () => {
       script: "Stay cold all day.",
       webhookUrl: "https://app.example/hooks/jogg",
       name: "ad-1",
+      idempotencyKey: "order-42",
       providerOptions: { jogg: { avatar_type: "custom", music_id: 62 } },
     })
+    // The submission key travels with the name in video_spec.name (JoggAI lists it as `title`).
     expect(seen[0]!.body).toEqual({
       product_id: "NTIzMzc0NjI5",
       visual_styles: ["Simple Product Switch", "Simple split screen template"],
-      video_spec: { aspect_ratio: "portrait", length: "15", caption: true, name: "ad-1" },
+      video_spec: { aspect_ratio: "portrait", length: "15", caption: true, name: "ad-1 [order-42]" },
       avatar: { id: 81, type: 1 },
       voice: { id: "en-US-ChristopherNeural" },
       audio: { music_id: 62 },
@@ -93,8 +95,9 @@ describe("JoggAI v2: previews and render", () => {
       override_script: "Stay cold all day.",
       webhook_url: "https://app.example/hooks/jogg",
     })
-    expect(job.ref).toBe("jogg:preview_set:NTIzMzc0NjI5?ids=preview_456%2Cpreview_457")
-    expect(job).toMatchObject({ status: "running", stage: "preview" })
+    expect(job.ref).toBe("jogg:preview_set:NTIzMzc0NjI5?ids=preview_456%2Cpreview_457&key=order-42")
+    expect(job).toMatchObject({ status: "running", stage: "preview", name: "ad-1" })
+    expect(job.submission).toMatchObject({ key: "order-42" })
     expect(job.previews?.map((p) => p.id)).toEqual(["preview_456", "preview_457"])
   })
 
@@ -165,8 +168,13 @@ describe("JoggAI v2: previews and render", () => {
       scriptStyle: "Storytime",
       language: "en-US",
       providerOptions: { jogg: { avatar_type: 0 } },
+      idempotencyKey: "render-7",
     })
-    expect(seen[0]!.body).toEqual(fixture("v2-create-video-request"))
+    // The guide's body, plus the submission key as the video's name (no name was given).
+    const { video_spec, ...rest } = seen[0]!.body as { video_spec: Record<string, unknown> }
+    const { video_spec: guideSpec, ...guide } = fixture("v2-create-video-request")
+    expect(rest).toEqual(guide)
+    expect(video_spec).toEqual({ ...guideSpec, name: "[render-7]" })
   })
 
   it.each([

@@ -53,6 +53,8 @@ export interface JoggSimulatorOptions {
   readonly timelines?: Partial<JoggTimelines> | undefined
   /** The fetch used to deliver webhooks. Default: the global `fetch`, bypassing msw. */
   readonly fetch?: typeof fetch | undefined
+  /** See {@link JoggSimulator.listLag}. Default 0. */
+  readonly listLag?: number | undefined
 }
 
 /** Adapter settings that talk to the simulator; pass them to `jogg(...)`. */
@@ -74,6 +76,8 @@ export interface JoggSimJob {
   /** Clock time (ms) of creation. */
   readonly createdAt: number
   readonly visualStyle: string | undefined
+  /** The `video_spec.name` it was made with (a rendered preview: its preview's), as `title` shows it. */
+  readonly name: string | undefined
   readonly failure: string | undefined
 }
 
@@ -115,6 +119,18 @@ export interface JoggSimulator extends VendorSimulator {
   readonly jobs: () => ReadonlyArray<JoggSimJob>
   /** Credits left (`Infinity` without a balance). */
   readonly creditsLeft: () => number
+  /**
+   * A new preview or product video shows in `GET /v2/product_previews` / `GET /v2/product_videos`
+   * only this long (ms on `clock`) after it was made, as vendor lists lag. Reads by id do not lag.
+   */
+  listLag: number
+  /**
+   * The next request on `route` (`JOGG_V2_ROUTES.createVideo`) takes effect and is never answered:
+   * the client times out after sending. The held request ends when the client gives up.
+   */
+  readonly holdAnswer: (route: string) => void
+  /** Requests held by {@link JoggSimulator.holdAnswer} that the client has not given up on yet. */
+  readonly held: () => number
 }
 
 /**
@@ -146,6 +162,7 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
   const systemErrors = makeSystemErrorPlan()
   const remaining = () => balance - ledger.spent()
   let lastOrigin = canonicalBase
+  const held = { count: 0 }
   const ctx: HandlerContext = {
     store,
     clock,
@@ -160,6 +177,9 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
       lastOrigin = origin
     },
     remaining: () => (Number.isFinite(remaining()) ? remaining() : UNLIMITED_QUOTA),
+    listLag: () => simulator.listLag,
+    holds: [],
+    held,
   }
   const handlers = apiVersion === "open" ? makeOpenHandlers(ctx) : makeV2Handlers(ctx)
   const webhooks = makeSimWebhooks({
@@ -179,6 +199,7 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
       credits: p.credits,
       createdAt: p.createdAt,
       visualStyle: p.visualStyle,
+      name: p.name,
       failure: p.failure,
     })),
     ...[...store.videos.values()].map((v) => ({
@@ -189,6 +210,7 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
       credits: v.credits,
       createdAt: v.createdAt,
       visualStyle: v.visualStyle,
+      name: v.name,
       failure: v.failure,
     })),
     ...[...store.openProjects.values()]
@@ -201,11 +223,12 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
         credits: p.render?.credits ?? 0,
         createdAt: p.render?.at ?? p.createdAt,
         visualStyle: undefined,
+        name: undefined,
         failure: p.render?.failure,
       })),
   ]
 
-  return {
+  const simulator: JoggSimulator = {
     provider: PROVIDER_ID,
     apiVersion,
     canonicalBase,
@@ -244,5 +267,11 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
     webhookDeliveries: webhooks.deliveries,
     signWebhook: signJoggWebhook,
     jobs,
+    listLag: options.listLag ?? 0,
+    holdAnswer: (route) => {
+      ctx.holds.push(route)
+    },
+    held: () => held.count,
   }
+  return simulator
 }

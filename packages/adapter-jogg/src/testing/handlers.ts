@@ -40,6 +40,12 @@ export interface HandlerContext {
   readonly noteOrigin: (origin: string) => void
   /** Credits left (`Infinity` without a balance), for `GET /v2/user/remaining_quota`. */
   readonly remaining: () => number
+  /** How long (ms on the clock) a new preview or video stays out of the list endpoints. */
+  readonly listLag: () => number
+  /** Routes whose next answer is held until the client gives up (`JoggSimulator.holdAnswer`). */
+  readonly holds: string[]
+  /** Requests held now. */
+  readonly held: { count: number }
 }
 
 /** Envelope `50000 System error` answers planned per route, `before` or `after` the request takes effect. */
@@ -125,7 +131,7 @@ const refusal = (ctx: HandlerContext, request: Request, route: string): Response
 
 /**
  * Runs a handler the way JoggAI would answer: the {@link refusal} checks, then planned `50000`
- * answers (`before` the request takes effect, or `after` it) and core's faults. Observers
+ * answers (`before` the request takes effect, or `after` it), core's faults and held answers. Observers
  * registered with core's `observeSimulators` see every request and answer.
  */
 export const guard = (
@@ -143,5 +149,13 @@ export const guard = (
       await handle()
       return errors.system()
     }
-    return withFault(ctx.faults, ctx.clock, route, handle)
+    const response = await withFault(ctx.faults, ctx.clock, route, handle)
+    const hold = ctx.holds.indexOf(route)
+    if (hold < 0) return response
+    // The request took effect; its answer never comes: the client times out after sending.
+    ctx.holds.splice(hold, 1)
+    ctx.held.count++
+    await new Promise((resolve) => request.signal.addEventListener("abort", resolve, { once: true }))
+    ctx.held.count--
+    return HttpResponse.error()
   })

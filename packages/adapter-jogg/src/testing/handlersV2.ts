@@ -186,12 +186,15 @@ export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
             if (typeof paging === "string") return errors.parameter(paging)
             const wanted = statusFilter[url.searchParams.get("status") ?? ""]
             const from = origin(request)
+            // A new job shows in the lists only `listLag` after it was made.
+            const listed = <T extends { readonly createdAt: number }>(jobs: Iterable<T>) =>
+              [...jobs].filter((job) => job.createdAt + ctx.listLag() <= ctx.clock.now())
             const items =
               list === "product_videos"
-                ? [...store.videos.values()].map((v) =>
+                ? listed(store.videos.values()).map((v) =>
                     videoItem(v, store.videoView(v), from, ctx.epochMillis),
                   )
-                : [...store.previews.values()].map((p) =>
+                : listed(store.previews.values()).map((p) =>
                     previewItem(p, store.previewView(p), from, ctx.epochMillis),
                   )
             const order = url.searchParams.get("sort_order") === "asc" ? 1 : -1

@@ -18,8 +18,9 @@ export interface JoggTimelines {
 
 /**
  * The default timelines: previews `processing` -> `completed` after 2.5 minutes; product
- * videos `pending` -> `processing` (20 s) -> `completed` (7 min); open projects 1 -> 2 (10 s)
- * -> 3 (30 s) -> 4 (6 min). Previews then a render finish within 10 simulated minutes.
+ * videos `pending` -> `processing` (20 s) -> `completed` (7 min); open projects, from their
+ * render, 3 -> 4 (6 min) (1 until then: made, never rendered). Previews then a render finish
+ * within 10 simulated minutes.
  */
 export const defaultTimelines: JoggTimelines = {
   preview: [
@@ -32,9 +33,7 @@ export const defaultTimelines: JoggTimelines = {
     { status: "completed", at: 420_000 },
   ],
   open: [
-    { status: "1", at: 0 },
-    { status: "2", at: 10_000 },
-    { status: "3", at: 30_000 },
+    { status: "3", at: 0 },
     { status: "4", at: 360_000 },
   ],
 }

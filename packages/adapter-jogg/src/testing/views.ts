@@ -30,7 +30,8 @@ const failureOf = (message: string | undefined) => ({
 export const previewItem = (preview: SimPreview, view: SimView, origin: string, epochMillis: number) => ({
   id: preview.id,
   preview_id: preview.id,
-  title: preview.visualStyle ?? "preview",
+  // JoggAI's lists call the video's name (`video_spec.name`) its `title`.
+  title: preview.name ?? preview.visualStyle ?? "preview",
   status: view.status,
   created_at: unixSeconds(epochMillis, preview.createdAt),
   ...(view.status === "completed"

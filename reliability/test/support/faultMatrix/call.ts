@@ -74,6 +74,12 @@ export interface CreditCall<S extends VendorSimulator = VendorSimulator> {
    * echoes it and implements `findSubmission` (Hour One: `correlation_id`).
    */
   readonly reconciles?: boolean | undefined
+  /**
+   * Core looks a lost answer up with the adapter's `findSubmission` (issue 13): the call then
+   * returns the vendor's job; after a 5xx before the vendor committed it fails `SubmissionUnknown`
+   * carrying the submission ref, which `findSubmission` answers `not_found`.
+   */
+  readonly findsSubmissions?: boolean | undefined
 }
 
 /** The vendor status the matrix injects where a status is a string. */

@@ -97,8 +97,36 @@ export const checkCallError = (
   if (reason._tag === "SubmissionUnknown" && error.retryable) {
     problems.push("SubmissionUnknown must be retryable: false (a retry may pay twice)")
   }
-  if (knownRef !== undefined && error.ref !== knownRef) {
+  // A submission ref counts as a way to find the job (checkSubmissionRef asks findSubmission).
+  const submission = reason._tag === "SubmissionUnknown" && SubmissionRef.is(error.ref ?? "")
+  if (knownRef !== undefined && error.ref !== knownRef && !submission) {
     problems.push(`the error must carry the ref the client knows (${knownRef}), got ${error.ref}`)
+  }
+}
+
+/**
+ * The ref half of invariant 2 for `SubmissionUnknown`: the submission ref it carries answers, from
+ * `findSubmission`, the job the vendor made, or `not_found` when it made none.
+ */
+export const checkSubmissionRef = async (
+  problems: string[],
+  client: VideoClient,
+  error: unknown,
+  made: ReadonlyArray<string | undefined>,
+) => {
+  if (!(error instanceof VideoError) || error.reason._tag !== "SubmissionUnknown") return
+  if (error.reason.submission !== error.ref) problems.push("SubmissionUnknown must carry its submission ref")
+  const found = await settle(client.findSubmission(error.ref ?? ""))
+  if (!found.ok) {
+    problems.push(`findSubmission(${error.ref}) failed: ${describeError(found.error)}`)
+    return
+  }
+  const answer = found.value
+  const ref = answer.status === "found" && "job" in answer ? answer.job.ref : undefined
+  if (made.length === 0 ? answer.status !== "not_found" : ref !== made[0]) {
+    problems.push(
+      `findSubmission answered ${answer.status} ${ref ?? ""}, the vendor holds ${made.join(", ") || "nothing"}`,
+    )
   }
 }
 

@@ -29,7 +29,9 @@ export type FaultId = (typeof faultColumns)[number]["id"]
  * client: its timeout is sized so that read never races a busy machine.
  */
 export const timing = (call: CreditCall): { readonly timeoutMs: number; readonly slowMs: number } =>
-  call.reconciles ? { timeoutMs: 1_000, slowMs: 1_200 } : { timeoutMs: 50, slowMs: 200 }
+  call.reconciles || call.findsSubmissions
+    ? { timeoutMs: 1_000, slowMs: 1_200 }
+    : { timeoutMs: 50, slowMs: 200 }
 /** `Retry-After` in the seconds form (fractions are valid delay-seconds for the parser). */
 export const RETRY_AFTER_SECONDS = 0.05
 /** Status reads answered with the undocumented status before the real one. */
@@ -62,9 +64,10 @@ export interface Expected {
 /** What `fault` on `call` must come to. */
 export const expectation = (call: CreditCall, fault: FaultId): Expected => {
   const settled = { wait: "settled" } as const
-  // A provider that looks lost answers up (Hour One, by correlation_id) finds the job: the call succeeds.
+  // A provider that looks lost answers up (Hour One by correlation_id, the others by their
+  // findSubmission) finds the job: the call succeeds.
   const lost = (reason: VideoErrorReasonTag, extra: Partial<Expected> = {}): Expected =>
-    call.reconciles
+    call.reconciles || call.findsSubmissions
       ? { call: "ok", effects: 1, requests: 1, ...settled }
       : { call: reason, effects: 1, requests: 1, ...settled, ...extra }
   switch (fault) {
@@ -72,7 +75,7 @@ export const expectation = (call: CreditCall, fault: FaultId): Expected => {
       // Nothing was made. A provider that looks lost answers up finds nothing and fails
       // SubmissionUnknown with the submission ref; it never sends again unless the caller opts in
       // (resendIfNotFound, not used here).
-      return call.reconciles
+      return call.reconciles || call.findsSubmissions
         ? { call: "SubmissionUnknown", effects: 0, requests: 1, status: 500, ...settled }
         : { call: "VendorUnavailable", effects: 0, requests: 1, status: 500, ...settled }
     case "5xx-after":

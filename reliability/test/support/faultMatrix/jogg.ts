@@ -34,7 +34,12 @@ const joggV2 = {
   vendor: "JoggAI v2",
   definition: jogg,
   simulate: () => joggSim({ apiVersion: "v2" }),
+  // Core finds a lost answer in JoggAI's lists by the key in the video's name (`title`).
+  findsSubmissions: true,
 } as const
+
+/** The submission key a preview or video was made with, as its name carries it (`Name [key]`). */
+const keyOf = (name: string | undefined) => /\[([\w-]+)\]$/.exec(name ?? "")?.[1]
 
 /** A call that makes one product video, read back from `GET /v2/product_video/{product_video_id}`. */
 const joggProductVideo = {
@@ -62,12 +67,12 @@ const joggPreviews: CreditCall<JoggSimulator> = {
         c.generatePreviews({ product: product.ref, visualStyles: ["Simple Product Switch"], ...joggStyle }),
     }
   },
-  // One style per call, so one preview per preview set.
+  // One style per call, so one preview per preview set; its ref keeps the key it was sent with.
   made: (sim) =>
     sim
       .jobs()
       .filter((j) => j.kind === "preview")
-      .map((j) => ref("jogg", "preview_set", j.productId, { ids: j.id })),
+      .map((j) => ref("jogg", "preview_set", j.productId, { ids: j.id, key: keyOf(j.name) ?? "" })),
   lifecycle: "job",
   statusRoute: JOGG_V2_ROUTES.productPreviews,
   missing: { on: "answer", field: "data.previews", path: "data.previews" },
@@ -114,6 +119,8 @@ const joggOpenRender: CreditCall<JoggSimulator> = {
   vendor: "JoggAI open",
   definition: jogg,
   simulate: () => joggSim({ apiVersion: "open" }),
+  // Core finds a lost render by reading the project: rendered once its status is past 1 and 2.
+  findsSubmissions: true,
   name: "render: POST /open/project/render",
   route: JOGG_OPEN_ROUTES.render,
   cost: 1,

@@ -5,7 +5,15 @@ import { createVideoClient, type VideoClient, VideoError, type VideoJob } from "
 import { serveHandlers, type VendorSimulator } from "@vidbridge/core/testing"
 import { Schedule } from "effect"
 import type { Answer, CreditCall } from "./call.js"
-import { checkCallError, checkSentOnce, checkWait, describeError, sawUnknown, settle } from "./checks.js"
+import {
+  checkCallError,
+  checkSentOnce,
+  checkSubmissionRef,
+  checkWait,
+  describeError,
+  sawUnknown,
+  settle,
+} from "./checks.js"
 import {
   type Expected,
   expectation,
@@ -180,6 +188,7 @@ export const runScenario = async (call: CreditCall, fault: FaultId, pageUrl: str
     } else {
       if (expected.call === "ok") problems.push(`expected success, got ${describeError(result.error)}`)
       else checkCallError(problems, expected, result.error, prepared.knownRef)
+      await checkSubmissionRef(problems, healthy, result.error, made)
       vendorOnly = await followLostJobs(problems, call, result.error, made, healthy)
     }
     if (fault === "unknown-status") checkUnknownStatus(problems, call, reads() - before.reads, seen)

@@ -36,10 +36,12 @@ export const openScriptStyles = [
 /**
  * JoggAI's `open` project statuses (the v1 `status_code` scale: 1 start, 2 waiting, 3 processing,
  * 4 success, 5 failed, 99 deleted) -> the neutral `JobStatus`; any other value maps to `unknown`.
+ * A project is made with its product: 1 (made, never rendered) and 2 (waiting to be rendered) wait
+ * for the caller's `render`, so they are `awaiting_selection` (a wait ends at once), not `queued`.
  */
 export const joggOpenStatusTable: Readonly<Record<number, JobStatus>> = {
-  1: "queued",
-  2: "queued",
+  1: "awaiting_selection",
+  2: "awaiting_selection",
   3: "running",
   4: "succeeded",
   5: "failed",

@@ -28,11 +28,28 @@ export const iso = (unixSeconds: number | string | null | undefined): string | u
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
 }
 
-/** The ref of a preview set: the product id, and the submitted preview ids (comma-separated). */
-export const previewSetRef = (productId: string, previewIds: ReadonlyArray<string>): JobRef =>
+/**
+ * The ref of a preview set: the product id, the submitted preview ids (comma-separated) and the
+ * submission key it was made with (`findSubmission` of a render of one of its previews needs it).
+ */
+export const previewSetRef = (productId: string, previewIds: ReadonlyArray<string>, key?: string): JobRef =>
   JobRef.make(PROVIDER_ID, Kinds.previewSet, productId, {
     ids: previewIds.length > 0 ? previewIds.join(",") : undefined,
+    key,
   })
+
+/**
+ * The video name JoggAI keeps (`video_spec.name`, read back as `title`): the caller's name and the
+ * submission key as `<name> [<key>]`, or `[<key>]` alone.
+ */
+export const keyedName = (name?: string, key?: string): string | undefined =>
+  key ? `${name ? `${name} ` : ""}[${key}]` : name
+
+/** A `title` taken apart: the caller's name and the submission key, if it carries one. */
+export const nameOf = (title?: string | null): { name?: string | undefined; key?: string | undefined } => {
+  const parts = /^(?:(.*) )?\[([\w-]+)\]$/s.exec(title ?? "")
+  return parts ? { name: parts[1], key: parts[2] } : { name: str(title) }
+}
 
 /** The preview ids a preview-set ref carries. */
 export const previewIdsOf = (ref: JobRef): ReadonlyArray<string> =>

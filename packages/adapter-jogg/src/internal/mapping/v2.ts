@@ -7,7 +7,7 @@ import {
   type VideoJob,
 } from "@vidbridge/core"
 import type { PreviewListResult, ProductInfo, ProductVideo, VideoList, WebhookPayload } from "../wire/v2.js"
-import { iso, Kinds, PROVIDER_ID, previewIdsOf, previewSetRef, str } from "./refs.js"
+import { iso, Kinds, nameOf, PROVIDER_ID, previewIdsOf, previewSetRef, str } from "./refs.js"
 
 // JoggAI's v2 API -> neutral: its value tables (the README repeats each), and its products,
 // product videos, preview sets and webhook payloads as neutral objects. Pure.
@@ -99,17 +99,27 @@ export const v2VideoJob = (id: string, video: ProductVideo, raw: unknown = video
     creditsUsed: video.deducted_credit ?? undefined,
     failure: status === "failed" ? failureOf(video) : undefined,
     createdAt: iso(video.created_at),
+    name: nameOf(video.title).name,
     raw,
   }
 }
 
-/** The preview set as `preview_list` answered it: submitted previews run, failed styles are listed. */
-export const submittedPreviewJob = (productId: string, result: PreviewListResult, raw: unknown): VideoJob => {
+/**
+ * The preview set as `preview_list` answered it: submitted previews run, failed styles are listed.
+ * `key` is the submission key it was sent with (kept in the ref).
+ */
+export const submittedPreviewJob = (
+  productId: string,
+  result: PreviewListResult,
+  raw: unknown,
+  key?: string,
+): VideoJob => {
   const submitted = result.previews.filter((p) => str(p.preview_id) !== undefined && !p.err_msg)
   const failed = result.previews.filter((p) => !submitted.includes(p))
   const ref = previewSetRef(
     productId,
     submitted.map((p) => String(p.preview_id)),
+    key,
   )
   const previews: Array<Preview> = submitted.map((p) => ({
     id: String(p.preview_id),
@@ -179,6 +189,7 @@ export const previewSetJob = (ref: JobRef, list: VideoList, raw: unknown): Video
     previews,
     previewUrl: previews.find((p) => p.url !== undefined)?.url,
     failure: status === "failed" ? { message: "every preview failed" } : undefined,
+    name: nameOf(found.find((f) => f.item)?.item?.title).name,
     raw,
   }
 }

@@ -11,7 +11,7 @@ import {
 } from "@vidbridge/core"
 import { invalidInput, unsupportedFields } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
-import { Kinds, PROVIDER_ID, previewIdsOf } from "../mapping/refs.js"
+import { Kinds, keyedName, PROVIDER_ID, previewIdsOf } from "../mapping/refs.js"
 import { defaultDuration, defaultScriptStyle, durations, v2Aspect, v2ScriptStyles } from "../mapping/v2.js"
 import type { V2Page, V2ProductBody, V2VideoBody } from "../wire/v2.js"
 import {
@@ -58,13 +58,18 @@ export const updateProductBody = (
     ...productFields(patch),
   })
 
-/** The body `preview_list` and `create_video_from_product` share, from a neutral request. */
+/**
+ * The body `preview_list` and `create_video_from_product` share, from a neutral request. The
+ * submission `key` travels in `video_spec.name` with the caller's name (JoggAI lists it as `title`).
+ */
 const videoBody = (
   productId: string,
   request: PreviewRequest | RenderRequest,
   options: JoggOptions,
   issues: Array<InputIssue>,
+  key: string | undefined,
 ): V2VideoBody => {
+  const name = keyedName(request.name, key)
   const aspect = request.aspectRatio ?? ("aspectRatios" in request ? request.aspectRatios?.[0] : undefined)
   if (aspect !== undefined && !(aspect in v2Aspect)) {
     issues.push({ path: "aspectRatio", message: `must be one of ${quote(Object.keys(v2Aspect))}` })
@@ -80,7 +85,7 @@ const videoBody = (
       ...(aspect !== undefined && aspect in v2Aspect ? { aspect_ratio: v2Aspect[aspect] } : {}),
       length: String(seconds) as "15" | "30" | "60",
       ...(request.subtitles !== undefined ? { caption: request.subtitles } : {}),
-      ...(request.name !== undefined ? { name: request.name } : {}),
+      ...(name !== undefined ? { name } : {}),
     },
     avatar: {
       id: avatarId(request.avatar, issues),
@@ -98,7 +103,7 @@ const videoBody = (
 }
 
 /** `preview_list` from a neutral preview request: one product, one aspect ratio, the visual styles. */
-export const previewListBody = Effect.fnUntraced(function* (request: PreviewRequest) {
+export const previewListBody = Effect.fnUntraced(function* (request: PreviewRequest, key?: string) {
   const product = yield* resolveProduct(request.product, "v2", "generatePreviews")
   const options = yield* joggOptions(request.providerOptions, "generatePreviews")
   const issues: Array<InputIssue> = [
@@ -121,12 +126,12 @@ export const previewListBody = Effect.fnUntraced(function* (request: PreviewRequ
   if ((request.aspectRatios?.length ?? 0) > 1) {
     issues.push({ path: "aspectRatios", message: "JoggAI makes one aspect ratio per preview set; give one" })
   }
-  const body = videoBody(product.id ?? "", request, options, issues)
+  const body = videoBody(product.id ?? "", request, options, issues, key)
   yield* checked("generatePreviews", issues)
   return { ...body, visual_styles: styles } satisfies V2VideoBody
 })
 
-/** Checks a neutral render-preview request: a preview of this preview set, no webhook. */
+/** Checks a neutral render-preview request (a preview of this preview set, no webhook); answers the set's ref. */
 export const checkRenderPreview = Effect.fnUntraced(function* (request: RenderPreviewRequest) {
   const ref = JobRef.parse(request.job)
   yield* joggOptions(request.providerOptions, "renderPreview")
@@ -144,10 +149,11 @@ export const checkRenderPreview = Effect.fnUntraced(function* (request: RenderPr
     }),
   )
   yield* checked("renderPreview", issues)
+  return ref
 })
 
 /** `create_video_from_product` from a neutral render request: a product, one visual style. */
-export const createVideoBody = Effect.fnUntraced(function* (request: RenderRequest) {
+export const createVideoBody = Effect.fnUntraced(function* (request: RenderRequest, key?: string) {
   const options = yield* joggOptions(request.providerOptions, "render")
   const issues: Array<InputIssue> = [
     ...unsupportedFields(request, {
@@ -164,7 +170,7 @@ export const createVideoBody = Effect.fnUntraced(function* (request: RenderReque
     return yield* Effect.fail(invalidInput(PROVIDER_ID, "render", issues))
   }
   const product = yield* resolveProduct(request.product, "v2", "render")
-  const body = videoBody(product.id ?? "", request, options, issues)
+  const body = videoBody(product.id ?? "", request, options, issues, key)
   yield* checked("render", issues)
   return {
     ...body,

@@ -180,8 +180,10 @@ export interface V2EndpointBody {
   readonly events: ReadonlyArray<string>
 }
 
-/** A page query of the v2 list endpoints. */
+/** A page query of the v2 list endpoints (default order: `created_at`, newest first). */
 export interface V2Page {
   readonly page: number
   readonly page_size: number
+  readonly sort_by?: "created_at"
+  readonly sort_order?: "asc" | "desc"
 }
