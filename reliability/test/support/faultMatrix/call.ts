@@ -71,6 +71,12 @@ export interface CreditCall<S extends VendorSimulator = VendorSimulator> {
   readonly jobFails: ((sim: S) => void) | NotApplicable
   /** The adapter looks the job up by `correlation_id` after a lost answer (Hour One). */
   readonly reconciles?: boolean | undefined
+  /**
+   * The provider has `findSubmission` (issue 13): core looks a lost answer up and the call answers
+   * the job; a 5xx before the vendor committed ends `SubmissionUnknown` (not found) once the
+   * client's reconcile window has passed, nothing sent again.
+   */
+  readonly findsSubmission?: boolean | undefined
 }
 
 /** The vendor status the matrix injects where a status is a string. */

@@ -29,7 +29,9 @@ export type FaultId = (typeof faultColumns)[number]["id"]
  * client: its timeout is sized so that read never races a busy machine.
  */
 export const timing = (call: CreditCall): { readonly timeoutMs: number; readonly slowMs: number } =>
-  call.reconciles ? { timeoutMs: 1_000, slowMs: 1_200 } : { timeoutMs: 50, slowMs: 200 }
+  call.reconciles || call.findsSubmission
+    ? { timeoutMs: 1_000, slowMs: 1_200 }
+    : { timeoutMs: 50, slowMs: 200 }
 /** `Retry-After` in the seconds form (fractions are valid delay-seconds for the parser). */
 export const RETRY_AFTER_SECONDS = 0.05
 /** Status reads answered with the undocumented status before the real one. */
@@ -62,17 +64,21 @@ export interface Expected {
 /** What `fault` on `call` must come to. */
 export const expectation = (call: CreditCall, fault: FaultId): Expected => {
   const settled = { wait: "settled" } as const
-  // Hour One finds a create whose answer was lost by its correlation_id: the call succeeds.
+  // A create whose answer was lost is looked up (Hour One by correlation_id; findSubmission where
+  // the provider has it): the call succeeds with the job.
   const lost = (reason: VideoErrorReasonTag, extra: Partial<Expected> = {}): Expected =>
-    call.reconciles
+    call.reconciles || call.findsSubmission
       ? { call: "ok", effects: 1, requests: 1, ...settled }
       : { call: reason, effects: 1, requests: 1, ...settled, ...extra }
   switch (fault) {
     case "5xx-before":
-      // Not found by correlation id, so sent once more: still one video.
-      return call.reconciles
-        ? { call: "ok", effects: 1, requests: 2, ...settled }
-        : { call: "VendorUnavailable", effects: 0, requests: 1, status: 500, ...settled }
+      // Hour One: not found by correlation id, so sent once more: still one video. With
+      // findSubmission: not found within the window, SubmissionUnknown, nothing sent again.
+      return call.findsSubmission
+        ? { call: "SubmissionUnknown", effects: 0, requests: 1, status: 500, ...settled }
+        : call.reconciles
+          ? { call: "ok", effects: 1, requests: 2, ...settled }
+          : { call: "VendorUnavailable", effects: 0, requests: 1, status: 500, ...settled }
     case "5xx-after":
       return lost("VendorUnavailable", { status: 503 })
     case "timeout":

@@ -42,7 +42,13 @@ const clientFor = (
     // A job still not settled after 20 s of real time is stuck (the simulated work is long done;
     // a busy machine still settles it in a few reads).
     polling: { schedule: Schedule.spaced(1), timeout: 20_000 },
+    // A lost answer is looked up (where the provider can): the simulators' lists do not lag here,
+    // so a job is found at the first lookup, and a "5xx before" ends after RECONCILE_WINDOW_MS.
+    reconcile: { window: RECONCILE_WINDOW_MS, schedule: Schedule.spaced(250) },
   })
+
+/** How long a lost answer is looked for (real time): generous, as only a job never made waits it out. */
+const RECONCILE_WINDOW_MS = 5_000
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis))
 
