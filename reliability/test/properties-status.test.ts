@@ -116,11 +116,10 @@ describe("status mapping is total", () => {
           const job = await client.getStatus(
             `creatify:link_to_video:ltv-1${stage === "render" ? "?stage=render" : ""}`,
           )
-          // `done` is the render's end whatever the ref says; `pending` with previews before a
-          // render was asked for means the previews wait for a choice.
-          const inPreview = stage === "preview" && status !== "done"
+          // `pending` with previews and no render shown (no media_job, no outputs) means the
+          // previews wait for a choice, whatever the ref says (issue 13).
           const expected = own(creatifyDocumented, status)
-            ? status === "pending" && inPreview && previews.length > 0
+            ? status === "pending" && previews.length > 0
               ? "awaiting_selection"
               : creatifyDocumented[status]
             : undefined

@@ -9,10 +9,12 @@ import { classify } from "./internal/errors.js"
 import { Kind, PROVIDER_ID } from "./internal/mapping.js"
 import {
   AiScript,
+  AiScriptList,
   AuroraList,
   CustomTemplateJob,
   Link,
   LinkAnyShape,
+  LinkList,
   LinkToVideo,
   LinkToVideoList,
 } from "./internal/wire.js"
@@ -49,10 +51,17 @@ export interface CreatifyClientShape {
   readonly createLinkWithParams: (body: Record<string, unknown>) => Effect.Effect<LinkAnyShape, VideoError>
   /** `PUT /api/links/{id}/`. */
   readonly updateLink: (id: string, body: Record<string, unknown>) => Effect.Effect<LinkAnyShape, VideoError>
+  /** `GET /api/links/`: every link of the account (a bare array; Creatify documents no paging or ordering). */
+  readonly listLinks: (operation?: string) => Effect.Effect<ReadonlyArray<LinkAnyShape>, VideoError>
   /** `POST /api/ai_scripts/` (spends credits). */
   readonly createScripts: (body: Record<string, unknown>) => Effect.Effect<AiScript, VideoError>
   /** `GET /api/ai_scripts/{id}/`. */
   readonly getScripts: (id: string) => Effect.Effect<AiScript, VideoError>
+  /** `GET /api/ai_scripts/?ids=...&ordering=...` (at most 100 ids). */
+  readonly listScripts: (
+    query: CreatifyListQuery,
+    operation?: string,
+  ) => Effect.Effect<ReadonlyArray<AiScript>, VideoError>
   /** `POST /api/link_to_videos/preview_list_async/` (spends credits). */
   readonly createPreviews: (body: Record<string, unknown>) => Effect.Effect<LinkToVideo, VideoError>
   /** `POST /api/link_to_videos/{id}/render_single_preview/` (spends credits). */
@@ -118,27 +127,29 @@ export const makeCreatifyClient = (settings: CreatifySettings): CreatifyClientSh
     headers: settings.headers,
     observer: settings.observer,
   })
+  const post = <A>(operation: string, path: string, body: unknown, schema: z.ZodMiniType<A>, ref?: string) =>
+    http.requestBody({
+      operation,
+      method: "POST",
+      path,
+      body,
+      headers: JSON_BODY,
+      spendsCredits: true,
+      schema,
+      ref,
+    })
+  const get = <A>(operation: string, path: string, schema: z.ZodMiniType<A>, query?: CreatifyListQuery) =>
+    http.requestBody({
+      operation,
+      method: "GET",
+      path,
+      query: query && listQuery(query),
+      spendsCredits: false,
+      schema,
+    })
   return {
-    createLink: (url) =>
-      http.requestBody({
-        operation: "createProduct",
-        method: "POST",
-        path: "/api/links/",
-        body: { url },
-        headers: JSON_BODY,
-        spendsCredits: true,
-        schema: Link,
-      }),
-    createLinkWithParams: (body) =>
-      http.requestBody({
-        operation: "createProduct",
-        method: "POST",
-        path: "/api/links/link_with_params/",
-        body,
-        headers: JSON_BODY,
-        spendsCredits: true,
-        schema: LinkAnyShape,
-      }),
+    createLink: (url) => post("createProduct", "/api/links/", { url }, Link),
+    createLinkWithParams: (body) => post("createProduct", "/api/links/link_with_params/", body, LinkAnyShape),
     updateLink: (id, body) =>
       http.requestBody({
         operation: "updateProduct",
@@ -149,100 +160,32 @@ export const makeCreatifyClient = (settings: CreatifySettings): CreatifyClientSh
         spendsCredits: false,
         schema: LinkAnyShape,
       }),
-    createScripts: (body) =>
-      http.requestBody({
-        operation: "generateScripts",
-        method: "POST",
-        path: "/api/ai_scripts/",
-        body,
-        headers: JSON_BODY,
-        spendsCredits: true,
-        schema: AiScript,
-      }),
-    getScripts: (id) =>
-      http.requestBody({
-        operation: "getScripts",
-        method: "GET",
-        path: `/api/ai_scripts/${seg(id)}/`,
-        spendsCredits: false,
-        schema: AiScript,
-      }),
+    listLinks: (operation = "findSubmission") => get(operation, "/api/links/", LinkList),
+    createScripts: (body) => post("generateScripts", "/api/ai_scripts/", body, AiScript),
+    getScripts: (id) => get("getScripts", `/api/ai_scripts/${seg(id)}/`, AiScript),
+    listScripts: (query, operation = "findSubmission") =>
+      get(operation, "/api/ai_scripts/", AiScriptList, query),
     createPreviews: (body) =>
-      http.requestBody({
-        operation: "generatePreviews",
-        method: "POST",
-        path: "/api/link_to_videos/preview_list_async/",
-        body,
-        headers: JSON_BODY,
-        spendsCredits: true,
-        schema: LinkToVideo,
-      }),
+      post("generatePreviews", "/api/link_to_videos/preview_list_async/", body, LinkToVideo),
     renderSinglePreview: (id, mediaJob) =>
-      http.requestBody({
-        operation: "renderPreview",
-        method: "POST",
-        path: `/api/link_to_videos/${seg(id)}/render_single_preview/`,
-        body: { media_job: mediaJob },
-        headers: JSON_BODY,
-        spendsCredits: true,
-        schema: LinkToVideo,
+      post(
+        "renderPreview",
+        `/api/link_to_videos/${seg(id)}/render_single_preview/`,
+        { media_job: mediaJob },
+        LinkToVideo,
         // The render runs on this same job, so every error can name it, even one after a lost answer.
-        ref: JobRef.format(JobRef.make(PROVIDER_ID, Kind.linkToVideo, id, { stage: "render" })),
-      }),
-    createLinkToVideo: (body) =>
-      http.requestBody({
-        operation: "render",
-        method: "POST",
-        path: "/api/link_to_videos/",
-        body,
-        headers: JSON_BODY,
-        spendsCredits: true,
-        schema: LinkToVideo,
-      }),
+        JobRef.format(JobRef.make(PROVIDER_ID, Kind.linkToVideo, id, { stage: "render" })),
+      ),
+    createLinkToVideo: (body) => post("render", "/api/link_to_videos/", body, LinkToVideo),
     getLinkToVideo: (id, operation = "getStatus") =>
-      http.requestBody({
-        operation,
-        method: "GET",
-        path: `/api/link_to_videos/${seg(id)}/`,
-        spendsCredits: false,
-        schema: LinkToVideo,
-      }),
+      get(operation, `/api/link_to_videos/${seg(id)}/`, LinkToVideo),
     listLinkToVideos: (query, operation = "getStatuses") =>
-      http.requestBody({
-        operation,
-        method: "GET",
-        path: "/api/link_to_videos/",
-        query: listQuery(query),
-        spendsCredits: false,
-        schema: LinkToVideoList,
-      }),
+      get(operation, "/api/link_to_videos/", LinkToVideoList, query),
     renderCustomTemplate: (id, body) =>
-      http.requestBody({
-        operation: "render",
-        method: "POST",
-        path: `/api/custom_template_jobs/${seg(id)}/render/`,
-        body,
-        headers: JSON_BODY,
-        spendsCredits: true,
-        schema: CustomTemplateJob,
-      }),
+      post("render", `/api/custom_template_jobs/${seg(id)}/render/`, body, CustomTemplateJob),
     getCustomTemplateJob: (id, operation = "getStatus") =>
-      http.requestBody({
-        operation,
-        method: "GET",
-        path: `/api/custom_template_jobs/${seg(id)}/`,
-        spendsCredits: false,
-        schema: CustomTemplateJob,
-      }),
-    listAurora: (query, operation = "getStatuses") =>
-      http.requestBody({
-        operation,
-        method: "GET",
-        path: "/api/aurora/",
-        query: listQuery(query),
-        spendsCredits: false,
-        schema: AuroraList,
-      }),
+      get(operation, `/api/custom_template_jobs/${seg(id)}/`, CustomTemplateJob),
+    listAurora: (query, operation = "getStatuses") => get(operation, "/api/aurora/", AuroraList, query),
     redact: http.redact,
   }
 }

@@ -9,8 +9,11 @@ import { CreatifySettings, creatifyEnv } from "./settings.js"
 /**
  * What the Creatify adapter can do: the whole URL-to-video flow (product from a URL or from
  * data, scripts, previews, render one preview), custom template renders, Aurora job status,
- * batch status reads of up to 100 jobs, token-verified webhooks confirmed with a read, and credit
- * reports/estimates.
+ * batch status reads of up to 100 jobs, token-verified webhooks confirmed with a read, credit
+ * reports/estimates, and finding a paid request whose answer was lost (`findSubmission`). That
+ * lookup is `heuristic`: previews and renders carry the key in their name, but links and script
+ * jobs keep no field for it (matched by what was sent), so core never resends (`resend: false`).
+ * Creatify documents no cancel.
  */
 export const creatifyCapabilities: Capabilities = {
   operations: [
@@ -23,6 +26,7 @@ export const creatifyCapabilities: Capabilities = {
     "getStatus",
     "listJobs",
     "parseWebhook",
+    "findSubmission",
   ],
   aspectRatios: ["9:16", "16:9", "1:1"],
   durations: [15, 30, 60],
@@ -32,6 +36,7 @@ export const creatifyCapabilities: Capabilities = {
   webhooks: "token",
   batchStatusLimit: BATCH_LIMIT,
   credits: { reported: true, estimate: true },
+  submissions: { lookup: "heuristic", resend: false },
 }
 
 /** Builds the provider from checked settings: the client and the port's operations over it; no request is made. */

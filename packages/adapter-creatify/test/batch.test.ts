@@ -72,7 +72,8 @@ describe("getStatuses", () => {
     expect(links[0]!.search.get("ids")).toBe("a,missing")
     expect(aurora[0]!.search.get("ids")).toBe("av-1")
     expect(jobs.map((j) => [j.ref, j.status])).toEqual([
-      ["creatify:link_to_video:a?stage=render", "queued"],
+      // Previews and no render shown: waiting for a choice, whatever the ref says.
+      ["creatify:link_to_video:a?stage=render", "awaiting_selection"],
       ["creatify:aurora:av-1", "succeeded"],
     ])
   })

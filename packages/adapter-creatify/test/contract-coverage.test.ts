@@ -6,7 +6,7 @@ import {
   recordCalls,
   syncBlock,
 } from "@vidbridge/contracts"
-import { JobRef } from "@vidbridge/core"
+import { JobRef, SubmissionRef } from "@vidbridge/core"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import {
@@ -50,6 +50,17 @@ const tour = async () => {
   await client.getStatus(template.ref)
   await client.listJobs({ providerOptions: { creatify: { kind: "aurora" } } })
   await client.getStatus("creatify:aurora:00000000-0000-4000-8000-000000000000").catch(() => undefined)
+  // Lookups of paid requests: links and script jobs are listed (template ones read by id, above).
+  await client.findSubmission(product.submission!.ref)
+  await client.findSubmission(
+    SubmissionRef.format({
+      provider: "creatify",
+      operation: "generateScripts",
+      key: "k1",
+      at: 0,
+      hints: { fp: "0" },
+    }),
+  )
   return recorder.calls
 }
 

@@ -132,6 +132,8 @@ describe("URL -> previews -> pick -> render -> done", () => {
       "/api/link_to_videos/ltv-1/render_single_preview/",
     ])
     expect(posts[1]!.body).toEqual({
+      // The submission key travels in the name, after the caller's name (none here).
+      name: expect.stringMatching(/^\[vb:vb[a-z2-7]{20}\]$/),
       link: "link-1",
       language: "en",
       video_length: 30,
@@ -162,18 +164,27 @@ describe("URL -> previews -> pick -> render -> done", () => {
     expect(failed.reason.job.failure).toEqual({ message: "avatar render failed" })
   })
 
-  it("sends a render exactly once after a 500", async () => {
+  it("sends a render exactly once after a 500; the job read shows no render: SubmissionUnknown", async () => {
     let count = 0
     server.use(
       http.post(`${BASE}/api/link_to_videos/ltv-1/render_single_preview/`, () => {
         count++
         return HttpResponse.json({ detail: "boom" }, { status: 500 })
       }),
+      http.get(`${BASE}/api/link_to_videos/ltv-1/`, () => HttpResponse.json(linkToVideo({ previews }))),
     )
-    const error = await makeClient()
+    const client = createVideoClient({
+      provider: creatify({ apiId: API_ID, apiKey: API_KEY, baseUrl: BASE, retry: false }),
+      reconcile: { schedule: Schedule.recurs(1) },
+    })
+    const error = await client
       .renderPreview({ job: "creatify:link_to_video:ltv-1", previewId: "mj-a" })
       .catch((e) => e)
-    expect(error.reason._tag).toBe("VendorUnavailable")
+    expect(error.reason).toMatchObject({ _tag: "SubmissionUnknown", lookup: "not_found" })
+    expect(error.reason.failure._tag).toBe("VendorUnavailable")
     expect(count).toBe(1)
+    // Following the job itself: it waits for a choice, so a wait ends at once.
+    const job = await client.waitForCompletion("creatify:link_to_video:ltv-1?stage=render")
+    expect(job).toMatchObject({ status: "awaiting_selection", stage: "preview" })
   })
 })

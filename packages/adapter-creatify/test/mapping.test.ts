@@ -19,7 +19,8 @@ describe("status mapping (link to video)", () => {
   it.each([
     ["pending", [], "preview", "queued"],
     ["pending", previews, "preview", "awaiting_selection"],
-    ["pending", previews, "render", "queued"],
+    // A render ref whose render never arrived: still waiting for a choice (issue 13).
+    ["pending", previews, "render", "awaiting_selection"],
     ["in_queue", previews, "render", "queued"],
     ["running", previews, "render", "running"],
     ["processing", [], "render", "running"],

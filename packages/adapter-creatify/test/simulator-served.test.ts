@@ -194,7 +194,7 @@ describe("the Creatify simulator, served over loopback HTTP", () => {
       bodies.push(await request.text())
       return new Response("{}", { status: answer })
     })
-    await client.render({ template: "tpl-1", variables: {} })
+    await client.render({ template: "tpl-0", variables: {} })
     const job = await client.render({ template: "tpl-1", variables: { a: "b" }, webhookUrl: hookUrl })
     sim.clock.advance(180_000)
     expect(await sim.flushWebhooks()).toEqual([503])

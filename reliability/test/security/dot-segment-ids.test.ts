@@ -87,6 +87,16 @@ describe("a vendor answer naming a dot id", () => {
     })
     const error = await vendor.createProduct({ url: "https://shop.test/p" }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(VideoError)
-    expect((error as VideoError).reason).toMatchObject({ _tag: "UnexpectedResponse", path: "id" })
+    // A 2xx that cannot be read is a lost answer: the lookup (which this vendor answers just as
+    // badly) fails, and the call reports the unreadable answer as the reason it could not be found.
+    const { reason, ref } = error as VideoError
+    expect(reason).toMatchObject({ _tag: "SubmissionUnknown", lookup: "failed" })
+    expect(reason._tag === "SubmissionUnknown" && reason.failure).toMatchObject({
+      _tag: "UnexpectedResponse",
+      path: "id",
+      delivery: "accepted",
+    })
+    expect(ref).toMatch(/^creatify:submission:/)
+    expect(ref).not.toContain("..")
   })
 })

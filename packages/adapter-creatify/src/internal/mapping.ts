@@ -48,8 +48,9 @@ export const toAspect = (code: string | null | undefined): AspectRatio | undefin
 
 /**
  * Creatify `status` -> neutral status, for every kind of job. A link-to-video job `pending` with
- * previews, before a render was asked for, is `awaiting_selection` instead; a status not listed is
- * `unknown` (kept in `vendorStatus`, never terminal).
+ * previews and no render asked for (no `media_job`, no `outputs`) is `awaiting_selection` instead,
+ * whatever ref it is read through; a status not listed is `unknown` (kept in `vendorStatus`, never
+ * terminal).
  */
 export const creatifyStatusTable: Readonly<Record<string, JobStatus>> = {
   pending: "queued",
@@ -62,14 +63,24 @@ export const creatifyStatusTable: Readonly<Record<string, JobStatus>> = {
   rejected: "rejected",
 }
 
-/**
- * Maps a vendor status. `pending` with previews, before a render was asked for, means the
- * previews are ready: `awaiting_selection`. Unknown values map to `unknown` (never throw).
- */
-export const toStatus = (vendor: string, stage: JobStage, hasPreviews: boolean): JobStatus => {
-  if (vendor === "pending" && hasPreviews && stage === "preview") return "awaiting_selection"
+/** Maps a vendor status; unknown values map to `unknown` (never throw). */
+export const toStatus = (vendor: string): JobStatus =>
   // Own keys only: a vendor value such as "constructor" must not read Object.prototype.
-  return Object.hasOwn(creatifyStatusTable, vendor) ? creatifyStatusTable[vendor]! : "unknown"
+  Object.hasOwn(creatifyStatusTable, vendor) ? creatifyStatusTable[vendor]! : "unknown"
+
+// The submission key travels in the name field, after the caller's name: "Spring ad [vb:order-42]".
+const KEYED = /^(?:([\s\S]*) )?\[vb:([\w-]{1,64})\]$/
+
+/** The name field Creatify is sent: the caller's name with the submission key after it. */
+export const keyedName = (name: string | undefined, key: string | undefined): string | undefined =>
+  key === undefined ? name : `${name === undefined ? "" : `${name} `}[vb:${key}]`
+
+/** A name field Creatify answers, taken apart: the caller's name and the submission key in it. */
+export const splitName = (
+  field: string | null | undefined,
+): { readonly name: string | undefined; readonly key?: string | undefined } => {
+  const keyed = field == null ? null : KEYED.exec(field)
+  return keyed ? { name: keyed[1], key: keyed[2] } : { name: field ?? undefined }
 }
 
 /** `progress` is a number on most resources, a string on link-to-video; 0..100 or 0..1. */
@@ -124,10 +135,18 @@ export const asProduct = (product: ProductRefLike): Partial<Product> | undefined
 /** The stage a link-to-video ref is in: `render` once a render was asked for. */
 export const stageOf = (ref: JobRef): JobStage => (ref.params?.stage === "render" ? "render" : "preview")
 
-/** A link-to-video job -> neutral VideoJob, read through `ref` (its stage param decides `pending`). */
-export const linkToVideoJob = (body: LinkToVideo, ref: JobRef): VideoJob => {
+/**
+ * A link-to-video job -> neutral VideoJob, read through `ref` (its stage param says a render was
+ * asked for). Previews ready and no render shown (no `media_job`, no `outputs`) is
+ * `awaiting_selection` in the preview stage, even through a `?stage=render` ref: the job cannot
+ * move until a preview is rendered. `asked`: the answer to the render request itself (queued).
+ */
+export const linkToVideoJob = (body: LinkToVideo, ref: JobRef, asked = false): VideoJob => {
   const previews = body.previews ?? []
-  const stage: JobStage = stageOf(ref) === "render" || body.status === "done" ? "render" : "preview"
+  const waiting =
+    !asked && body.status === "pending" && previews.length > 0 && !body.media_job && !body.outputs?.length
+  const stage: JobStage =
+    !waiting && (stageOf(ref) === "render" || body.status === "done") ? "render" : "preview"
   const mapped: ReadonlyArray<Preview> = previews.map((p) => ({
     id: p.media_job,
     ...opt("visualStyle", p.visual_style),
@@ -137,9 +156,10 @@ export const linkToVideoJob = (body: LinkToVideo, ref: JobRef): VideoJob => {
   return {
     ref: JobRef.format(ref),
     provider: PROVIDER_ID,
-    status: toStatus(body.status, stage, previews.length > 0),
+    status: waiting ? "awaiting_selection" : toStatus(body.status),
     vendorStatus: body.status,
     stage,
+    ...opt("name", splitName(body.name).name),
     ...opt("progress", toProgress(body.progress)),
     ...opt("videoUrl", body.video_output),
     ...opt("previewUrl", body.preview ?? previews[0]?.url),
@@ -161,9 +181,10 @@ export const renderJob = (
 ): VideoJob => ({
   ref: JobRef.format(JobRef.make(PROVIDER_ID, kind, body.id)),
   provider: PROVIDER_ID,
-  status: toStatus(body.status, "render", false),
+  status: toStatus(body.status),
   vendorStatus: body.status,
   stage: "render",
+  ...opt("name", splitName(body.name).name),
   ...opt("progress", toProgress(body.progress)),
   ...opt("videoUrl", body.video_output),
   ...opt("previewUrl", body.preview),

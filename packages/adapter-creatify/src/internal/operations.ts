@@ -11,6 +11,7 @@ import {
   type RenderPreviewRequest,
   type RenderRequest,
   type ScriptRequest,
+  type SubmissionContext,
   VideoError,
   type VideoJob,
   type VideoProviderShape,
@@ -40,6 +41,7 @@ import {
   scriptsBody,
   templateRender,
 } from "./requests/videos.js"
+import { announce, fingerprint, linkPrints, makeFindSubmission } from "./submissions.js"
 
 /** How many ids Creatify's list endpoints accept in `ids`. */
 export const BATCH_LIMIT = 100
@@ -70,8 +72,13 @@ export const makeCreatifyOperations = (
     return product
   }
 
-  const createProduct = Effect.fn("CreatifyProvider.createProduct")(function* (input: ProductInput) {
+  // Links keep no field for the key: announced with the fingerprint of what is sent (submissions.ts).
+  const createProduct = Effect.fn("CreatifyProvider.createProduct")(function* (
+    input: ProductInput,
+    submission?: SubmissionContext,
+  ) {
     const plan = yield* productPlan(input)
+    yield* announce(submission, { fp: linkPrints(input)["url" in plan ? 0 : 1]! })
     const body =
       "url" in plan ? yield* client.createLink(plan.url) : yield* client.createLinkWithParams(plan.body)
     return remember(toProduct(body, { targetAudience: input.targetAudience }))
@@ -86,10 +93,15 @@ export const makeCreatifyOperations = (
     return remember(toProduct(body, { targetAudience: patch.targetAudience }))
   })
 
-  const generateScripts = Effect.fn("CreatifyProvider.generateScripts")(function* (request: ScriptRequest) {
+  // Script jobs keep no field for the key: found by their product and creation time (submissions.ts).
+  const generateScripts = Effect.fn("CreatifyProvider.generateScripts")(function* (
+    request: ScriptRequest,
+    submission?: SubmissionContext,
+  ) {
     const id = yield* productId(request.product, "generateScripts")
     const known = asProduct(request.product)
     const body = yield* scriptsBody(request, known?.title === undefined ? products.get(id) : known)
+    yield* announce(submission, { fp: fingerprint(body.title, body.description) })
     return toScriptJob(yield* client.createScripts(body))
   })
 
@@ -102,35 +114,61 @@ export const makeCreatifyOperations = (
           ]),
         )
 
+  // The key travels in the job's name (previews, direct and template renders).
   const generatePreviews = Effect.fn("CreatifyProvider.generatePreviews")(function* (
     request: PreviewRequest,
+    submission?: SubmissionContext,
   ) {
-    const body = yield* client.createPreviews(yield* previewsBody(request, settings))
+    const sent = yield* previewsBody(request, settings, submission?.key)
+    yield* announce(submission)
+    const body = yield* client.createPreviews(sent)
     return linkToVideoJob(body, JobRef.make(PROVIDER_ID, Kind.linkToVideo, body.id))
   })
 
+  // render_single_preview takes only `media_job`: found again by reading the job (submissions.ts).
   const renderPreview = Effect.fn("CreatifyProvider.renderPreview")(function* (
     request: RenderPreviewRequest,
+    submission?: SubmissionContext,
   ) {
-    const body = yield* client.renderSinglePreview(yield* renderPreviewJob(request), request.previewId)
-    return linkToVideoJob(body, JobRef.make(PROVIDER_ID, Kind.linkToVideo, body.id, { stage: "render" }))
+    const job = yield* renderPreviewJob(request)
+    yield* announce(submission, { job })
+    const body = yield* client.renderSinglePreview(job, request.previewId)
+    return linkToVideoJob(
+      body,
+      JobRef.make(PROVIDER_ID, Kind.linkToVideo, body.id, { stage: "render" }),
+      true,
+    )
   })
 
-  const renderTemplate = Effect.fnUntraced(function* (request: RenderRequest, template: string) {
-    const { id, body } = yield* templateRender(request, template, settings)
+  const renderTemplate = Effect.fnUntraced(function* (
+    request: RenderRequest,
+    template: string,
+    submission: SubmissionContext | undefined,
+  ) {
+    const { id, body } = yield* templateRender(request, template, settings, submission?.key)
+    yield* announce(submission, { job: id })
     return renderJob(yield* client.renderCustomTemplate(id, body), Kind.customTemplateJob)
   })
 
-  const renderProduct = Effect.fnUntraced(function* (request: RenderRequest, product: ProductRefLike) {
-    const body = yield* client.createLinkToVideo(yield* directRenderBody(request, product, settings))
+  const renderProduct = Effect.fnUntraced(function* (
+    request: RenderRequest,
+    product: ProductRefLike,
+    submission: SubmissionContext | undefined,
+  ) {
+    const sent = yield* directRenderBody(request, product, settings, submission?.key)
+    yield* announce(submission)
+    const body = yield* client.createLinkToVideo(sent)
     return linkToVideoJob(body, JobRef.make(PROVIDER_ID, Kind.linkToVideo, body.id, { stage: "render" }))
   })
 
-  const render = (request: RenderRequest): Effect.Effect<VideoJob, VideoError> =>
+  const render = (
+    request: RenderRequest,
+    submission?: SubmissionContext,
+  ): Effect.Effect<VideoJob, VideoError> =>
     request.template !== undefined
-      ? renderTemplate(request, request.template)
+      ? renderTemplate(request, request.template, submission)
       : request.product !== undefined
-        ? renderProduct(request, request.product)
+        ? renderProduct(request, request.product, submission)
         : Effect.fail(
             invalidInput(PROVIDER_ID, "render", [
               {
@@ -220,6 +258,7 @@ export const makeCreatifyOperations = (
     getStatus,
     getStatuses,
     listJobs,
+    findSubmission: makeFindSubmission(client, remember),
     parseWebhook: (request) => parseCreatifyWebhook(request, { secret: settings.webhookSecret, client }),
     estimateCredits: (request, kind) => {
       const model = request.providerOptions?.[PROVIDER_ID]?.model_version

@@ -59,10 +59,12 @@ export const GeneratedScript = z.looseObject({
   title: str,
 })
 
-/** `POST /api/ai_scripts/`, `GET /api/ai_scripts/{id}/`. */
+/** `POST /api/ai_scripts/`, `GET /api/ai_scripts/{id}/`; `product` is the product the scripts are for. */
 export const AiScript = z.looseObject({
   id,
   status: str,
+  created_at: str,
+  product: z.nullish(z.looseObject({ title: str, description: str })),
   language: str,
   video_length: num,
   script_styles: strings,
@@ -71,6 +73,12 @@ export const AiScript = z.looseObject({
   credits_used: num,
 })
 export type AiScript = z.infer<typeof AiScript>
+
+/** `GET /api/ai_scripts/?ordering=...`: a bare array. */
+export const AiScriptList = z.array(AiScript)
+
+/** `GET /api/links/`: a bare array of links. */
+export const LinkList = z.array(LinkAnyShape)
 
 /** `previews[]` of a link-to-video job (one per visual style / aspect ratio). */
 export const LinkPreview = z.looseObject({

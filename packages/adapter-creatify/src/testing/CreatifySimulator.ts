@@ -17,11 +17,11 @@ import {
   type CreatifySimLink,
   type CreatifyTimeline,
   type EndingStage,
+  EPOCH,
   renderCredits,
   resolveTimeline,
 } from "./state.js"
-import { makeCreatifyStore } from "./store.js"
-import { linkToVideoView, renderJobPhase } from "./views.js"
+import { makeCreatifyStore, snapshotJobs } from "./store.js"
 import { type DueWebhook, dueWebhooks, type WebhookDelivery } from "./webhooks.js"
 
 /** The API ID the simulator accepts unless told otherwise. */
@@ -56,6 +56,15 @@ export interface CreatifySimulatorOptions {
   readonly autoDeliverWebhooks?: boolean | undefined
   /** The fetch used to scrape product pages and deliver webhooks. Default: the global `fetch`. */
   readonly fetch?: typeof fetch | undefined
+  /** See {@link CreatifySimulator.listLag}. Default 0. */
+  readonly listLag?: number | undefined
+  /**
+   * The calendar time (epoch ms) clock 0 stands for in `created_at` / `updated_at`. Default
+   * 2026-01-01. The adapter finds a lost script job by its `created_at`, compared with the time
+   * the client sent it: line them up (`Date.now()` with a manual clock; 0 with a clock that
+   * reads the client's own, such as Effect's `TestClock`).
+   */
+  readonly epoch?: number | undefined
 }
 
 /** Adapter settings that talk to the simulator; pass them to `creatify(...)`. */
@@ -75,6 +84,12 @@ export interface CreatifySimulator extends VendorSimulator {
   readonly jobs: () => ReadonlyArray<CreatifySimJob>
   /** Every link (product), in creation order. */
   readonly links: () => ReadonlyArray<CreatifySimLink>
+  /** Every AI script job, in creation order: its id, creation time (ms on `clock`) and the body sent. */
+  readonly scriptJobs: () => ReadonlyArray<{
+    readonly id: string
+    readonly createdAt: number
+    readonly body: Readonly<Record<string, unknown>>
+  }>
   /**
    * The next job reaching `stage` (default `render`: `render_single_preview`, a direct render, a
    * template render or an Aurora job; `previews`: a preview list) is moderated: it ends
@@ -104,6 +119,20 @@ export interface CreatifySimulator extends VendorSimulator {
   readonly flushWebhooks: () => Promise<number[]>
   /** Every delivery attempt, with the raw body sent. */
   readonly webhookDeliveries: () => ReadonlyArray<WebhookDelivery>
+  /**
+   * How long (ms on `clock`) a new link, script job or link-to-video job stays out of list reads
+   * without `ids` (`GET /api/links/`, `/api/ai_scripts/`, `/api/link_to_videos/`): vendor lists
+   * lag. Reads by id and by `ids` see it at once. Settable at any time.
+   */
+  listLag: number
+  /**
+   * The next request on `route` (`CREATIFY_ROUTES.previews`) takes effect and is never answered:
+   * the client times out after sending (deterministic on a test clock). The request ends when
+   * the client gives up.
+   */
+  readonly holdAnswer: (route: string) => void
+  /** Requests held by {@link holdAnswer} that the client has not given up on yet. */
+  readonly held: () => number
 }
 
 /**
@@ -167,6 +196,9 @@ export const createSimulator = (options: CreatifySimulatorOptions = {}): Creatif
         }
       : undefined,
     seen,
+    epoch: options.epoch ?? EPOCH,
+    lag: { ms: options.listLag ?? 0 },
+    holds: { routes: [], count: 0 },
   }
   const endNext =
     (status: CreatifyEndStatus) =>
@@ -183,45 +215,6 @@ export const createSimulator = (options: CreatifySimulatorOptions = {}): Creatif
         stage,
       )
 
-  const jobs = (): CreatifySimJob[] => {
-    const now = clock.now()
-    const videos = store.linkToVideos().map((job): CreatifySimJob & { readonly order: number } => {
-      const view = linkToVideoView(job, store.timeline, now)
-      return {
-        order: job.createdAt,
-        id: job.id,
-        kind: "link_to_video",
-        status: view.status,
-        stage: view.stage,
-        createdAt: job.createdAt,
-        creditsUsed: job.previewCredits + (job.render?.credits ?? 0),
-        webhookUrl: job.webhookUrl,
-        body: job.body,
-        previews: job.previews,
-        failedReason: view.failedReason ?? undefined,
-      }
-    })
-    const others = store.renderJobs().map((job): CreatifySimJob & { readonly order: number } => {
-      const phase = renderJobPhase(job, store.timeline, now)
-      return {
-        order: job.createdAt,
-        id: job.id,
-        kind: job.kind,
-        status: phase.status,
-        stage: "render",
-        createdAt: job.createdAt,
-        creditsUsed: job.credits,
-        webhookUrl: job.webhookUrl,
-        body: job.body,
-        previews: [],
-        failedReason: phase.failedReason ?? undefined,
-      }
-    })
-    return [...videos, ...others]
-      .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
-      .map(({ order: _, ...job }) => job)
-  }
-
   return {
     provider: "creatify",
     canonicalBase: CANONICAL_BASE,
@@ -236,7 +229,8 @@ export const createSimulator = (options: CreatifySimulatorOptions = {}): Creatif
       webhookSecret,
       ...(origin === undefined ? {} : { baseUrl: origin.replace(/\/+$/, "") }),
     }),
-    jobs,
+    jobs: () => snapshotJobs(store),
+    scriptJobs: () => store.scriptJobs().map(({ id, createdAt, body }) => ({ id, createdAt, body })),
     links: () =>
       store.links().map((link) => ({
         id: link.id,
@@ -273,5 +267,15 @@ export const createSimulator = (options: CreatifySimulatorOptions = {}): Creatif
     pendingWebhooks: due,
     flushWebhooks,
     webhookDeliveries,
+    get listLag() {
+      return ctx.lag.ms
+    },
+    set listLag(ms: number) {
+      ctx.lag.ms = ms
+    },
+    holdAnswer: (route) => {
+      ctx.holds.routes.push(route)
+    },
+    held: () => ctx.holds.count,
   }
 }

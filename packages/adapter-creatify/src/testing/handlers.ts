@@ -20,11 +20,13 @@ export const CANONICAL_BASE = CREATIFY_BASE_URL
 /** The route names faults are injected on (`sim.faults.inject(CREATIFY_ROUTES.previews, ...)`). */
 export const CREATIFY_ROUTES = {
   createLink: "POST /api/links/",
+  listLinks: "GET /api/links/",
   createLinkWithParams: "POST /api/links/link_with_params/",
   getLink: "GET /api/links/{id}/",
   updateLink: "PUT /api/links/{id}/",
   createScripts: "POST /api/ai_scripts/",
   getScripts: "GET /api/ai_scripts/{id}/",
+  listScripts: "GET /api/ai_scripts/",
   previews: "POST /api/link_to_videos/preview_list_async/",
   renderPreview: "POST /api/link_to_videos/{id}/render_single_preview/",
   createVideo: "POST /api/link_to_videos/",
@@ -53,7 +55,19 @@ export interface HandlerContext {
   readonly afterRequest: (() => void) | undefined
   /** The origin the API was last reached at: file URLs in webhook bodies point there. */
   readonly seen: { origin: string }
+  /** The calendar time (epoch ms) clock 0 stands for in `created_at` / `updated_at`. */
+  readonly epoch: number
+  /** How long (ms) a new resource stays out of list reads without `ids` (the simulator's `listLag`). */
+  readonly lag: { ms: number }
+  /** Routes whose next answer is held until the client gives up, and how many are held now. */
+  readonly holds: { readonly routes: string[]; count: number }
 }
+
+/** `items` as a list read without `ids` shows them: those made at least `listLag` ago. */
+export const listed = <T extends { readonly createdAt: number }>(
+  ctx: HandlerContext,
+  items: ReadonlyArray<T>,
+) => items.filter((item) => item.createdAt + ctx.lag.ms <= ctx.store.clock.now())
 
 /** A JSON answer (msw's typing of JSON bodies is narrower than the wire shapes). */
 export const json = (body: unknown, status = 200): Response =>
@@ -123,7 +137,17 @@ export const guard = async (
       return detail(401, "Authentication credentials were not provided.")
     }
     if (id !== ctx.apiId || key !== ctx.apiKey) return detail(401, "Invalid API ID or API key.")
-    return await withFault(ctx.faults, ctx.store.clock, route, handle)
+    const response = await withFault(ctx.faults, ctx.store.clock, route, handle)
+    const hold = ctx.holds.routes.indexOf(route)
+    if (hold < 0) return response
+    // Taken effect, never answered: the client times out after sending; this ends when it gives up.
+    ctx.holds.routes.splice(hold, 1)
+    ctx.holds.count++
+    if (!request.signal.aborted) {
+      await new Promise((resolve) => request.signal.addEventListener("abort", resolve, { once: true }))
+    }
+    ctx.holds.count--
+    return HttpResponse.error()
   } finally {
     ctx.afterRequest?.()
   }

@@ -8,13 +8,15 @@ import {
   guard,
   type HandlerContext,
   json,
+  listed,
   messages,
   notFound,
   readJson,
 } from "./handlers.js"
-import type { SimScript } from "./state.js"
+import { ordered } from "./handlersVideos.js"
+import type { SimScript, SimScriptJob } from "./state.js"
 import { CREATIFY_PRICES } from "./state.js"
-import { checkLinkCreate, checkLinkFields, checkScripts } from "./validate.js"
+import { checkIds, checkLinkCreate, checkLinkFields, checkScripts } from "./validate.js"
 import { linkJson, scriptJobJson } from "./views.js"
 
 /** Creatify's answer for a page without media (documented). */
@@ -33,12 +35,17 @@ const scriptsFor = (title: string, description: string, styles: ReadonlyArray<st
 
 /**
  * Handlers for links and AI scripts: `POST /api/links/` (scrapes the page with core's
- * `scrapeProductPage`), `POST /api/links/link_with_params/`, `GET` / `PUT /api/links/{id}/`,
- * `POST /api/ai_scripts/` and `GET /api/ai_scripts/{id}/`.
+ * `scrapeProductPage`), `POST /api/links/link_with_params/`, `GET /api/links/` (every link, a bare
+ * array), `GET` / `PUT /api/links/{id}/`, `POST /api/ai_scripts/`, `GET /api/ai_scripts/{id}/` and
+ * `GET /api/ai_scripts/?ids=&ordering=`. Lists show a new resource after `listLag`.
  */
 export const makeLinkHandlers = (ctx: HandlerContext): RequestHandler[] => {
   const { store } = ctx
+  const scriptJson = (job: SimScriptJob) => scriptJobJson(job, store.timeline, store.clock.now(), ctx.epoch)
   return [
+    http.get(`${CANONICAL_BASE}/api/links/`, ({ request }) =>
+      guard(ctx, request, CREATIFY_ROUTES.listLinks, () => json(listed(ctx, store.links()).map(linkJson))),
+    ),
     http.post(`${CANONICAL_BASE}/api/links/`, ({ request }) =>
       guard(ctx, request, CREATIFY_ROUTES.createLink, async () => {
         const body = await readJson(request)
@@ -134,13 +141,27 @@ export const makeLinkHandlers = (ctx: HandlerContext): RequestHandler[] => {
           ctx.pendingScripts,
           CREATIFY_PRICES.aiScripts,
         )
-        return json(scriptJobJson(job, store.timeline, store.clock.now()), 201)
+        return json(scriptJson(job), 201)
       }),
     ),
     http.get(`${CANONICAL_BASE}/api/ai_scripts/:id/`, ({ request, params }) =>
       guard(ctx, request, CREATIFY_ROUTES.getScripts, () => {
         const job = store.scriptJob(String(params.id))
-        return job === undefined ? notFound() : json(scriptJobJson(job, store.timeline, store.clock.now()))
+        return job === undefined ? notFound() : json(scriptJson(job))
+      }),
+    ),
+    http.get(`${CANONICAL_BASE}/api/ai_scripts/`, ({ request }) =>
+      guard(ctx, request, CREATIFY_ROUTES.listScripts, () => {
+        const search = new URL(request.url).searchParams
+        const ids = checkIds(search)
+        if (!ids.ok) return fieldErrors(ids.errors)
+        const wanted = ids.value === undefined ? undefined : new Set(ids.value)
+        const jobs = wanted === undefined ? listed(ctx, store.scriptJobs()) : store.scriptJobs()
+        return json(
+          ordered(jobs, search.get("ordering"))
+            .filter((job) => wanted === undefined || wanted.has(job.id))
+            .map(scriptJson),
+        )
       }),
     ),
   ]

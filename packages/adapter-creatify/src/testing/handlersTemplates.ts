@@ -36,7 +36,10 @@ export const makeTemplateHandlers = (ctx: HandlerContext): RequestHandler[] => {
   const { store } = ctx
   const answer = (job: SimRenderJob, request: Request, status = 200) => {
     const now = store.clock.now()
-    return json(renderJobJson(job, renderJobPhase(job, store.timeline, now), originOf(request), now), status)
+    return json(
+      renderJobJson(job, renderJobPhase(job, store.timeline, now), originOf(request), now, ctx.epoch),
+      status,
+    )
   }
   /** Whether the job with `id` (any kind) is done, so its files exist. */
   const isDone = (id: string): boolean => {
@@ -48,7 +51,10 @@ export const makeTemplateHandlers = (ctx: HandlerContext): RequestHandler[] => {
   }
 
   return [
-    http.post(`${CANONICAL_BASE}/api/custom_template_jobs/:id/render/`, ({ request }) =>
+    // Renders the job the path names (Creatify: "a UUID string identifying this Custom Template
+    // Job"), made again in its place. The simulator has no preview step that makes such jobs, so
+    // an id it does not know (a template id, say) becomes a new job of that id.
+    http.post(`${CANONICAL_BASE}/api/custom_template_jobs/:id/render/`, ({ request, params }) =>
       guard(ctx, request, CREATIFY_ROUTES.renderTemplate, async () => {
         const body = await readJson(request)
         if (!body.ok) return body.response
@@ -58,14 +64,17 @@ export const makeTemplateHandlers = (ctx: HandlerContext): RequestHandler[] => {
         const credits = templateCredits(TEMPLATE_SECONDS, modelVersion)
         const refused = charge(ctx, credits)
         if (refused) return refused
-        const job = store.addRenderJob({
-          kind: "custom_template_job",
-          body: body.value as Record<string, unknown>,
-          modelVersion,
-          seconds: TEMPLATE_SECONDS,
-          credits,
-          webhookUrl,
-        })
+        const job = store.addRenderJob(
+          {
+            kind: "custom_template_job",
+            body: body.value as Record<string, unknown>,
+            modelVersion,
+            seconds: TEMPLATE_SECONDS,
+            credits,
+            webhookUrl,
+          },
+          String(params.id),
+        )
         return answer(job, request)
       }),
     ),
@@ -86,7 +95,9 @@ export const makeTemplateHandlers = (ctx: HandlerContext): RequestHandler[] => {
         return json(
           ordered(store.renderJobs("aurora"), search.get("ordering"))
             .filter((job) => wanted === undefined || wanted.has(job.id))
-            .map((job) => renderJobJson(job, renderJobPhase(job, store.timeline, now), origin, now)),
+            .map((job) =>
+              renderJobJson(job, renderJobPhase(job, store.timeline, now), origin, now, ctx.epoch),
+            ),
         )
       }),
     ),

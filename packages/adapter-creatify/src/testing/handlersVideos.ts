@@ -7,6 +7,7 @@ import {
   guard,
   type HandlerContext,
   json,
+  listed,
   messages,
   notFound,
   originOf,
@@ -26,14 +27,15 @@ export const ordered = <T extends { readonly createdAt: number }>(
 /**
  * Handlers for link-to-video jobs: `POST /api/link_to_videos/preview_list_async/`,
  * `POST /api/link_to_videos/{id}/render_single_preview/`, the direct `POST /api/link_to_videos/`,
- * `GET /api/link_to_videos/{id}/` and `GET /api/link_to_videos/?ids=` (at most 100 ids).
+ * `GET /api/link_to_videos/{id}/` and `GET /api/link_to_videos/?ids=` (at most 100 ids; without
+ * ids every job, each shown `listLag` after it was made).
  */
 export const makeVideoHandlers = (ctx: HandlerContext): RequestHandler[] => {
   const { store } = ctx
   const answer = (job: SimLinkToVideo, request: Request, status = 200) => {
     const now = store.clock.now()
     return json(
-      linkToVideoJson(job, linkToVideoView(job, store.timeline, now), originOf(request), now),
+      linkToVideoJson(job, linkToVideoView(job, store.timeline, now), originOf(request), now, ctx.epoch),
       status,
     )
   }
@@ -138,13 +140,17 @@ export const makeVideoHandlers = (ctx: HandlerContext): RequestHandler[] => {
         const ids = checkIds(search)
         if (!ids.ok) return fieldErrors(ids.errors)
         const wanted = ids.value === undefined ? undefined : new Set(ids.value)
-        const jobs = ordered(store.linkToVideos(), search.get("ordering")).filter(
+        // Without ids: every job, each shown `listLag` after it was made.
+        const all = wanted === undefined ? listed(ctx, store.linkToVideos()) : store.linkToVideos()
+        const jobs = ordered(all, search.get("ordering")).filter(
           (job) => wanted === undefined || wanted.has(job.id),
         )
         const now = store.clock.now()
         const origin = originOf(request)
         return json(
-          jobs.map((job) => linkToVideoJson(job, linkToVideoView(job, store.timeline, now), origin, now)),
+          jobs.map((job) =>
+            linkToVideoJson(job, linkToVideoView(job, store.timeline, now), origin, now, ctx.epoch),
+          ),
         )
       }),
     ),

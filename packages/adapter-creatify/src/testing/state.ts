@@ -131,6 +131,8 @@ export interface SimLink {
   reviews: unknown
   readonly createdWith: "url" | "params"
   readonly credits: number
+  /** Clock time (ms) of creation. */
+  readonly createdAt: number
 }
 
 /** One preview of a preview-list job. */
@@ -217,11 +219,11 @@ export const IdKind = {
 export const makeId = (kind: (typeof IdKind)[keyof typeof IdKind], n: number): string =>
   `${kind}-0000-4000-8000-${n.toString(16).padStart(12, "0")}`
 
-/** The fixed calendar time simulated clock 0 stands for (ISO timestamps in answers). */
+/** The calendar time simulated clock 0 stands for (ISO timestamps in answers) unless told otherwise. */
 export const EPOCH = Date.UTC(2026, 0, 1)
 
-/** An ISO-8601 timestamp for a simulated clock time. */
-export const isoAt = (millis: number): string => new Date(EPOCH + millis).toISOString()
+/** An ISO-8601 timestamp for a simulated clock time, clock 0 being `epoch` (epoch ms). */
+export const isoAt = (millis: number, epoch = EPOCH): string => new Date(epoch + millis).toISOString()
 
 /**
  * Credits the simulator charges, from Creatify's published rules (vendors/creatify.md §9).

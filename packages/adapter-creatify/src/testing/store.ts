@@ -1,5 +1,6 @@
 import { makeEndingQueue, type SimClock } from "@vidbridge/core/testing"
 import {
+  type CreatifySimJob,
   type CreatifyTimeline,
   type EndingStage,
   IdKind,
@@ -13,12 +14,13 @@ import {
   type SimScript,
   type SimScriptJob,
 } from "./state.js"
+import { linkToVideoView, renderJobPhase } from "./views.js"
 
 /** The resources of one simulated Creatify account, in creation order, on the simulator's clock. */
 export interface CreatifyStore {
   readonly clock: SimClock
   readonly timeline: CreatifyTimeline
-  readonly addLink: (fields: Omit<SimLink, "id">) => SimLink
+  readonly addLink: (fields: Omit<SimLink, "id" | "createdAt">) => SimLink
   readonly link: (id: string) => SimLink | undefined
   readonly links: () => ReadonlyArray<SimLink>
   readonly addScripts: (
@@ -28,6 +30,7 @@ export interface CreatifyStore {
     credits: number,
   ) => SimScriptJob
   readonly scriptJob: (id: string) => SimScriptJob | undefined
+  readonly scriptJobs: () => ReadonlyArray<SimScriptJob>
   /** A preview-list job (one preview per visual style and aspect ratio) or a direct render. */
   readonly addLinkToVideo: (fields: {
     readonly mode: "previews" | "direct"
@@ -49,8 +52,10 @@ export interface CreatifyStore {
   readonly linkToVideos: () => ReadonlyArray<SimLinkToVideo>
   /** Starts rendering `preview` of a job now (takes the next queued render ending). */
   readonly startRender: (job: SimLinkToVideo, preview: SimPreview, credits: number) => SimRender
+  /** A custom template or Aurora job; with `id`, the job of that id (made again in its place). */
   readonly addRenderJob: (
     fields: Omit<SimRenderJob, "id" | "createdAt" | "mediaJob" | "ending">,
+    id?: string,
   ) => SimRenderJob
   readonly renderJob: (id: string, kind: SimRenderJob["kind"]) => SimRenderJob | undefined
   readonly renderJobs: (kind?: SimRenderJob["kind"]) => ReadonlyArray<SimRenderJob>
@@ -73,7 +78,7 @@ export const makeCreatifyStore = (clock: SimClock, timeline: CreatifyTimeline): 
     clock,
     timeline,
     addLink: (fields) => {
-      const link: SimLink = { ...fields, id: next(IdKind.link) }
+      const link: SimLink = { ...fields, id: next(IdKind.link), createdAt: clock.now() }
       links.set(link.id, link)
       return link
     },
@@ -92,6 +97,7 @@ export const makeCreatifyStore = (clock: SimClock, timeline: CreatifyTimeline): 
       return job
     },
     scriptJob: (id) => scripts.get(id),
+    scriptJobs: () => [...scripts.values()],
     addLinkToVideo: (fields) => {
       const id = next(IdKind.linkToVideo)
       const previews: SimPreview[] =
@@ -145,10 +151,10 @@ export const makeCreatifyStore = (clock: SimClock, timeline: CreatifyTimeline): 
       job.render = render
       return render
     },
-    addRenderJob: (fields) => {
+    addRenderJob: (fields, id) => {
       const job: SimRenderJob = {
         ...fields,
-        id: next(fields.kind === "aurora" ? IdKind.aurora : IdKind.template),
+        id: id ?? next(fields.kind === "aurora" ? IdKind.aurora : IdKind.template),
         createdAt: clock.now(),
         mediaJob: next(IdKind.mediaJob),
         ending: takeEnding("render"),
@@ -163,4 +169,40 @@ export const makeCreatifyStore = (clock: SimClock, timeline: CreatifyTimeline): 
     renderJobs: (kind) => [...renders.values()].filter((j) => kind === undefined || j.kind === kind),
     queueEnding: (ending, stage) => endings.queue(stage, ending),
   }
+}
+
+/** Every link-to-video, custom template and Aurora job of `store` as it is now, oldest first. */
+export const snapshotJobs = (store: CreatifyStore): CreatifySimJob[] => {
+  const now = store.clock.now()
+  const videos = store.linkToVideos().map((job): CreatifySimJob => {
+    const view = linkToVideoView(job, store.timeline, now)
+    return {
+      id: job.id,
+      kind: "link_to_video",
+      status: view.status,
+      stage: view.stage,
+      createdAt: job.createdAt,
+      creditsUsed: job.previewCredits + (job.render?.credits ?? 0),
+      webhookUrl: job.webhookUrl,
+      body: job.body,
+      previews: job.previews,
+      failedReason: view.failedReason ?? undefined,
+    }
+  })
+  const others = store.renderJobs().map((job): CreatifySimJob => {
+    const phase = renderJobPhase(job, store.timeline, now)
+    return {
+      id: job.id,
+      kind: job.kind,
+      status: phase.status,
+      stage: "render",
+      createdAt: job.createdAt,
+      creditsUsed: job.credits,
+      webhookUrl: job.webhookUrl,
+      body: job.body,
+      previews: [],
+      failedReason: phase.failedReason ?? undefined,
+    }
+  })
+  return [...videos, ...others].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
 }

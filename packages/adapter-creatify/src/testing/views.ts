@@ -138,7 +138,13 @@ export const previewsJson = (job: SimLinkToVideo, view: LinkToVideoView, origin:
 const echo = (body: Readonly<Record<string, unknown>>, key: string): unknown => body[key] ?? null
 
 /** A link-to-video job in Creatify's Link-to-Video shape (`progress` is a string, as documented). */
-export const linkToVideoJson = (job: SimLinkToVideo, view: LinkToVideoView, origin: string, now: number) => {
+export const linkToVideoJson = (
+  job: SimLinkToVideo,
+  view: LinkToVideoView,
+  origin: string,
+  now: number,
+  epoch?: number,
+) => {
   const urls = fileUrls(origin, job.id)
   const render = job.render
   const phase = view.render
@@ -198,8 +204,8 @@ export const linkToVideoJson = (job: SimLinkToVideo, view: LinkToVideoView, orig
     editor_url: done ? urls.editor : null,
     caption_style: echo(job.body, "caption_style"),
     caption_setting: echo(job.body, "caption_setting"),
-    created_at: isoAt(job.createdAt),
-    updated_at: isoAt(Math.max(job.createdAt, now)),
+    created_at: isoAt(job.createdAt, epoch),
+    updated_at: isoAt(Math.max(job.createdAt, now), epoch),
   }
 }
 
@@ -208,13 +214,19 @@ export const renderJobPhase = (job: SimRenderJob, timeline: CreatifyTimeline, no
   renderPhase(timeline.template, job.createdAt, now, job.ending)
 
 /** A custom template job (`/api/custom_template_jobs/`) or an Aurora job (`/api/aurora/`) as Creatify shows it. */
-export const renderJobJson = (job: SimRenderJob, phase: RenderPhase, origin: string, now: number) => {
+export const renderJobJson = (
+  job: SimRenderJob,
+  phase: RenderPhase,
+  origin: string,
+  now: number,
+  epoch?: number,
+) => {
   const urls = fileUrls(origin, job.id)
   const done = phase.status === "done"
   const common = {
     id: job.id,
-    created_at: isoAt(job.createdAt),
-    updated_at: isoAt(Math.max(job.createdAt, now)),
+    created_at: isoAt(job.createdAt, epoch),
+    updated_at: isoAt(Math.max(job.createdAt, now), epoch),
     name: echo(job.body, "name"),
     media_job: job.mediaJob,
     video_output: done ? urls.video : null,
@@ -234,7 +246,7 @@ export const renderJobJson = (job: SimRenderJob, phase: RenderPhase, origin: str
 }
 
 /** An AI script job at `now`: finished scripts, or `pending` with none yet. */
-export const scriptJobJson = (job: SimScriptJob, timeline: CreatifyTimeline, now: number) => {
+export const scriptJobJson = (job: SimScriptJob, timeline: CreatifyTimeline, now: number, epoch?: number) => {
   const ready = !job.pending || now - job.createdAt >= timeline.scriptsReadyAt
   return {
     id: job.id,
@@ -245,9 +257,16 @@ export const scriptJobJson = (job: SimScriptJob, timeline: CreatifyTimeline, now
     generated_scripts: ready ? job.scripts : [],
     failed_reason: null,
     status: ready ? "done" : "pending",
-    created_at: isoAt(job.createdAt),
-    updated_at: isoAt(Math.max(job.createdAt, now)),
-    product: { id: echo(job.body, "link"), created_with: "link_to_video" },
+    created_at: isoAt(job.createdAt, epoch),
+    updated_at: isoAt(Math.max(job.createdAt, now), epoch),
+    // The product the scripts are for, from the title, description and URL sent.
+    product: {
+      id: echo(job.body, "link"),
+      title: echo(job.body, "title"),
+      description: echo(job.body, "description"),
+      url: echo(job.body, "url"),
+      created_with: "link_to_video",
+    },
     credits_used: job.credits,
   }
 }

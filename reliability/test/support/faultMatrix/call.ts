@@ -70,11 +70,6 @@ export interface CreditCall<S extends VendorSimulator = VendorSimulator> {
   /** Plans a failure of the next job. */
   readonly jobFails: ((sim: S) => void) | NotApplicable
   /**
-   * Core finds the job after a lost answer: the adapter sends the submission key where the vendor
-   * echoes it and implements `findSubmission` (Hour One: `correlation_id`).
-   */
-  readonly reconciles?: boolean | undefined
-  /**
    * Core looks a lost answer up with the adapter's `findSubmission` (issue 13): the call then
    * returns the vendor's job; after a 5xx before the vendor committed it fails `SubmissionUnknown`
    * carrying the submission ref, which `findSubmission` answers `not_found`.

@@ -63,6 +63,14 @@ export const checkCallError = (
   if (expected.status !== undefined && error.status !== expected.status) {
     problems.push(`expected HTTP ${expected.status} on the error, got ${error.status}`)
   }
+  // Not found after a lost answer: the error carries the submission ref to look it up later by.
+  if (reason._tag === "SubmissionUnknown") {
+    if (error.retryable) problems.push("SubmissionUnknown must be retryable: false")
+    if (error.ref === undefined || !SubmissionRef.is(error.ref) || reason.submission !== error.ref) {
+      problems.push(`SubmissionUnknown must carry its submission ref, got ${error.ref}`)
+    }
+    return
+  }
   if (reason._tag === "UnexpectedResponse" && reason.path !== expected.path) {
     problems.push(`expected UnexpectedResponse at "${expected.path}", got "${reason.path}"`)
   }

@@ -38,8 +38,12 @@ const creatifyVideos = (sim: CreatifySimulator, pick: (job: CreatifySimJob) => b
 const creatifyBase = {
   vendor: "Creatify",
   definition: creatify,
-  simulate: () => creatifySim(),
+  // Script jobs are found by creation time: the simulator's clock 0 is now, as the client's clock reads.
+  simulate: () => creatifySim({ epoch: Date.now() }),
   missing: { on: "answer", field: "id", path: "id" },
+  // Every call's lost answer is found again (issue 13): previews and renders by the key in their
+  // name, links and script jobs by what was sent, a rendered preview by reading its job.
+  findsSubmissions: true,
 } as const
 
 /** A call whose job is a video the simulator can reject or fail, read back by its status route. */
@@ -90,8 +94,7 @@ const creatifyScripts: CreditCall<CreatifySimulator> = {
       },
     }
   },
-  // The simulator lists no script jobs: each one is counted by the credit it cost (links cost 1 each).
-  made: (sim) => Array.from({ length: sim.creditsSpent() - sim.links().length }, () => undefined),
+  made: (sim) => sim.scriptJobs().map((s) => ref("creatify", "ai_script", s.id)),
   lifecycle: "instant",
   statusRoute: CREATIFY_ROUTES.getScripts,
   // A pending-looking answer with a status Creatify never documented: core must keep reading

@@ -25,7 +25,7 @@ const draftsRender: CreditCall<DraftsSimulator> = {
   // render's key travels as correlation_id and findSubmission looks it up exactly: core finds the
   // video after a lost answer (the call succeeds), and fails SubmissionUnknown, with the submission
   // ref and one request, when nothing was made (5xx before).
-  reconciles: true,
+  findsSubmissions: true,
 }
 
 /** Hour One's credit-spending calls, in table order. */

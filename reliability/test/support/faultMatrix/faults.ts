@@ -25,11 +25,11 @@ export type FaultId = (typeof faultColumns)[number]["id"]
 /**
  * The client's per-attempt timeout in the timeout scenario, and how late the vendor answers.
  * One process serves and calls, so the client's timer always fires first, however busy the
- * machine. A call that reconciles (Hour One) makes a read after the timeout with the same
+ * machine. A call whose lost answer is looked up (findSubmission) makes a read after the timeout with the same
  * client: its timeout is sized so that read never races a busy machine.
  */
 export const timing = (call: CreditCall): { readonly timeoutMs: number; readonly slowMs: number } =>
-  call.reconciles || call.findsSubmissions
+  call.findsSubmissions
     ? { timeoutMs: 1_000, slowMs: 1_200 }
     : { timeoutMs: 50, slowMs: 200 }
 /** `Retry-After` in the seconds form (fractions are valid delay-seconds for the parser). */
@@ -67,7 +67,7 @@ export const expectation = (call: CreditCall, fault: FaultId): Expected => {
   // A provider that looks lost answers up (Hour One by correlation_id, the others by their
   // findSubmission) finds the job: the call succeeds.
   const lost = (reason: VideoErrorReasonTag, extra: Partial<Expected> = {}): Expected =>
-    call.reconciles || call.findsSubmissions
+    call.findsSubmissions
       ? { call: "ok", effects: 1, requests: 1, ...settled }
       : { call: reason, effects: 1, requests: 1, ...settled, ...extra }
   switch (fault) {
@@ -75,7 +75,7 @@ export const expectation = (call: CreditCall, fault: FaultId): Expected => {
       // Nothing was made. A provider that looks lost answers up finds nothing and fails
       // SubmissionUnknown with the submission ref; it never sends again unless the caller opts in
       // (resendIfNotFound, not used here).
-      return call.reconciles || call.findsSubmissions
+      return call.findsSubmissions
         ? { call: "SubmissionUnknown", effects: 0, requests: 1, status: 500, ...settled }
         : { call: "VendorUnavailable", effects: 0, requests: 1, status: 500, ...settled }
     case "5xx-after":

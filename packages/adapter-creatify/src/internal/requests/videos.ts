@@ -15,7 +15,7 @@ import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { type CreatifySettings, DEFAULT_TOKEN_TTL } from "../../settings.js"
 import { signedWebhookUrl } from "../../webhook.js"
-import { aspectToVendor, Kind, PROVIDER_ID, REMEMBERED_PRODUCTS } from "../mapping.js"
+import { aspectToVendor, Kind, keyedName, PROVIDER_ID, REMEMBERED_PRODUCTS } from "../mapping.js"
 import { defined, productId } from "./products.js"
 
 // Scripts, previews, renders and job lists: neutral input -> Creatify body, with the checks
@@ -30,17 +30,11 @@ const Languages: ReadonlyArray<string> =
   "af ar bg cs da de el en es fi fr hi hr id it ja ko ms nl pl pt ro ru sk sv ta tl tr uk zh".split(" ")
 
 /** The visual styles of Creatify's URL-to-video guide, used when a request names none. */
-const DefaultVisualStyles = [
-  "GreenScreenEffectTemplate",
-  "SimpleAvatarOverlayTemplate",
-  "DynamicProductTemplate",
-  "FullScreenTemplate",
-  "QuickTransitionTemplate",
-  "EnhancedVanillaTemplate",
-  "DynamicGreenScreenEffect",
-  "FeatureHighlightTemplate",
-  "AvatarBubbleTemplate",
-] as const
+const DefaultVisualStyles: ReadonlyArray<string> = (
+  "GreenScreenEffectTemplate SimpleAvatarOverlayTemplate DynamicProductTemplate FullScreenTemplate " +
+  "QuickTransitionTemplate EnhancedVanillaTemplate DynamicGreenScreenEffect FeatureHighlightTemplate " +
+  "AvatarBubbleTemplate"
+).split(" ")
 
 /** What a custom template fixes: giving it with `template` is `InvalidInput`. */
 const TEMPLATE_FIXED = [
@@ -114,6 +108,20 @@ const languageIssue = (language: string | undefined): InputIssue | undefined => 
 const toLanguage = (language: string | undefined): string | undefined =>
   language === undefined ? undefined : language.split("-")[0]!.toLowerCase()
 
+/** Creatify's name fields hold 255 characters; the submission key takes its share (mapping.ts). */
+const NAME_MAX = 255
+
+/** The caller's `name` must leave room for the submission key in Creatify's 255 characters. */
+const nameIssue = (name: string | undefined, key: string | undefined): InputIssue | undefined => {
+  const max = NAME_MAX - (keyedName(undefined, key)?.length ?? -1) - 1
+  return name !== undefined && name.length > max
+    ? {
+        path: "name",
+        message: `Creatify keeps at most ${max} characters here (with the submission key); got ${name.length}`,
+      }
+    : undefined
+}
+
 /** `durationSeconds` must be a documented `video_length`. */
 const durationIssue = (seconds: number | undefined): InputIssue | undefined =>
   seconds === undefined || (VideoLengths as ReadonlyArray<number>).includes(seconds)
@@ -167,10 +175,12 @@ const linkVideoFields = Effect.fnUntraced(function* (
   product: ProductRefLike,
   settings: CallbackSettings,
   operation: "generatePreviews" | "render",
+  key: string | undefined,
 ) {
   const options = yield* parseProviderOptions(LinkVideoOptions, request.providerOptions, context(operation))
   yield* rejectIssues(context(operation), [
     durationIssue(request.durationSeconds),
+    nameIssue(request.name, key),
     options.language === undefined ? languageIssue(request.language) : undefined,
   ])
   if (operation === "render" && (request as RenderRequest).variables !== undefined) {
@@ -182,7 +192,7 @@ const linkVideoFields = Effect.fnUntraced(function* (
   const webhook = yield* callbackUrl(request.webhookUrl, settings, operation)
   return defined({
     link,
-    name: request.name,
+    name: keyedName(request.name, key),
     language: options.language ?? toLanguage(request.language),
     video_length: request.durationSeconds,
     aspect_ratio: request.aspectRatio === undefined ? undefined : aspectToVendor[request.aspectRatio],
@@ -200,8 +210,9 @@ const linkVideoFields = Effect.fnUntraced(function* (
 export const previewsBody = (
   request: PreviewRequest,
   settings: CallbackSettings,
+  key: string | undefined,
 ): Effect.Effect<Record<string, unknown>, VideoError> =>
-  Effect.map(linkVideoFields(request, request.product, settings, "generatePreviews"), (fields) =>
+  Effect.map(linkVideoFields(request, request.product, settings, "generatePreviews", key), (fields) =>
     defined({
       ...fields,
       visual_styles:
@@ -217,8 +228,9 @@ export const directRenderBody = (
   request: RenderRequest,
   product: ProductRefLike,
   settings: CallbackSettings,
+  key: string | undefined,
 ): Effect.Effect<Record<string, unknown>, VideoError> =>
-  Effect.map(linkVideoFields(request, product, settings, "render"), (fields) =>
+  Effect.map(linkVideoFields(request, product, settings, "render", key), (fields) =>
     defined({ ...fields, visual_style: request.visualStyle }),
   )
 
@@ -227,6 +239,7 @@ export const templateRender = Effect.fnUntraced(function* (
   request: RenderRequest,
   template: string,
   settings: CallbackSettings,
+  key: string | undefined,
 ) {
   const options = yield* parseProviderOptions(TemplateOptions, request.providerOptions, context("render"))
   yield* rejectIssues(context("render"), [
@@ -237,12 +250,13 @@ export const templateRender = Effect.fnUntraced(function* (
       path: key,
       message: "is fixed by the Creatify custom template; pass template values in variables",
     })),
+    nameIssue(request.name, key),
   ])
   const webhook = yield* callbackUrl(request.webhookUrl, settings, "render")
   const body = defined({
     template_id: template,
     variables: request.variables ?? {},
-    name: request.name,
+    name: keyedName(request.name, key),
     webhook_url: webhook,
     model_version: options.model_version,
     is_hidden: options.is_hidden,
