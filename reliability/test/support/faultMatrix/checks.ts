@@ -93,21 +93,7 @@ export const checkCallError = (
       `an unreadable answer must be a 2xx one (the vendor accepted the call), got ${error.status}`,
     )
   }
-  // A lost answer not found: the error carries the submission ref (a way to find the job later).
-  if (
-    reason._tag === "SubmissionUnknown" &&
-    !(SubmissionRef.is(reason.submission) && error.ref === reason.submission)
-  ) {
-    problems.push(
-      `SubmissionUnknown must carry its submission ref as ref, got ${error.ref} / ${reason.submission}`,
-    )
-  }
-  if (reason._tag === "SubmissionUnknown" && error.retryable) {
-    problems.push("SubmissionUnknown must be retryable: false (a retry may pay twice)")
-  }
-  // A submission ref counts as a way to find the job (checkSubmissionRef asks findSubmission).
-  const submission = reason._tag === "SubmissionUnknown" && SubmissionRef.is(error.ref ?? "")
-  if (knownRef !== undefined && error.ref !== knownRef && !submission) {
+  if (knownRef !== undefined && error.ref !== knownRef) {
     problems.push(`the error must carry the ref the client knows (${knownRef}), got ${error.ref}`)
   }
 }

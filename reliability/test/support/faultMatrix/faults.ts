@@ -29,9 +29,7 @@ export type FaultId = (typeof faultColumns)[number]["id"]
  * client: its timeout is sized so that read never races a busy machine.
  */
 export const timing = (call: CreditCall): { readonly timeoutMs: number; readonly slowMs: number } =>
-  call.findsSubmissions
-    ? { timeoutMs: 1_000, slowMs: 1_200 }
-    : { timeoutMs: 50, slowMs: 200 }
+  call.findsSubmissions ? { timeoutMs: 1_000, slowMs: 1_200 } : { timeoutMs: 50, slowMs: 200 }
 /** `Retry-After` in the seconds form (fractions are valid delay-seconds for the parser). */
 export const RETRY_AFTER_SECONDS = 0.05
 /** Status reads answered with the undocumented status before the real one. */
