@@ -20,6 +20,9 @@ import { bullConnection, openRedis, type RedisConnection } from "./redis.js"
 
 export type { TrackerRound } from "./internal/tracker.js"
 
+/** Turns per second of an account without a limit: never reached. */
+const UNLIMITED = 1_000_000_000
+
 /** The job a tracker's wait ended with: the settled job, or the failed one a `JobFailed` carries. */
 const settledJob = (exit: Exit.Exit<VideoJob, VideoError>): VideoJob | undefined => {
   if (Exit.isSuccess(exit)) return exit.value
@@ -125,8 +128,10 @@ export const createVideoWorker = async (options: VideoWorkerOptions): Promise<Vi
     queue.on("error", () => {})
     queues.push(queue)
     const limit = options.limits?.[account] ?? vendorLimits[account] ?? false
-    // Queue-level: every worker of this account, wherever it runs, starts at most one request per spacing.
-    if (limit === false) await queue.removeGlobalRateLimit()
+    // Queue-level, so it holds for every worker of the account wherever it runs: one turn per
+    // spacing. Without a documented limit the limiter never holds anything back, but it must be
+    // there for a vendor 429 to pause the account (BullMQ's rate limit works through it).
+    if (limit === false) await queue.setGlobalRateLimit(UNLIMITED, 1000)
     else await queue.setGlobalRateLimit(1, submissionSpacing(limit))
     const client = createVideoClient({ provider: configured, reconcile: options.reconcile })
     const context: ActivationContext = {
@@ -202,16 +207,18 @@ export const createVideoWorker = async (options: VideoWorkerOptions): Promise<Vi
       await Promise.all(trackers.map(({ tracker }) => tracker.stop()))
       const timeout = closeOptions.timeout ?? 30_000
       let timer: NodeJS.Timeout | undefined
-      const finished = Promise.all(workers.map((w) => w.close()))
-      const late = await Promise.race([
-        finished.then(() => false),
-        new Promise<boolean>((resolve) => {
-          timer = setTimeout(() => resolve(true), timeout)
+      // Pausing takes no new orders and waits for the steps in flight; closing with force after
+      // that (or after the timeout) stops renewing the locks of whatever still runs, so BullMQ's
+      // stalled-job check hands those orders to another worker.
+      const finished = Promise.all(workers.map((w) => w.pause()))
+      await Promise.race([
+        finished,
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, timeout)
         }),
       ])
       clearTimeout(timer)
-      // Still running after the timeout: handed back (the locks lapse; another worker resumes).
-      if (late) await Promise.all(workers.map((w) => w.close(true)))
+      await Promise.all(workers.map((w) => w.close(true)))
       await Promise.all(queues.map((q) => q.close()))
       await redis.quit().catch(() => redis.disconnect())
     })()
