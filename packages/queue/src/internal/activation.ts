@@ -231,7 +231,7 @@ export const activate = async (ctx: ActivationContext, job: Job<OrderJobData>, t
             message: "the vendor made no usable preview",
             job: progress.previews.ref,
           })
-        return ctx.client.renderPreview(renderPreviewRequest(order, progress.previews, previewId, hook), {
+        return ctx.client.renderPreview(renderPreviewRequest(order, progress.previews, previewId), {
           onSubmit,
         })
       })

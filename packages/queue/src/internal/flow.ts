@@ -65,22 +65,22 @@ export const choosePreview = (order: OrderInput, previews: VideoJob): string | u
   return chosen?.id
 }
 
-/** `renderPreview`'s input. @internal */
+/**
+ * `renderPreview`'s input. No callback URL: vendors send a render's callbacks to the one given
+ * with the previews (Creatify, JoggAI refuse one here). @internal
+ */
 export const renderPreviewRequest = (
   order: OrderInput,
   previews: VideoJob,
   previewId: string,
-  webhookUrl?: string,
 ): RenderPreviewRequest => {
   const name = order.render?.name
   const providerOptions = order.render?.providerOptions
-  const explicit = order.render?.webhookUrl
   return {
     job: previews.ref,
     previewId,
     ...(typeof name === "string" ? { name } : {}),
     ...(providerOptions ? { providerOptions } : {}),
-    ...(typeof explicit === "string" ? { webhookUrl: explicit } : webhookUrl ? { webhookUrl } : {}),
     idempotencyKey: stepKey(order, "render"),
   } as RenderPreviewRequest
 }

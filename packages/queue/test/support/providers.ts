@@ -22,13 +22,16 @@ export const withoutLookup = (provider: ConfiguredProvider): ConfiguredProvider 
   return {
     ...provider,
     capabilities,
-    make: Effect.map(provider.make, ({ findSubmission: _lookup, ...shape }): VideoProviderShape => ({
-      ...shape,
-      capabilities,
-      generatePreviews: (request) => shape.generatePreviews!(request),
-      renderPreview: (request) => shape.renderPreview!(request),
-      render: (request) => shape.render!(request),
-    })),
+    make: Effect.map(
+      provider.make,
+      ({ findSubmission: _lookup, ...shape }): VideoProviderShape => ({
+        ...shape,
+        capabilities,
+        generatePreviews: (request) => shape.generatePreviews!(request),
+        renderPreview: (request) => shape.renderPreview!(request),
+        render: (request) => shape.render!(request),
+      }),
+    ),
   }
 }
 
