@@ -23,7 +23,7 @@ export default defineConfig({
       { extends: true, test: { name: "adapter-creatify", root: "packages/adapter-creatify" } },
       { extends: true, test: { name: "adapter-jogg", root: "packages/adapter-jogg", ...contracts } },
       { extends: true, test: { name: "adapter-drafts", root: "packages/adapter-drafts", ...contracts } },
-      { extends: true, test: { name: "cli", root: "packages/cli" } },
+      { extends: true, test: { name: "cli", root: "packages/cli", ...redis } },
       { extends: true, test: { name: "queue", root: "packages/queue", ...redis } },
       { extends: true, test: { name: "examples", root: "examples" } },
       { extends: true, test: { name: "reliability", root: "reliability", ...contracts, ...redis } },

@@ -1,4 +1,5 @@
 import { VideoError } from "@vidbridge/core"
+import { batch } from "./commands/batch.js"
 import { compare } from "./commands/compare.js"
 import { create } from "./commands/create.js"
 import { demo } from "./commands/demo.js"
@@ -6,6 +7,7 @@ import { download } from "./commands/download.js"
 import { status, wait } from "./commands/jobs.js"
 import { providers } from "./commands/providers.js"
 import { simulators } from "./commands/simulators.js"
+import { worker } from "./commands/worker.js"
 import type { Command, Context } from "./context.js"
 import { UsageError } from "./io.js"
 
@@ -16,6 +18,8 @@ export const commands: ReadonlyArray<Command> = [
   wait,
   download,
   compare,
+  batch,
+  worker,
   demo,
   providers,
   simulators,

@@ -19,7 +19,9 @@ const worker = await createVideoWorker({
     jogg({ ...config.settings.jogg, ...http, postsPerMinute: false }),
     drafts({ ...config.settings.drafts, ...http }),
   ],
-  limits: { jogg: { max: 20, duration: 60_000 / config.speed, margin: 0.25 } },
+  // The margin covers the time between a turn and its request reaching the simulator, which does
+  // not shrink with the scaled clock (a real minute dwarfs it; 2 s of real time does not).
+  limits: { jogg: { max: 20, duration: 60_000 / config.speed, margin: 0.5 } },
   concurrency: 25,
   webhookUrl: config.webhookUrl,
   tracker: { interval: 1000, lease: 3000 },
