@@ -17,6 +17,14 @@ import { afterAll, describe, expect, inject, it } from "vitest"
 import { attribute, busiestWindow, DOCUMENTED_FAILURES, summaryTable } from "./support/chaos/invariants.js"
 import { requireBuild, startSimulators, startWorker } from "./support/chaos/processes.js"
 
+// Redis comes from the test setup (packages/queue/test/support/globalSetup.ts).
+declare module "vitest" {
+  export interface ProvidedContext {
+    redisUrl: string
+    redisProblem: string
+  }
+}
+
 /** Time the whole run may take on a busy 2-core machine (it waits on events, not on this). */
 const CHAOS_TIMEOUT = 600_000
 /** Simulated vendor time runs this many times faster than real time (JoggAI's minute: 2 s). */
@@ -153,11 +161,16 @@ describe("chaos: 600 orders, 3 workers, SIGKILLs, faults, two webhook receivers"
       ],
     })
     closers.push(sims.stop)
+    const { creatify: creatifySettings, jogg: joggSettings, drafts: draftsSettings } = sims.settings
     const providers = [
-      creatify(sims.settings.creatify as never),
+      creatify(creatifySettings as never),
       // The simulator stamps its callbacks with its own (sped-up) clock.
-      jogg({ ...(sims.settings.jogg as never), postsPerMinute: false, webhookToleranceSeconds: 86_400 }),
-      drafts(sims.settings.drafts as never),
+      jogg({
+        ...(joggSettings as { apiKey: string }),
+        postsPerMinute: false,
+        webhookToleranceSeconds: 86_400,
+      }),
+      drafts(draftsSettings as never),
     ]
     for (let i = 0; i < 2; i++) {
       const receiver = await createWebhookReceiver({

@@ -6,6 +6,15 @@ import { describe, expect, inject, it } from "vitest"
 import { builtInProviders, main } from "../src/index.js"
 
 /** Time a test that serves simulators (and Redis work) may take on a busy 2-core machine. */
+// Redis comes from the test setup (packages/queue/test/support/globalSetup.ts).
+declare module "vitest" {
+  export interface ProvidedContext {
+    redisUrl: string
+    redisProblem: string
+  }
+}
+
+/** Time a test that serves simulators (and works on Redis) may take on a busy 2-core machine. */
 const BATCH_TEST_TIMEOUT = 120_000
 
 const cli = async (argv: ReadonlyArray<string>, signal?: AbortSignal) => {
