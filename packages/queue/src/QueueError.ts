@@ -8,6 +8,8 @@ export type QueueFailure =
   | "not_found"
   /** The queue or worker was closed. */
   | "closed"
+  /** `waitFor` gave up after its `timeout`. */
+  | "timeout"
 
 /**
  * An error of the queue: Redis unreachable at start, an idempotency key reused for a different

@@ -1,9 +1,8 @@
 import type { ConfiguredProvider } from "@vidbridge/core"
-import { invalidInput } from "@vidbridge/core/adapter"
-import { type Job, Queue, QueueEvents } from "bullmq"
+import { type Job, QueueEvents } from "bullmq"
 import * as Effect from "effect/Effect"
-import { makeKeys, NAME } from "./internal/keys.js"
 import { bullStates, type OrderJobData, stateOf, toOrder } from "./internal/orders.js"
+import { makeAccountQueues, namesOf } from "./internal/queues.js"
 import { makeStore } from "./internal/store.js"
 import type { Order, OrderState } from "./Order.js"
 import { OrderStates } from "./Order.js"
@@ -86,42 +85,21 @@ export interface VideoQueue {
  * ```
  */
 export const createVideoQueue = async (options: VideoQueueOptions): Promise<VideoQueue> => {
-  const prefix = options.prefix ?? "vidbridge"
-  const name = options.name ?? "videos"
-  for (const [field, value] of [
-    ["prefix", prefix],
-    ["name", name],
-  ] as const) {
-    if (!NAME.test(value))
-      throw invalidInput("vidbridge", "createVideoQueue", [
-        { path: field, message: "must be 1-64 of A-Z a-z 0-9 _ . -, starting with a letter or digit" },
-      ])
-  }
+  const keys = namesOf("createVideoQueue", options)
+  const prefix = keys.prefix
   const redis = await openRedis(options.connection, {
     timeout: options.connectTimeout,
     name: "vidbridge-queue",
   })
-  const keys = makeKeys(prefix, name)
   const store = makeStore(redis, keys)
   const capabilities = new Map((options.providers ?? []).map((p) => [p.id, p.capabilities]))
-  const queues = new Map<string, Queue>()
+  const accountQueues = makeAccountQueues(options.connection, keys)
   const events = new Map<string, Promise<QueueEvents>>()
   let closed = false
 
-  const queueOf = (account: string): Queue => {
-    let queue = queues.get(account)
-    if (queue === undefined) {
-      queue = new Queue(keys.queueName(account), {
-        connection: bullConnection(options.connection),
-        prefix,
-      })
-      queue.on("error", () => {
-        // Connection errors are retried with backoff; commands report their own failures.
-      })
-      queues.set(account, queue)
-    }
-    return queue
-  }
+  const queueOf = accountQueues.of
+  // One listener per account for every `waitFor` (not one per waiting order).
+  const finishedWaiters = new Map<string, Set<() => void>>()
   const eventsOf = (account: string): Promise<QueueEvents> => {
     let found = events.get(account)
     if (found === undefined) {
@@ -129,7 +107,13 @@ export const createVideoQueue = async (options: VideoQueueOptions): Promise<Vide
         connection: bullConnection(options.connection),
         prefix,
       })
+      queueEvents.setMaxListeners(0)
       queueEvents.on("error", () => {})
+      const finished = ({ jobId }: { jobId: string }) => {
+        for (const wake of finishedWaiters.get(jobId) ?? []) wake()
+      }
+      queueEvents.on("completed", finished)
+      queueEvents.on("failed", finished)
       found = queueEvents.waitUntilReady().then(() => queueEvents)
       events.set(account, found)
     }
@@ -184,15 +168,17 @@ export const createVideoQueue = async (options: VideoQueueOptions): Promise<Vide
     guard()
     const account = await accountOf(orderId)
     if (account === undefined) throw new QueueError("not_found", `no order ${orderId}`, { orderId })
-    const queueEvents = await eventsOf(account)
+    await eventsOf(account)
     return new Promise<Order>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined
       let poll: NodeJS.Timeout | undefined
+      const waiters = finishedWaiters.get(orderId) ?? new Set()
+      finishedWaiters.set(orderId, waiters)
       const done = () => {
         clearTimeout(timer)
         clearInterval(poll)
-        queueEvents.off("completed", onFinished)
-        queueEvents.off("failed", onFinished)
+        waiters.delete(onFinished)
+        if (waiters.size === 0) finishedWaiters.delete(orderId)
         waitOptions.signal?.removeEventListener("abort", onAbort)
       }
       const check = async () => {
@@ -202,21 +188,18 @@ export const createVideoQueue = async (options: VideoQueueOptions): Promise<Vide
           resolve(order)
         }
       }
-      const onFinished = ({ jobId }: { jobId: string }) => {
-        if (jobId === orderId) void check().catch(() => undefined)
-      }
+      const onFinished = () => void check().catch(() => undefined)
       const onAbort = () => {
         done()
         reject(waitOptions.signal?.reason)
       }
-      queueEvents.on("completed", onFinished)
-      queueEvents.on("failed", onFinished)
+      waiters.add(onFinished)
       waitOptions.signal?.addEventListener("abort", onAbort, { once: true })
       if (waitOptions.timeout !== undefined)
         timer = setTimeout(() => {
           done()
           reject(
-            new QueueError("closed", `order ${orderId} did not finish within ${waitOptions.timeout} ms`, {
+            new QueueError("timeout", `order ${orderId} did not finish within ${waitOptions.timeout} ms`, {
               orderId,
             }),
           )
@@ -231,7 +214,7 @@ export const createVideoQueue = async (options: VideoQueueOptions): Promise<Vide
   }
 
   const providers = async () =>
-    [...new Set([...(await redis.smembers(keys.accounts)), ...queues.keys()])].sort()
+    [...new Set([...(await redis.smembers(keys.accounts)), ...accountQueues.known()])].sort()
 
   const list: VideoQueue["list"] = async (query = {}) => {
     guard()
@@ -297,10 +280,7 @@ export const createVideoQueue = async (options: VideoQueueOptions): Promise<Vide
     close: async () => {
       if (closed) return
       closed = true
-      await Promise.all([
-        ...[...queues.values()].map((q) => q.close()),
-        ...[...events.values()].map(async (e) => (await e).close()),
-      ])
+      await Promise.all([accountQueues.close(), ...[...events.values()].map(async (e) => (await e).close())])
       await redis.quit().catch(() => redis.disconnect())
     },
   }

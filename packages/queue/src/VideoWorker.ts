@@ -5,13 +5,12 @@ import {
   VideoError,
   type VideoJob,
 } from "@vidbridge/core"
-import { invalidInput } from "@vidbridge/core/adapter"
 import { type Job, Queue, UnrecoverableError, Worker } from "bullmq"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import { type ActivationContext, activate } from "./internal/activation.js"
-import { makeKeys, NAME } from "./internal/keys.js"
 import type { OrderJobData } from "./internal/orders.js"
+import { namesOf } from "./internal/queues.js"
 import { LockLost, makeStore } from "./internal/store.js"
 import { startTracker, type Tracker, type TrackerRound } from "./internal/tracker.js"
 import { wakeOrder } from "./internal/wake.js"
@@ -102,17 +101,14 @@ export interface VideoWorker {
  * ```
  */
 export const createVideoWorker = async (options: VideoWorkerOptions): Promise<VideoWorker> => {
-  const prefix = options.prefix ?? "vidbridge"
-  const name = options.name ?? "videos"
-  const issues = [
-    ...(NAME.test(prefix) ? [] : [{ path: "prefix", message: "must be 1-64 of A-Z a-z 0-9 _ . -" }]),
-    ...(NAME.test(name) ? [] : [{ path: "name", message: "must be 1-64 of A-Z a-z 0-9 _ . -" }]),
-    ...(options.providers.length === 0 ? [{ path: "providers", message: "give at least one provider" }] : []),
-  ]
-  if (issues.length > 0) throw invalidInput("vidbridge", "createVideoWorker", issues)
+  const keys = namesOf(
+    "createVideoWorker",
+    options,
+    options.providers.length === 0 ? [{ path: "providers", message: "give at least one provider" }] : [],
+  )
+  const prefix = keys.prefix
   const id = options.id ?? `worker-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
   const redis = await openRedis(options.connection, { name: `vidbridge-${id}` })
-  const keys = makeKeys(prefix, name)
   const store = makeStore(redis, keys)
   const workers: Worker<OrderJobData>[] = []
   const queues: Queue[] = []

@@ -5,13 +5,11 @@ import {
   type Observation,
   type VideoJobEvent,
 } from "@vidbridge/core"
-import { invalidInput } from "@vidbridge/core/adapter"
-import { Queue } from "bullmq"
-import { makeKeys, NAME } from "./internal/keys.js"
+import { makeAccountQueues, namesOf } from "./internal/queues.js"
 import { makeRedisJobTracker } from "./internal/redisTracker.js"
 import { makeStore } from "./internal/store.js"
 import { wakeOrder } from "./internal/wake.js"
-import { bullConnection, openRedis, type RedisConnection } from "./redis.js"
+import { openRedis, type RedisConnection } from "./redis.js"
 
 /** Options of {@link createWebhookReceiver}. */
 export interface WebhookReceiverOptions {
@@ -62,32 +60,16 @@ export interface WebhookReceiver {
  * ```
  */
 export const createWebhookReceiver = async (options: WebhookReceiverOptions): Promise<WebhookReceiver> => {
-  const prefix = options.prefix ?? "vidbridge"
-  const name = options.name ?? "videos"
-  if (!NAME.test(prefix) || !NAME.test(name) || options.providers.length === 0)
-    throw invalidInput("vidbridge", "createWebhookReceiver", [
-      {
-        path: options.providers.length === 0 ? "providers" : "name",
-        message: "give providers, and a prefix and name of A-Z a-z 0-9 _ . -",
-      },
-    ])
+  const keys = namesOf(
+    "createWebhookReceiver",
+    options,
+    options.providers.length === 0 ? [{ path: "providers", message: "give at least one provider" }] : [],
+  )
   const redis = await openRedis(options.connection, { name: "vidbridge-webhooks" })
-  const keys = makeKeys(prefix, name)
   const store = makeStore(redis, keys)
   const tracker = makeRedisJobTracker(redis, keys, options.dedupeTtl)
-  const queues = new Map<string, Queue>()
-  const queueOf = (account: string) => {
-    let queue = queues.get(account)
-    if (queue === undefined) {
-      queue = new Queue(keys.queueName(account), {
-        connection: bullConnection(options.connection),
-        prefix,
-      })
-      queue.on("error", () => {})
-      queues.set(account, queue)
-    }
-    return queue
-  }
+  const queues = makeAccountQueues(options.connection, keys)
+  const queueOf = queues.of
   const [first, ...rest] = options.providers
   const client = createVideoClient({ provider: first!, providers: rest })
   const handler = client.handleWebhook({
@@ -106,7 +88,7 @@ export const createWebhookReceiver = async (options: WebhookReceiverOptions): Pr
     handler,
     tracker,
     close: async () => {
-      await Promise.all([...queues.values()].map((q) => q.close()))
+      await queues.close()
       await redis.quit().catch(() => redis.disconnect())
     },
   }

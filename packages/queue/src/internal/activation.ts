@@ -13,7 +13,7 @@ import {
   renderRequest,
 } from "./flow.js"
 import type { OrderJobData } from "./orders.js"
-import { type Lock, lean, type Progress, type Store } from "./store.js"
+import { applyFields, type Lock, lean, type Progress, parseProgress, type Store } from "./store.js"
 
 // One activation of an order: run its steps from where it stopped, until it must wait for the
 // vendor (parked: a delayed job), hand over its turn (one paid request per turn on a rate-limited
@@ -65,10 +65,13 @@ export const activate = async (ctx: ActivationContext, job: Job<OrderJobData>, t
   const lock: Lock = { key: ctx.lockKey(id), token }
   const { order } = job.data
   const hook = ctx.capabilities.webhooks === "none" ? undefined : callbackUrl(ctx.webhookUrl, order.provider)
-  let progress = await ctx.store.read(id)
+  // A copy of the saved hash, kept in step with this activation's own writes (no read-back).
+  const hash = await ctx.store.readHash(id)
+  let progress = parseProgress(hash)
   const save = async (fields: Record<string, unknown>) => {
     await ctx.store.write(id, fields, lock)
-    progress = await ctx.store.read(id)
+    applyFields(hash, fields)
+    progress = parseProgress(hash)
   }
   const report = async (step: Step, status: string, value?: number) => {
     const now = { step, status, ...(value === undefined ? {} : { progress: value }) }
@@ -108,7 +111,7 @@ export const activate = async (ctx: ActivationContext, job: Job<OrderJobData>, t
     // (With a lookup, a marker without a submission ref means core never announced: nothing was sent.)
     await save({ [`${step}.sending`]: Date.now() })
     try {
-      const result = await call((ref) => ctx.store.write(id, { [`${step}.submission`]: ref }, lock))
+      const result = await call((ref) => save({ [`${step}.submission`]: ref }))
       return result
     } catch (error) {
       if (!(error instanceof VideoError)) throw error

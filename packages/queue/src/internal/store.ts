@@ -54,6 +54,39 @@ export const lean = (job: VideoJob): VideoJob => ({ ...job, raw: undefined })
 const parse = <A>(text: string | undefined): A | undefined =>
   text === undefined ? undefined : (JSON.parse(text) as A)
 
+/** An order's progress from its saved hash. @internal */
+export const parseProgress = (hash: Readonly<Record<string, string>>): Progress => {
+  const per = <A>(suffix: string, map: (text: string) => A) =>
+    Object.fromEntries(
+      STEPS.flatMap((step) => {
+        const text = hash[`${step}.${suffix}`]
+        return text === undefined ? [] : [[step, map(text)]]
+      }),
+    ) as Partial<Record<Step, A>>
+  return {
+    product: parse(hash.product),
+    previews: parse(hash.previews),
+    render: parse(hash.render),
+    sending: per("sending", Number),
+    submissions: per("submission", (t) => t),
+    jobs: per("job", (t) => t),
+    seen: per("seen", (t) => JSON.parse(t) as VideoJob),
+    failure: parse(hash.failure),
+    progress: parse(hash.progress),
+  }
+}
+
+/** The hash as it is after writing `fields` (as the store's `write` does). @internal */
+export const applyFields = (
+  hash: Record<string, string>,
+  fields: Readonly<Record<string, unknown>>,
+): void => {
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) delete hash[field]
+    else hash[field] = typeof value === "string" ? value : JSON.stringify(value)
+  }
+}
+
 /** Reads and writes orders' progress hashes. @internal */
 export const makeStore = (redis: Redis, keys: Keys) => {
   // Sent once, then called by its SHA (EVALSHA).
@@ -77,31 +110,14 @@ export const makeStore = (redis: Redis, keys: Keys) => {
     if (ok !== 1) throw new LockLost(`order ${orderId} is held by another worker now`)
   }
 
-  const read = async (orderId: string): Promise<Progress> => {
-    const hash = await redis.hgetall(keys.progress(orderId))
-    const per = <A>(suffix: string, map: (text: string) => A) =>
-      Object.fromEntries(
-        STEPS.flatMap((step) => {
-          const text = hash[`${step}.${suffix}`]
-          return text === undefined ? [] : [[step, map(text)]]
-        }),
-      ) as Partial<Record<Step, A>>
-    return {
-      product: parse(hash.product),
-      previews: parse(hash.previews),
-      render: parse(hash.render),
-      sending: per("sending", Number),
-      submissions: per("submission", (t) => t),
-      jobs: per("job", (t) => t),
-      seen: per("seen", (t) => JSON.parse(t) as VideoJob),
-      failure: parse(hash.failure),
-      progress: parse(hash.progress),
-    }
-  }
+  const read = async (orderId: string): Promise<Progress> =>
+    parseProgress(await redis.hgetall(keys.progress(orderId)))
 
   return {
     read,
     write,
+    /** The saved hash itself (kept in step with one's own writes by {@link applyFields}). */
+    readHash: (orderId: string) => redis.hgetall(keys.progress(orderId)),
     /** Registers a vendor job for its account's tracker. */
     track: (account: string, ref: string, orderId: string, step: Step) =>
       redis.hset(keys.inflight(account), ref, `${orderId} ${step}`),
