@@ -27,4 +27,4 @@ export const vendorLimits: Readonly<Record<string, SubmissionLimit>> = {
  * through around a window's edge; one turn per `duration / max` (plus the margin) cannot.
  */
 export const submissionSpacing = (limit: SubmissionLimit): number =>
-  Math.ceil((limit.duration / limit.max) * (1 + (limit.margin ?? 0.1)))
+  Math.ceil(Number(((limit.duration / limit.max) * (1 + (limit.margin ?? 0.1))).toFixed(6)))
