@@ -36,7 +36,11 @@ let redisUrl = process.env.REDIS_URL
 let redisServer
 if (!redisUrl) {
   const port = await freePort()
-  redisServer = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "ignore"] })
+  redisServer = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: ["ignore", "pipe", "ignore"] },
+  )
   await new Promise((resolve) => {
     let log = ""
     const check = (chunk) => {
@@ -49,11 +53,18 @@ if (!redisUrl) {
   redisUrl = `redis://127.0.0.1:${port}`
 }
 const commands = async () =>
-  Number(/total_commands_processed:(\d+)/.exec(execFileSync("redis-cli", ["-u", redisUrl, "info", "stats"], { encoding: "utf8" }))[1])
+  Number(
+    /total_commands_processed:(\d+)/.exec(
+      execFileSync("redis-cli", ["-u", redisUrl, "info", "stats"], { encoding: "utf8" }),
+    )[1],
+  )
 
 const results = []
 for (const count of [1, 2, 4]) {
-  const sims = fork(here("queue-sims.mjs"), [JSON.stringify({ speed: SPEED })], { stdio: ["ignore", "pipe", "inherit", "ipc"], execArgv: [] })
+  const sims = fork(here("queue-sims.mjs"), [JSON.stringify({ speed: SPEED })], {
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+    execArgv: [],
+  })
   const { page, settings } = JSON.parse(await lines(sims, "ready "))
   const prefix = `bench-${randomUUID().slice(0, 8)}`
   const workers = []
@@ -67,8 +78,17 @@ for (const count of [1, 2, 4]) {
   }
   const queue = await createVideoQueue({ connection: redisUrl, prefix })
   const orders = [
-    ...Array.from({ length: ORDERS.creatify }, (_, i) => ({ idempotencyKey: `c-${i}`, provider: "creatify", product: { url: `${page}?o=${i}` } })),
-    ...Array.from({ length: ORDERS.drafts }, (_, i) => ({ idempotencyKey: `d-${i}`, provider: "drafts", template: "sim-template", render: { script: "Hi." } })),
+    ...Array.from({ length: ORDERS.creatify }, (_, i) => ({
+      idempotencyKey: `c-${i}`,
+      provider: "creatify",
+      product: { url: `${page}?o=${i}` },
+    })),
+    ...Array.from({ length: ORDERS.drafts }, (_, i) => ({
+      idempotencyKey: `d-${i}`,
+      provider: "drafts",
+      template: "sim-template",
+      render: { script: "Hi." },
+    })),
   ]
   const before = await commands()
   const started = performance.now()
@@ -88,7 +108,8 @@ for (const count of [1, 2, 4]) {
   const byAccount = {}
   for (const s of stats)
     for (const [account, a] of Object.entries(s.byAccount)) {
-      const t = (byAccount[account] ??= { tracked: 0, requests: 0 })
+      byAccount[account] ??= { tracked: 0, requests: 0 }
+      const t = byAccount[account]
       t.tracked += a.tracked
       t.requests += a.requests
     }
@@ -100,7 +121,9 @@ for (const count of [1, 2, 4]) {
     perMinute: (orders.length / seconds) * 60,
     redisCommandsPerOrder: used / orders.length,
     peakRssMb: stats.map((s) => s.maxRssKb / 1024),
-    readsPerJobPerRound: Object.fromEntries(Object.entries(byAccount).map(([a, t]) => [a, t.tracked ? t.requests / t.tracked : 0])),
+    readsPerJobPerRound: Object.fromEntries(
+      Object.entries(byAccount).map(([a, t]) => [a, t.tracked ? t.requests / t.tracked : 0]),
+    ),
   })
 }
 redisServer?.kill("SIGTERM")

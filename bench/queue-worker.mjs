@@ -10,7 +10,10 @@ const rounds = []
 const worker = await createVideoWorker({
   connection: config.redisUrl,
   prefix: config.prefix,
-  providers: [creatify({ ...config.settings.creatify, ...http }), drafts({ ...config.settings.drafts, ...http })],
+  providers: [
+    creatify({ ...config.settings.creatify, ...http }),
+    drafts({ ...config.settings.drafts, ...http }),
+  ],
   concurrency: 10,
   tracker: { interval: 200, lease: 3000 },
   onRound: (round) => rounds.push(round),
@@ -21,12 +24,15 @@ process.once("SIGTERM", async () => {
   const requests = rounds.reduce((n, r) => n + r.requests, 0)
   const byAccount = {}
   for (const r of rounds) {
-    const a = (byAccount[r.account] ??= { tracked: 0, requests: 0, rounds: 0 })
+    byAccount[r.account] ??= { tracked: 0, requests: 0, rounds: 0 }
+    const a = byAccount[r.account]
     a.tracked += r.tracked
     a.requests += r.requests
     a.rounds++
   }
-  process.stdout.write(`stats ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, tracked, requests, byAccount })}\n`)
+  process.stdout.write(
+    `stats ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, tracked, requests, byAccount })}\n`,
+  )
   process.exit(0)
 })
 process.stdout.write("ready\n")

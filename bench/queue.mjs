@@ -18,8 +18,17 @@ export const QUEUE_HEADING =
 
 /** Runs the benchmark from `tmp` (a folder inside the CLI package, so bare imports resolve). */
 export const runQueue = (tmp) => {
-  for (const name of ["queue-bench.mjs", "queue-sims.mjs", "queue-worker.mjs"]) copyFileSync(join(here, name), join(tmp, name))
-  return JSON.parse(execFileSync(process.execPath, [join(tmp, "queue-bench.mjs")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim().split("\n").pop())
+  for (const name of ["queue-bench.mjs", "queue-sims.mjs", "queue-worker.mjs"])
+    copyFileSync(join(here, name), join(tmp, name))
+  return JSON.parse(
+    execFileSync(process.execPath, [join(tmp, "queue-bench.mjs")], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    })
+      .trim()
+      .split("\n")
+      .pop(),
+  )
 }
 
 /** The results as a Markdown table. */
@@ -27,16 +36,20 @@ export const queueTable = (results) =>
   [
     "| workers | orders | succeeded | wall time | orders finished per minute | Redis commands per order | peak RSS per worker | tracker reads per job per round |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
-    ...results.map((r) =>
-      [
-        r.workers,
-        r.orders,
-        r.succeeded,
-        `${r.seconds.toFixed(1)} s`,
-        Math.round(r.perMinute),
-        Math.round(r.redisCommandsPerOrder),
-        r.peakRssMb.map((mb) => `${Math.round(mb)} MB`).join(", "),
-        Object.entries(r.readsPerJobPerRound).map(([a, v]) => `${a} ${v.toFixed(3)}`).join(", "),
-      ].join(" | "),
-    ).map((row) => `| ${row} |`),
+    ...results
+      .map((r) =>
+        [
+          r.workers,
+          r.orders,
+          r.succeeded,
+          `${r.seconds.toFixed(1)} s`,
+          Math.round(r.perMinute),
+          Math.round(r.redisCommandsPerOrder),
+          r.peakRssMb.map((mb) => `${Math.round(mb)} MB`).join(", "),
+          Object.entries(r.readsPerJobPerRound)
+            .map(([a, v]) => `${a} ${v.toFixed(3)}`)
+            .join(", "),
+        ].join(" | "),
+      )
+      .map((row) => `| ${row} |`),
   ].join("\n")
