@@ -9,6 +9,11 @@ const conditions = ["vidbridge-source", "import", "module", "node", "default"]
 // own OpenAPI documents in these projects (contracts/README.md).
 const contracts = { setupFiles: [fileURLToPath(new URL("./contracts/src/vitestSetup.ts", import.meta.url))] }
 
+// Real Redis for the queue's tests and the chaos run: REDIS_URL, or a redis-server started for the run.
+const redis = {
+  globalSetup: [fileURLToPath(new URL("./packages/queue/test/support/globalSetup.ts", import.meta.url))],
+}
+
 export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions } },
@@ -18,9 +23,10 @@ export default defineConfig({
       { extends: true, test: { name: "adapter-creatify", root: "packages/adapter-creatify" } },
       { extends: true, test: { name: "adapter-jogg", root: "packages/adapter-jogg", ...contracts } },
       { extends: true, test: { name: "adapter-drafts", root: "packages/adapter-drafts", ...contracts } },
-      { extends: true, test: { name: "cli", root: "packages/cli" } },
+      { extends: true, test: { name: "cli", root: "packages/cli", ...redis } },
+      { extends: true, test: { name: "queue", root: "packages/queue", ...redis } },
       { extends: true, test: { name: "examples", root: "examples" } },
-      { extends: true, test: { name: "reliability", root: "reliability", ...contracts } },
+      { extends: true, test: { name: "reliability", root: "reliability", ...contracts, ...redis } },
       { extends: true, test: { name: "contracts", root: "contracts" } },
     ],
     include: ["test/**/*.test.ts"],

@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { importTable, runImport } from "./import.mjs"
+import { QUEUE_HEADING, queueTable, runQueue } from "./queue.mjs"
 import { runTrack, trackTable } from "./track.mjs"
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -18,6 +19,7 @@ const overhead = execFileSync(process.execPath, [join(tmp, "overhead.mjs")], {
 })
 const track = trackTable(runTrack())
 const coldImport = importTable(runImport())
+const queue = queueTable(runQueue(tmp))
 const size = execFileSync(process.execPath, [join(here, "size.mjs")], { encoding: "utf8" })
 const machine = `${process.platform} ${process.arch}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`
 writeFileSync(
@@ -29,8 +31,9 @@ writeFileSync(
     "Peak RSS is the tracker process's, run once with V8's default heap sizing and once with the heap capped. " +
     "Live heap is measured after a forced GC at the end of the first round, when every job is tracked and holds its latest reading.\n\n" +
     `${track}\n\n` +
+    `${QUEUE_HEADING}\n\n${queue}\n\n` +
     "## Cold import (a fresh `node` per run, median of 11 interleaved runs; `createVideoClient` timed after the imports)\n\n" +
     `${coldImport}\n\n` +
     `## Bundle size (core's Promise client + one adapter; minified, tree-shaken, gzip -9)\n\n\`\`\`\n${size}\`\`\`\n`,
 )
-console.log(`${overhead}\n${track}\n\n${coldImport}\n\n${size}\nwrote bench/RESULTS.md`)
+console.log(`${overhead}\n${track}\n\n${queue}\n\n${coldImport}\n\n${size}\nwrote bench/RESULTS.md`)

@@ -1,5 +1,6 @@
 import {
   type AnyProviderDefinition,
+  type ConfiguredProvider,
   configureFromEnv,
   createVideoClient,
   type HttpObserver,
@@ -30,6 +31,8 @@ export interface CliProviders {
 export interface OpenedProvider {
   readonly id: string
   readonly mode: "live" | "simulator"
+  /** The configured provider the client runs on (for `@vidbridge/queue`'s workers and `runOrders`). */
+  readonly configured: ConfiguredProvider
   readonly client: VideoClient
   /** HTTP requests made so far (retries included). */
   readonly requests: () => number
@@ -171,6 +174,7 @@ export const openProvider = async (
     return {
       id,
       mode: "live",
+      configured,
       client: createVideoClient({ provider: configured }),
       requests: () => requests,
       credits: () => undefined,
@@ -187,6 +191,7 @@ export const openProvider = async (
     return {
       id,
       mode: "simulator",
+      configured,
       client: createVideoClient({
         provider: configured,
         polling: { schedule: Schedule.spaced(options.pollEvery ?? 300) },

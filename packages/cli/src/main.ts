@@ -1,4 +1,5 @@
 import { VideoError } from "@vidbridge/core"
+import { batch } from "./commands/batch.js"
 import { avatars, credits, music, styles, templates, voices } from "./commands/catalogs.js"
 import { compare } from "./commands/compare.js"
 import { create } from "./commands/create.js"
@@ -7,6 +8,7 @@ import { download } from "./commands/download.js"
 import { status, wait } from "./commands/jobs.js"
 import { providers } from "./commands/providers.js"
 import { simulators } from "./commands/simulators.js"
+import { worker } from "./commands/worker.js"
 import type { Command, Context } from "./context.js"
 import { UsageError } from "./io.js"
 
@@ -17,6 +19,8 @@ export const commands: ReadonlyArray<Command> = [
   wait,
   download,
   compare,
+  batch,
+  worker,
   demo,
   providers,
   avatars,
