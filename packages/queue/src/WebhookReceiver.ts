@@ -1,6 +1,7 @@
 import {
   type ConfiguredProvider,
   createVideoClient,
+  isSettled,
   type JobTracker,
   type Observation,
   type VideoJobEvent,
@@ -78,7 +79,13 @@ export const createWebhookReceiver = async (options: WebhookReceiverOptions): Pr
     onIgnored: options.onIgnored,
     onEvent: async (event) => {
       const account = event.provider
-      const owner = await store.owner(account, event.job.ref)
+      // Only a settled state is kept for an order that has not tracked its job yet: it is what
+      // the order waits for, and a later progress event must not replace it.
+      const owner = await store.ownerOrEarly(
+        account,
+        event.job.ref,
+        isSettled(event.job.status) ? event.job : undefined,
+      )
       if (owner !== undefined)
         await wakeOrder(store, queueOf(account), account, { ref: event.job.ref, ...owner }, event.job)
       await options.onEvent?.(event, owner)

@@ -9,7 +9,9 @@ describe("webhooks at scale", { timeout: QUEUE_TEST_TIMEOUT }, () => {
   const h = useHarness()
 
   it("two receivers given every delivery at once: each job state reaches onEvent once, and the event wakes its order", async () => {
-    const served = await h.fake({ speed: 100 })
+    // A manual clock: every order has parked (its vendor job tracked) before its job moves, so each
+    // delivery finds the order it belongs to. (A job that settles first is covered in early-webhook.test.ts.)
+    const served = await h.fake({ manual: true })
     const prefix = h.prefix("hooks")
     const seen: string[] = []
     const woke: string[] = []
@@ -43,16 +45,33 @@ describe("webhooks at scale", { timeout: QUEUE_TEST_TIMEOUT }, () => {
       }),
     )
     const queue = await h.queue(prefix)
-    // No tracker: only the webhooks can wake these orders before `parkFor` (a minute).
-    await h.worker(prefix, { providers: [served.provider], tracker: false, webhookUrl: fanOut.url })
     const page = await h.page()
     const keys = ["w-1", "w-2", "w-3"]
     for (const key of keys)
       await queue.submit({ idempotencyKey: key, provider: "fake", product: { url: page } })
-    const flusher = setInterval(() => void served.simulator.flushWebhooks().catch(() => undefined), 20)
-    const done = await Promise.all(keys.map((key) => queue.waitFor(key))).finally(() =>
-      clearInterval(flusher),
-    )
+    const parks = new Map<string, number>()
+    let onPark = () => {}
+    const stop = await queue.onEvent((event) => {
+      if (event.type !== "parked") return
+      parks.set(event.orderId, (parks.get(event.orderId) ?? 0) + 1)
+      onPark()
+    })
+    const everyOrderParked = (times: number) =>
+      new Promise<void>((resolve) => {
+        onPark = () => {
+          if (keys.every((key) => (parks.get(key) ?? 0) >= times)) resolve()
+        }
+        onPark()
+      })
+    // No tracker: only the webhooks can wake these orders before `parkFor` (a minute).
+    await h.worker(prefix, { providers: [served.provider], tracker: false, webhookUrl: fanOut.url })
+    for (const times of [1, 2]) {
+      await everyOrderParked(times) // waiting for previews, then for the render
+      served.simulator.clock.advance(3_600_000)
+      await served.simulator.flushWebhooks()
+    }
+    const done = await Promise.all(keys.map((key) => queue.waitFor(key)))
+    stop()
     expect(done.map((o) => o.state)).toEqual(["succeeded", "succeeded", "succeeded"])
     // Each order: its previews ready, then its video done; once each across both receivers.
     expect(seen).toHaveLength(6)

@@ -80,7 +80,11 @@ export const activate = async (ctx: ActivationContext, job: Job<OrderJobData>, t
   }
 
   const park = async (delay: number, tracked?: { ref: string; step: Step }): Promise<never> => {
-    if (tracked) await ctx.store.track(ctx.account, tracked.ref, id, tracked.step)
+    if (tracked) {
+      // A webhook that arrived before the job was tracked left its settled state here.
+      const early = await ctx.store.track(ctx.account, tracked.ref, id, tracked.step)
+      if (early !== undefined && doneFor(tracked.step, early)) await save({ [`${tracked.step}.seen`]: early })
+    }
     await job.moveToDelayed(Date.now() + delay, token)
     // A tracker or webhook that saw the job settle before the order was parked could not wake it.
     if (tracked && (await ctx.store.read(id)).seen[tracked.step] !== undefined)

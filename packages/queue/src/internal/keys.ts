@@ -16,6 +16,8 @@ export interface Keys {
   readonly inflight: (account: string) => string
   /** The tracker lease of an account (value: the holding worker's id). */
   readonly lease: (account: string) => string
+  /** A vendor job's settled state from a webhook that arrived before its order tracked the job. */
+  readonly early: (account: string, ref: string) => string
   /** The webhook dedupe state of one vendor job, and of one delivery id. */
   readonly hookJob: (ref: string) => string
   readonly hookEvent: (provider: string, eventId: string) => string
@@ -33,6 +35,7 @@ export const makeKeys = (prefix: string, name: string): Keys => {
     progress: (orderId) => `${own}:order:${orderId}`,
     inflight: (account) => `${own}:inflight:${account}`,
     lease: (account) => `${own}:tracker:${account}`,
+    early: (account, ref) => `${own}:early:${account}:${ref}`,
     hookJob: (ref) => `${own}:hook:job:${ref}`,
     hookEvent: (provider, eventId) => `${own}:hook:event:${provider}:${eventId}`,
   }

@@ -46,6 +46,26 @@ for i = 2, #ARGV, 2 do
 end
 return 1`
 
+// Tracks a job (KEYS[1] inflight hash, ARGV[1] ref, ARGV[2] owner) and takes the settled state a
+// webhook left for it before it was tracked (KEYS[2]). One script with OWNER_OR_EARLY below, so a
+// delivery either finds the owner or leaves its state where the tracking order finds it.
+const TRACK = `
+redis.call("HSET", KEYS[1], ARGV[1], ARGV[2])
+local early = redis.call("GET", KEYS[2])
+if early then redis.call("DEL", KEYS[2]) end
+return early`
+
+// The owner of a job (KEYS[1] inflight hash, ARGV[1] ref); none yet: keep the delivery's settled
+// state (ARGV[2]) at KEYS[2] for ARGV[3] seconds, for the order that tracks the job next.
+const OWNER_OR_EARLY = `
+local owner = redis.call("HGET", KEYS[1], ARGV[1])
+if owner then return owner end
+if ARGV[2] ~= "" then redis.call("SET", KEYS[2], ARGV[2], "EX", ARGV[3]) end
+return false`
+
+/** How long a webhook's state waits for an order that has not tracked its job yet (seconds). */
+const EARLY_TTL_SECONDS = 86_400
+
 const STEPS: ReadonlyArray<Step> = ["product", "previews", "render"]
 
 /** A VideoJob without the vendor's raw payload (kept small: thousands of orders). */
@@ -90,11 +110,17 @@ export const applyFields = (
 /** Reads and writes orders' progress hashes. @internal */
 export const makeStore = (redis: Redis, keys: Keys) => {
   // Sent once, then called by its SHA (EVALSHA).
-  if (!("vbWriteLocked" in redis))
+  if (!("vbWriteLocked" in redis)) {
     redis.defineCommand("vbWriteLocked", { numberOfKeys: 2, lua: WRITE_LOCKED })
-  const writeLocked = (
-    redis as unknown as Record<string, (...args: string[]) => Promise<number>>
-  ).vbWriteLocked!.bind(redis)
+    redis.defineCommand("vbTrack", { numberOfKeys: 2, lua: TRACK })
+    redis.defineCommand("vbOwnerOrEarly", { numberOfKeys: 2, lua: OWNER_OR_EARLY })
+  }
+  const scripts = redis as unknown as Record<string, (...args: string[]) => Promise<unknown>>
+  const writeLocked = scripts.vbWriteLocked!.bind(redis) as (...args: string[]) => Promise<number>
+  const ownerOf = (value: string) => {
+    const [orderId, step] = value.split(" ") as [string, Step]
+    return { orderId, step }
+  }
   const write = async (
     orderId: string,
     fields: Readonly<Record<string, unknown>>,
@@ -118,24 +144,49 @@ export const makeStore = (redis: Redis, keys: Keys) => {
     write,
     /** The saved hash itself (kept in step with one's own writes by {@link applyFields}). */
     readHash: (orderId: string) => redis.hgetall(keys.progress(orderId)),
-    /** Registers a vendor job for its account's tracker. */
-    track: (account: string, ref: string, orderId: string, step: Step) =>
-      redis.hset(keys.inflight(account), ref, `${orderId} ${step}`),
+    /**
+     * Registers a vendor job for its account's tracker, and answers the settled state a webhook
+     * left for it before it was registered (see {@link ownerOrEarly}), if any.
+     */
+    track: async (account: string, ref: string, orderId: string, step: Step) => {
+      const early = (await scripts.vbTrack!.call(
+        redis,
+        keys.inflight(account),
+        keys.early(account, ref),
+        ref,
+        `${orderId} ${step}`,
+      )) as string | null
+      return early === null ? undefined : (JSON.parse(early) as VideoJob)
+    },
     /** Stops tracking a job; answers whether it was tracked. */
     untrack: async (account: string, ref: string) => (await redis.hdel(keys.inflight(account), ref)) === 1,
     /** The order and step a tracked job belongs to. */
     owner: async (account: string, ref: string) => {
       const value = await redis.hget(keys.inflight(account), ref)
-      if (value === null) return undefined
-      const [orderId, step] = value.split(" ") as [string, Step]
-      return { orderId, step }
+      return value === null ? undefined : ownerOf(value)
+    },
+    /**
+     * The order and step a job belongs to, for a webhook; when no order tracks it yet (the
+     * delivery beat the order's bookkeeping), a settled `job` is kept for the order that tracks
+     * the job next (its {@link track} answers it), so no wake-up is lost. One atomic step.
+     */
+    ownerOrEarly: async (account: string, ref: string, job: VideoJob | undefined) => {
+      const value = (await scripts.vbOwnerOrEarly!.call(
+        redis,
+        keys.inflight(account),
+        keys.early(account, ref),
+        ref,
+        job === undefined ? "" : JSON.stringify(lean(job)),
+        String(EARLY_TTL_SECONDS),
+      )) as string | null
+      return value === null ? undefined : ownerOf(value)
     },
     /** Every job an account's tracker should read. */
     tracked: async (account: string) =>
-      Object.entries(await redis.hgetall(keys.inflight(account))).map(([ref, value]) => {
-        const [orderId, step] = value.split(" ") as [string, Step]
-        return { ref, orderId, step }
-      }),
+      Object.entries(await redis.hgetall(keys.inflight(account))).map(([ref, value]) => ({
+        ref,
+        ...ownerOf(value),
+      })),
   }
 }
 

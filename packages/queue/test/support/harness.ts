@@ -25,10 +25,13 @@ export const useHarness = () => {
   const cleanup = makeCleanup()
   afterEach(cleanup.closeAll)
 
-  /** The fake vendor served on 127.0.0.1, its clock `speed` times real time (default 1000x). */
-  const fake = async (options: { speed?: number; listLag?: number } = {}) => {
+  /**
+   * The fake vendor served on 127.0.0.1, its clock `speed` times real time (default 1000x), or
+   * `manual`: its jobs move only when the test advances the clock.
+   */
+  const fake = async (options: { speed?: number; manual?: boolean; listLag?: number } = {}) => {
     const simulator = createFakeVendorSimulator({
-      clock: makeSimClock({ speed: options.speed ?? 1000 }),
+      clock: options.manual ? makeSimClock() : makeSimClock({ speed: options.speed ?? 1000 }),
       listLag: options.listLag ?? 0,
     })
     return cleanup.add(
