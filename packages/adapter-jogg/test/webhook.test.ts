@@ -52,7 +52,8 @@ describe("JoggAI webhooks", () => {
       eventId: "evt_123456789",
       type: "generated_avatar_video_success",
       job: {
-        ref: "jogg:product_video:video_123456",
+        // An avatar-video event names an avatar video: the ref render returned for it.
+        ref: "jogg:avatar_video:video_123456",
         status: "succeeded",
         videoUrl: "https://res.jogg.ai/video.mp4",
         thumbnailUrl: "https://res.jogg.ai/cover.jpg",

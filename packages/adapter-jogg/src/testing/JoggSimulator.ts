@@ -66,17 +66,21 @@ export type JoggSimulatorSettings = {
   readonly baseUrl?: string
 }
 
-/** A simulated product video (v2), preview, or `open` project, as the simulator sees it now. */
+/**
+ * A simulated product video (v2), preview, avatar or template video, AI-script task, or `open`
+ * project, as the simulator sees it now.
+ */
 export interface JoggSimJob {
-  readonly kind: "preview" | "video" | "open_project"
+  readonly kind: "preview" | "video" | "avatar_video" | "template_video" | "ai_script" | "open_project"
   readonly id: string
   readonly status: JoggSimStatus | JoggOpenStatus
+  /** The product it was made for (empty for avatar and template videos, and scripts from details). */
   readonly productId: string
   readonly credits: number
   /** Clock time (ms) of creation. */
   readonly createdAt: number
   readonly visualStyle: string | undefined
-  /** The `video_spec.name` it was made with (a rendered preview: its preview's), as `title` shows it. */
+  /** The `video_spec.name` (avatar and template videos: `video_name`) it was made with (a rendered preview: its preview's). */
   readonly name: string | undefined
   readonly failure: string | undefined
 }
@@ -86,10 +90,15 @@ export interface JoggSimulator extends VendorSimulator {
   readonly provider: typeof PROVIDER_ID
   readonly apiVersion: "v2" | "open"
   readonly settings: (servedOrigin?: string) => JoggSimulatorSettings
-  /** The next product video (v2 render or rendered preview, or `open` render) ends `failed` with `error: {code: 50000, message}`. */
+  /**
+   * The next video (v2 product video, rendered preview, avatar or template video, or `open`
+   * render) ends `failed` with `error: {code: 50000, message}`.
+   */
   readonly failNextVideo: (message?: string) => void
   /** The next preview ends `failed`. */
   readonly failNextPreview: (message?: string) => void
+  /** The next AI-script task ends `failed` with `err_msg`. */
+  readonly failNextScript: (message?: string) => void
   /**
    * The next `times` requests on `route` (a route name, or `"*"`) answer the envelope
    * `{code: 50000, msg: "System error"}` (HTTP 200), `before` the request takes effect
@@ -115,7 +124,7 @@ export interface JoggSimulator extends VendorSimulator {
   readonly webhookDeliveries: () => ReadonlyArray<JoggWebhookDelivery>
   /** The `X-Webhook-Signature` the simulator would send for `body` with `secret`. */
   readonly signWebhook: (secret: string, body: string) => Promise<string>
-  /** Every preview, product video and `open` project, in creation order, as it is now. */
+  /** Every preview, product video, avatar and template video, AI-script task and `open` project, by kind in creation order, as it is now. */
   readonly jobs: () => ReadonlyArray<JoggSimJob>
   /** Credits left (`Infinity` without a balance). */
   readonly creditsLeft: () => number
@@ -213,6 +222,28 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
       name: v.name,
       failure: v.failure,
     })),
+    ...[...store.jobVideos.values()].map((v) => ({
+      kind: v.kind,
+      id: v.id,
+      status: store.jobVideoView(v).status,
+      productId: "",
+      credits: v.credits,
+      createdAt: v.createdAt,
+      visualStyle: undefined,
+      name: v.name,
+      failure: v.failure,
+    })),
+    ...[...store.scripts.values()].map((t) => ({
+      kind: "ai_script" as const,
+      id: t.id,
+      status: store.scriptView(t).status,
+      productId: t.productId ?? "",
+      credits: t.credits,
+      createdAt: t.createdAt,
+      visualStyle: undefined,
+      name: undefined,
+      failure: t.failure,
+    })),
     ...[...store.openProjects.values()]
       .filter((p) => p.render !== undefined)
       .map((p) => ({
@@ -246,6 +277,7 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
     }),
     failNextVideo: (message = "Video generation failed") => store.failures.queue("video", message),
     failNextPreview: (message = "Preview generation failed") => store.failures.queue("preview", message),
+    failNextScript: (message = "Failed to generate script") => store.failures.queue("script", message),
     injectSystemError: (route, when = "before", times = 1) => systemErrors.inject(route, when, times),
     registerEndpoint: (url, endpointOptions = {}) => {
       const endpoint: SimEndpoint = {
