@@ -12,14 +12,8 @@ import { bypassFetch, type HandlerContext, makeSystemErrorPlan } from "./handler
 import { newEndpointSecret } from "./handlersEndpoints.js"
 import { makeOpenHandlers } from "./handlersOpen.js"
 import { makeV2Handlers, SIM_EVENTS } from "./handlersV2.js"
-import {
-  defaultTimelines,
-  type JoggOpenStatus,
-  type JoggSimStatus,
-  type JoggTimelines,
-  type SimEndpoint,
-  unixSeconds,
-} from "./state.js"
+import { type JoggSimJob, simJobs } from "./simJobs.js"
+import { defaultTimelines, type JoggTimelines, type SimEndpoint, unixSeconds } from "./state.js"
 import { makeJoggStore } from "./store.js"
 import { type DueWebhook, type JoggWebhookDelivery, makeSimWebhooks, signJoggWebhook } from "./webhooks.js"
 
@@ -31,6 +25,8 @@ export const DEFAULT_SIM_WEBHOOK_SECRET = "whsec_simulator0000000000000000"
 
 /** What `remaining_quota` reports for an account without a balance. */
 export const UNLIMITED_QUOTA = 999_999
+
+export type { JoggSimJob } from "./simJobs.js"
 
 /** Options of {@link createSimulator}. */
 export interface JoggSimulatorOptions {
@@ -64,25 +60,6 @@ export type JoggSimulatorSettings = {
   readonly webhookSecret: string
   /** Only for a served simulator: the served origin. */
   readonly baseUrl?: string
-}
-
-/**
- * A simulated product video (v2), preview, avatar or template video, AI-script task, or `open`
- * project, as the simulator sees it now.
- */
-export interface JoggSimJob {
-  readonly kind: "preview" | "video" | "avatar_video" | "template_video" | "ai_script" | "open_project"
-  readonly id: string
-  readonly status: JoggSimStatus | JoggOpenStatus
-  /** The product it was made for (empty for avatar and template videos, and scripts from details). */
-  readonly productId: string
-  readonly credits: number
-  /** Clock time (ms) of creation. */
-  readonly createdAt: number
-  readonly visualStyle: string | undefined
-  /** The `video_spec.name` (avatar and template videos: `video_name`) it was made with (a rendered preview: its preview's). */
-  readonly name: string | undefined
-  readonly failure: string | undefined
 }
 
 /** The JoggAI simulator: {@link VendorSimulator} plus controls of its own. */
@@ -199,65 +176,7 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
     fetch: options.fetch ?? bypassFetch,
   })
 
-  const jobs = (): JoggSimJob[] => [
-    ...[...store.previews.values()].map((p) => ({
-      kind: "preview" as const,
-      id: p.id,
-      status: store.previewView(p).status,
-      productId: p.productId,
-      credits: p.credits,
-      createdAt: p.createdAt,
-      visualStyle: p.visualStyle,
-      name: p.name,
-      failure: p.failure,
-    })),
-    ...[...store.videos.values()].map((v) => ({
-      kind: "video" as const,
-      id: v.id,
-      status: store.videoView(v).status,
-      productId: v.productId,
-      credits: v.credits,
-      createdAt: v.createdAt,
-      visualStyle: v.visualStyle,
-      name: v.name,
-      failure: v.failure,
-    })),
-    ...[...store.jobVideos.values()].map((v) => ({
-      kind: v.kind,
-      id: v.id,
-      status: store.jobVideoView(v).status,
-      productId: "",
-      credits: v.credits,
-      createdAt: v.createdAt,
-      visualStyle: undefined,
-      name: v.name,
-      failure: v.failure,
-    })),
-    ...[...store.scripts.values()].map((t) => ({
-      kind: "ai_script" as const,
-      id: t.id,
-      status: store.scriptView(t).status,
-      productId: t.productId ?? "",
-      credits: t.credits,
-      createdAt: t.createdAt,
-      visualStyle: undefined,
-      name: undefined,
-      failure: t.failure,
-    })),
-    ...[...store.openProjects.values()]
-      .filter((p) => p.render !== undefined)
-      .map((p) => ({
-        kind: "open_project" as const,
-        id: p.projectId,
-        status: store.openView(p).status,
-        productId: String(p.productId),
-        credits: p.render?.credits ?? 0,
-        createdAt: p.render?.at ?? p.createdAt,
-        visualStyle: undefined,
-        name: undefined,
-        failure: p.render?.failure,
-      })),
-  ]
+  const jobs = () => simJobs(store)
 
   const simulator: JoggSimulator = {
     provider: PROVIDER_ID,
