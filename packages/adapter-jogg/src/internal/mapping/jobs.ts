@@ -27,7 +27,7 @@ export const scriptJob = (taskId: string, result: ScriptResult | undefined, raw:
   const key = str(result?.status)?.toLowerCase()
   const status =
     key !== undefined && Object.hasOwn(joggScriptStatusTable, key) ? joggScriptStatusTable[key]! : "pending"
-  const scripts = (result?.data?.generated_scripts ?? []).flatMap((script) => {
+  const scripts = (result?.data?.generated_scripts ?? result?.scripts ?? []).flatMap((script) => {
     const paragraphs = script.script_paragraphs ?? []
     const text = (typeof paragraphs === "string" ? [paragraphs] : paragraphs).join("\n").trim()
     return text === "" ? [] : [{ style: str(script.script_style), text }]

@@ -11,23 +11,21 @@ import { ProductVideo, refId } from "./v2.js"
 export const ScriptTask = z.looseObject({ task_id: z.nullish(refId) })
 export type ScriptTask = z.infer<typeof ScriptTask>
 
-/** `data` of `GET /v2/ai_scripts/results/{task_id}`: `data` when completed, `err_msg` when failed. */
+/** One generated script: paragraphs (the spec), or one string (the guide, and v1). */
+const GeneratedScript = z.looseObject({
+  script_style: z.nullish(z.string()),
+  script_paragraphs: z.nullish(z.union([z.array(z.string()), z.string()])),
+})
+
+/**
+ * `data` of `GET /v2/ai_scripts/results/{task_id}`: the spec's `data.generated_scripts` when
+ * completed (the AI Scripts guide shows `scripts` instead), `err_msg` when failed.
+ */
 export const ScriptResult = z.looseObject({
   task_id: z.nullish(refId),
   status: z.nullish(z.string()),
-  data: z.nullish(
-    z.looseObject({
-      generated_scripts: z.nullish(
-        z.array(
-          z.looseObject({
-            script_style: z.nullish(z.string()),
-            // v2 documents paragraphs; v1 answered one string.
-            script_paragraphs: z.nullish(z.union([z.array(z.string()), z.string()])),
-          }),
-        ),
-      ),
-    }),
-  ),
+  data: z.nullish(z.looseObject({ generated_scripts: z.nullish(z.array(GeneratedScript)) })),
+  scripts: z.nullish(z.array(GeneratedScript)),
   err_msg: z.nullish(z.string()),
 })
 export type ScriptResult = z.infer<typeof ScriptResult>
