@@ -7,7 +7,15 @@
 import { creatify } from "@vidbridge/adapter-creatify"
 import { drafts } from "@vidbridge/adapter-drafts"
 import { jogg } from "@vidbridge/adapter-jogg"
-import { createVideoClient, isTerminal, type JobStatus, JobStatuses, type VideoJob } from "@vidbridge/core"
+import {
+  createVideoClient,
+  isTerminal,
+  JobRef,
+  type JobStatus,
+  JobStatuses,
+  type VideoJob,
+} from "@vidbridge/core"
+import { Effect } from "effect"
 import fc from "fast-check"
 import { HttpResponse, http } from "msw"
 import { setupServer } from "msw/node"
@@ -32,10 +40,18 @@ const creatifyDocumented: Readonly<Record<string, JobStatus>> = {
   processing: "running",
   error: "failed",
 }
+// Product, avatar and template videos share one status list (openapi-v2.yaml, GetResult guide).
 const joggV2Documented: Readonly<Record<string, JobStatus>> = {
   pending: "queued",
   processing: "running",
   completed: "succeeded",
+  failed: "failed",
+}
+// AI-script tasks (GET /v2/ai_scripts/results/{task_id}): a script job is pending, ready or failed.
+const joggScriptDocumented: Readonly<Record<string, "pending" | "ready" | "failed">> = {
+  pending: "pending",
+  processing: "pending",
+  completed: "ready",
   failed: "failed",
 }
 // The open API makes the project with the product: 1 (start: made, never rendered) and 2
@@ -84,6 +100,9 @@ let answer: unknown
 const server = setupServer(
   http.get(`${CREATIFY}/api/link_to_videos/:id/`, () => HttpResponse.json(answer as never)),
   http.get(`${JOGG}/v2/product_video/:id`, () => HttpResponse.json(answer as never)),
+  http.get(`${JOGG}/v2/avatar_video/:id`, () => HttpResponse.json(answer as never)),
+  http.get(`${JOGG}/v2/template_video/:id`, () => HttpResponse.json(answer as never)),
+  http.get(`${JOGG}/v2/ai_scripts/results/:id`, () => HttpResponse.json(answer as never)),
   http.get(`${JOGG_OPEN}/open/prj_info`, () => HttpResponse.json(answer as never)),
   http.get(`${DRAFTS}/videos/:id`, () => HttpResponse.json(answer as never)),
   http.get(`${DRAFTS}/videos/:id/metadata`, () =>
@@ -132,16 +151,17 @@ describe("status mapping is total", () => {
     )
   })
 
-  it("jogg v2: documented statuses (any case) map as documented; anything else is unknown", async () => {
+  it("jogg v2: documented statuses (any case) of product, avatar and template videos map as documented; anything else is unknown", async () => {
     const client = createVideoClient({
       provider: jogg({ apiKey: "props-api-key-0001", baseUrl: JOGG, retry }),
     })
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(vendorName(Object.keys(joggV2Documented)), anyNumber, fc.constant(null)),
-        async (status) => {
-          answer = { code: 0, msg: "Success", data: { id: "pv_1", status } }
-          const job = await client.getStatus("jogg:product_video:pv_1")
+        fc.constantFrom("product_video", "avatar_video", "template_video"),
+        async (status, kind) => {
+          answer = { code: 0, msg: "Success", data: { id: "pv_1", video_id: "pv_1", status } }
+          const job = await client.getStatus(`jogg:${kind}:pv_1`)
           const key = typeof status === "string" ? status.toLowerCase() : undefined
           expectTotal(
             job,
@@ -149,6 +169,24 @@ describe("status mapping is total", () => {
           )
         },
       ),
+      { numRuns: RUNS },
+    )
+  })
+
+  it("jogg v2 AI scripts: documented task statuses map as documented; anything else is pending (never outside the ScriptJob statuses)", async () => {
+    const shape = await Effect.runPromise(jogg({ apiKey: "props-api-key-0001", baseUrl: JOGG, retry }).make)
+    await fc.assert(
+      fc.asyncProperty(vendorName(Object.keys(joggScriptDocumented)), async (status) => {
+        answer = {
+          code: 0,
+          msg: "Success",
+          data: { task_id: "t1", status, scripts: [{ script_paragraphs: "Hi" }] },
+        }
+        const scripts = await Effect.runPromise(shape.getScripts!(JobRef.make("jogg", "ai_script", "t1")))
+        expect(["pending", "ready", "failed"]).toContain(scripts.status)
+        const key = status.toLowerCase()
+        expect(scripts.status).toBe(own(joggScriptDocumented, key) ? joggScriptDocumented[key] : "pending")
+      }),
       { numRuns: RUNS },
     )
   })

@@ -11,8 +11,10 @@ import { parseDraftsWebhook } from "./webhook.js"
  * What the Hour One adapter can do. No product, script or preview endpoints exist:
  * `createProduct` keeps your product data on the client (no request, no URL scraping) and
  * `render` turns it into scene content of a draft or recipe; `generateScripts`,
- * `generatePreviews` and `renderPreview` answer `UnsupportedOperation`. The aspect ratio
- * is fixed by the draft.
+ * `generatePreviews` and `renderPreview` answer `UnsupportedOperation`, and so do the catalog
+ * reads and `getCreditBalance` (Hour One's API has none: ids come from the studio) and avatar
+ * videos (a `render` with a presenter but no draft, recipe or template). The aspect ratio is
+ * fixed by the draft.
  *
  * `render` sends its submission key as `correlation_id`, which Hour One echoes in every video
  * read, so `findSubmission` looks it up exactly (`GET /videos`): a miss after the reconcile

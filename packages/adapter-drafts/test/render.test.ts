@@ -1,4 +1,4 @@
-import { createVideoClient, JobRef } from "@vidbridge/core"
+import { createVideoClient, JobRef, type VideoError } from "@vidbridge/core"
 import { Effect } from "effect"
 import { HttpResponse, http } from "msw"
 import { describe, expect, it } from "vitest"
@@ -215,6 +215,66 @@ describe("bad input fails before any request", () => {
     expect(error.reason._tag).toBe("InvalidInput")
     const issues = (error.reason as { issues: ReadonlyArray<{ path: string; message: string }> }).issues
     expect(issues.some((i) => i.path.startsWith(path) && `${i.path}: ${i.message}`.includes(text))).toBe(true)
+    expect(seen).toHaveLength(0)
+  })
+})
+
+/** What a promise rejected with (the test fails if it resolved). */
+const rejected = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error("expected a rejection")
+    },
+    (error: VideoError) => error,
+  )
+
+describe("avatar videos and catalogs: Hour One has neither", () => {
+  it.each([
+    ["avatar+script", { avatar: "char-9", voice: "voice-7", script: "Hello there" }],
+    ["avatar+audio", { avatar: "char-9", audioUrl: "https://cdn.test/a.mp3" }],
+    ["image+audio", { imageUrl: "https://cdn.test/me.png", audioUrl: "https://cdn.test/a.mp3" }],
+  ])("render of an avatar video (%s) is UnsupportedOperation before any request", async (kind, request) => {
+    mockVendor(server)
+    const error = await rejected(clientOn().render(request))
+    expect(error.reason._tag).toBe("UnsupportedOperation")
+    expect(error.message).toContain(`not avatar videos (${kind})`)
+    expect(error.message).toContain("give template (the draft id)")
+    expect(seen).toHaveLength(0)
+  })
+
+  it("a presenter with a draft or a recipe is a draft render, not an avatar video", async () => {
+    const calls = capture()
+    const scenes = [{ name: "Intro" }]
+    await clientOn().render({
+      avatar: "char-9",
+      script: "Hi",
+      providerOptions: { drafts: { recipeId: "r-1", scenes } },
+    })
+    await clientOn().render({
+      avatar: "char-9",
+      template: "draft-1",
+      providerOptions: { drafts: { scenes } },
+    })
+    expect(calls.map((c) => [c.body.recipe_id, c.body.source_draft_id, c.body.character_id])).toEqual([
+      ["r-1", undefined, "char-9"],
+      [undefined, "draft-1", "char-9"],
+    ])
+  })
+
+  it("lists no catalog and no balance: UnsupportedOperation before any request", async () => {
+    const client = clientOn()
+    expect(client.capabilities().operations).not.toContain("listAvatars")
+    expect(client.capabilities().avatarVideos).toBeUndefined()
+    for (const read of [
+      client.listAvatars(),
+      client.listVoices(),
+      client.listMusic(),
+      client.listTemplates(),
+      client.listVisualStyles(),
+      client.getCreditBalance(),
+    ]) {
+      expect((await rejected(read)).reason._tag).toBe("UnsupportedOperation")
+    }
     expect(seen).toHaveLength(0)
   })
 })

@@ -1,27 +1,32 @@
 import type { Capabilities, VideoProviderShape } from "@vidbridge/core"
 import { defineProvider } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
+import { catalogOperations } from "./internal/catalogs/index.js"
 import { estimateCredits } from "./internal/credits.js"
 import { PROVIDER_ID } from "./internal/mapping/refs.js"
 import { durations } from "./internal/mapping/v2.js"
 import { openOperations } from "./internal/operations/open.js"
 import { v2Operations } from "./internal/operations/v2.js"
+import { JOGG_AVATAR_VIDEOS } from "./internal/requests/videos.js"
 import { makeJoggClient } from "./JoggClient.js"
 import { JoggSettings, joggEnv } from "./settings.js"
 import { parseJoggWebhook } from "./webhook.js"
 
 // A lost paid request is looked up in JoggAI's lists (v2) or its project (open), but JoggAI does not
-// document that it echoes the name the key travels in: a heuristic, so never resent. No cancel.
+// document that it echoes the name the key travels in: a heuristic, so never resent. Avatar videos
+// and AI scripts are in no list: their lookup fails, saying so. No cancel.
 const submissions = { lookup: "heuristic", resend: false } as const
 
 /**
- * What JoggAI's v2 API can do (the default `apiVersion`). With `apiVersion: "open"` the
- * built provider's `capabilities` differ: see {@link joggOpenCapabilities}.
+ * What JoggAI's v2 API can do (the default `apiVersion`): products, AI scripts, previews, product,
+ * template and avatar videos (`avatar+script`, `avatar+audio`), the catalogs and the balance. With
+ * `apiVersion: "open"` the built provider's `capabilities` differ: see {@link joggOpenCapabilities}.
  */
 export const joggCapabilities: Capabilities = {
   operations: [
     "createProduct",
     "updateProduct",
+    "generateScripts",
     "generatePreviews",
     "renderPreview",
     "render",
@@ -29,12 +34,19 @@ export const joggCapabilities: Capabilities = {
     "listJobs",
     "parseWebhook",
     "findSubmission",
+    "listAvatars",
+    "listVoices",
+    "listMusic",
+    "listTemplates",
+    "listVisualStyles",
+    "getCreditBalance",
   ],
   aspectRatios: ["9:16", "16:9", "1:1"],
   durations,
   productFromUrl: true,
   productFromParams: true,
-  templates: false,
+  templates: true,
+  avatarVideos: JOGG_AVATAR_VIDEOS,
   webhooks: "signature",
   batchStatusLimit: 1,
   credits: { reported: true, estimate: true },
@@ -43,7 +55,7 @@ export const joggCapabilities: Capabilities = {
 
 /**
  * What the older `open` API can do: products from a URL only, one render per product
- * project (AI templates by name), no previews, no job list, no credit report.
+ * project (AI templates by name), no previews, no job list, no credit report, no catalogs.
  * `generatePreviews`, `renderPreview` and `listJobs` fail with `UnsupportedOperation`.
  */
 export const joggOpenCapabilities: Capabilities = {
@@ -62,7 +74,10 @@ export const joggOpenCapabilities: Capabilities = {
 /** Builds the JoggAI provider from checked settings (no request is made). */
 export const makeJoggProvider = (settings: JoggSettings): VideoProviderShape => {
   const client = makeJoggClient(settings)
-  const ops = client.apiVersion === "open" ? openOperations(client) : v2Operations(client)
+  const ops =
+    client.apiVersion === "open"
+      ? openOperations(client)
+      : { ...v2Operations(client), ...catalogOperations(client.v2) }
   return {
     id: PROVIDER_ID,
     capabilities: client.apiVersion === "open" ? joggOpenCapabilities : joggCapabilities,

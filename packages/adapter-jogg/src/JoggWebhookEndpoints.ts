@@ -3,6 +3,7 @@ import { validate } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as z from "zod/mini"
+import { HOOK_URL_RULE, isHookUrl } from "./internal/hookUrl.js"
 import { PROVIDER_ID, str } from "./internal/mapping/refs.js"
 import type { WebhookEndpoint } from "./internal/wire/v2.js"
 import { makeJoggClient } from "./JoggClient.js"
@@ -31,7 +32,10 @@ export interface JoggWebhookEndpoint {
   readonly createdAt?: string | number | undefined
 }
 
-/** What to register: an https URL and the event names (`status` defaults to `"enabled"`). */
+/**
+ * What to register: an https URL (http only on a loopback host, for a simulator) and the event
+ * names (`status` defaults to `"enabled"`).
+ */
 export interface JoggWebhookRegistration {
   readonly url: string
   readonly events: ReadonlyArray<string>
@@ -40,7 +44,10 @@ export interface JoggWebhookRegistration {
 
 /** Manages JoggAI account webhook endpoints (v2: `/v2/endpoint(s)`; at most 20 per account). */
 export interface JoggWebhookEndpoints {
-  /** `POST /v2/endpoint`: registers an endpoint; its answer carries the signing secret. */
+  /**
+   * `POST /v2/endpoint`: registers an endpoint; its answer carries the signing secret. The URL
+   * must be https (`InvalidInput` otherwise, before any request); http only on a loopback host.
+   */
   readonly register: (registration: JoggWebhookRegistration) => Effect.Effect<JoggWebhookEndpoint, VideoError>
   /** `GET /v2/endpoints`: the account's endpoints. */
   readonly list: () => Effect.Effect<ReadonlyArray<JoggWebhookEndpoint>, VideoError>
@@ -49,7 +56,7 @@ export interface JoggWebhookEndpoints {
 }
 
 const Registration = z.strictObject({
-  url: z.url({ protocol: /^https$/ }),
+  url: z.string().check(z.refine(isHookUrl, HOOK_URL_RULE)),
   events: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
   status: z.optional(z.enum(["enabled", "disabled"])),
 })

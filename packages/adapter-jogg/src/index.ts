@@ -11,10 +11,12 @@
  * @module
  */
 
+export { joggScriptStatusTable } from "./internal/mapping/jobs.js"
 export { joggOpenStatusTable } from "./internal/mapping/open.js"
 export { joggStatusTable } from "./internal/mapping/v2.js"
 export type { JoggOptions } from "./internal/requests/fields.js"
 export {
+  type JoggCatalogApi,
   JoggClient,
   type JoggClientShape,
   type JoggOpenApi,

@@ -13,7 +13,8 @@ export const JOGG_OPEN_BASE_URL = "https://api-services.jogg.ai"
 /**
  * JoggAI settings: `apiKey` (required), `apiVersion` (`"v2"` default, or `"open"`),
  * `webhookSecret` (the endpoint secret, to verify callbacks), `webhookToleranceSeconds`
- * (oldest accepted delivery, default 300), `postsPerMinute` (client-side POST limit,
+ * (how far a delivery's `timestamp` may be from now, default 300; `false` turns the check
+ * off: it is vidbridge's own, JoggAI documents no window), `postsPerMinute` (client-side POST limit,
  * default 20, `false` to turn off), plus core's transport settings. Checked by `jogg({...})`,
  * `JoggClient.layer` and `joggWebhookEndpoints`; credentials come out `Redacted`.
  */
@@ -21,7 +22,7 @@ export const JoggSettings = z.strictObject({
   apiKey: secret(),
   apiVersion: z.optional(z.enum(["v2", "open"])),
   webhookSecret: z.optional(secret()),
-  webhookToleranceSeconds: z.optional(z.number().check(z.gte(0))),
+  webhookToleranceSeconds: z.optional(z.union([z.literal(false), z.number().check(z.gte(0))])),
   postsPerMinute: z.optional(z.union([z.literal(false), z.number().check(z.int(), z.positive())])),
   ...httpSettingsFields,
 })

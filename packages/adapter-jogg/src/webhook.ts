@@ -4,21 +4,28 @@ import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import { PROVIDER_ID, str } from "./internal/mapping/refs.js"
-import { webhookJob } from "./internal/mapping/v2.js"
+import { webhookJob } from "./internal/mapping/webhook.js"
 import { WebhookPayload } from "./internal/wire/v2.js"
 
 /** The header JoggAI signs deliveries with: hex HMAC-SHA256 of the raw body, keyed with the endpoint secret. */
 export const JOGG_SIGNATURE_HEADER = "X-Webhook-Signature"
 
-/** How old a delivery may be by default (its `timestamp`), in seconds. */
+/**
+ * How far a delivery's `timestamp` may be from now by default, in seconds. JoggAI signs the body
+ * only and documents no replay window: this check is vidbridge's own (`false` turns it off).
+ */
 export const DEFAULT_WEBHOOK_TOLERANCE_SECONDS = 300
 
 /** What verifying a JoggAI delivery needs. */
 export interface JoggWebhookOptions {
   /** The endpoint's `secret` (from `POST /v2/endpoint`). */
   readonly secret: Redacted.Redacted<string> | string | undefined
-  /** Oldest (and furthest in the future) accepted `timestamp`, in seconds. Default 300. */
-  readonly toleranceSeconds?: number | undefined
+  /**
+   * Oldest (and furthest in the future) accepted `timestamp`, in seconds. Default 300. `false`
+   * turns the check off (JoggAI documents no replay window; its signature covers the body only,
+   * so a recorded delivery can be sent again: rely on `event_id` and the job tracker then).
+   */
+  readonly toleranceSeconds?: number | false | undefined
 }
 
 const refused = (message: string) =>
@@ -33,8 +40,9 @@ const refused = (message: string) =>
  *
  * Checks, in order: the `X-Webhook-Signature` header against the raw body bytes (constant time),
  * then the body's `timestamp` against the clock (older or newer than the tolerance is
- * refused as a replay). Any failure is a `VideoError` with `AuthenticationFailed`. The
- * clock is Effect's `Clock`, so tests can use `TestClock`.
+ * refused as a replay; vidbridge's own check, `toleranceSeconds: false` turns it off). Any
+ * failure is a `VideoError` with `AuthenticationFailed`. The clock is Effect's `Clock`, so
+ * tests can use `TestClock`.
  *
  * @example
  * ```ts
@@ -70,21 +78,27 @@ export const parseJoggWebhook = (
       )
     }
     const payload = parsed.data
-    if (typeof payload.timestamp !== "number") {
-      return yield* refused("the delivery has no timestamp, so its age cannot be checked")
-    }
-    const tolerance = (options.toleranceSeconds ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS) * 1000
-    const now = yield* Clock.currentTimeMillis
-    if (Math.abs(now - payload.timestamp * 1000) > tolerance) {
-      return yield* refused(
-        `the delivery's timestamp is outside the ${tolerance / 1000}s tolerance (stale or replayed)`,
-      )
+    const tolerance = options.toleranceSeconds ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS
+    if (tolerance !== false) {
+      if (typeof payload.timestamp !== "number") {
+        return yield* refused("the delivery has no timestamp, so its age cannot be checked")
+      }
+      const now = yield* Clock.currentTimeMillis
+      if (Math.abs(now - payload.timestamp * 1000) > tolerance * 1000) {
+        return yield* refused(
+          `the delivery's timestamp is outside the ${tolerance}s tolerance (stale or replayed; webhookToleranceSeconds)`,
+        )
+      }
     }
     const job = webhookJob(payload, json)
     if (job === undefined) {
       return yield* Effect.fail(
         invalidInput(PROVIDER_ID, "parseWebhook", [
-          { path: "body.data", message: "names no video_id or project_id; the event is not about a video" },
+          {
+            path: "body.data",
+            message:
+              "names no video_id, project_id, photo_id or motion_id: vidbridge does not read this event",
+          },
         ]),
       )
     }

@@ -7,7 +7,7 @@ import {
   syncBlock,
 } from "@vidbridge/contracts"
 import { serveProductPage } from "@vidbridge/core/testing"
-import { Effect } from "effect"
+import { Effect, Schedule } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { joggWebhookEndpoints } from "../src/index.js"
 import { wireOf } from "./contractWire.js"
@@ -28,7 +28,8 @@ afterAll(() => page.close())
 
 const v2Tour = async () => {
   const recorder = recordCalls()
-  const sim = mount()
+  // AI scripts are written at once here (the tour waits on no clock).
+  const sim = mount({ timelines: { script: [{ status: "completed", at: 0 }] } })
   const client = clientFor(sim, { observer: recorder.observer })
   const product = await client.createProduct({ url: page.url })
   await client.createProduct({ title: "Bottle", imageUrls: ["https://cdn.example/a.jpg"] })
@@ -45,6 +46,26 @@ const v2Tour = async () => {
     aspectRatio: "9:16",
   })
   await client.listJobs()
+  await client.generateScripts({ product: product.ref }, { schedule: Schedule.spaced(1) })
+  const avatar = await client.render({ avatar: "81", voice: "en-US-ChristopherNeural", script: "Hello." })
+  await client.getStatus(avatar.ref)
+  const template = await client.render({
+    template: "149",
+    variables: { title: "Spring" },
+    idempotencyKey: "tour",
+  })
+  await client.getStatus(template.ref)
+  await client.findSubmission(template.submission!.ref)
+  for (const kind of ["public", "custom", "photo", "product"]) {
+    await client.listAvatars({ providerOptions: { jogg: { kind } } })
+  }
+  for (const kind of ["public", "custom"]) {
+    await client.listVoices({ providerOptions: { jogg: { kind } } })
+    await client.listTemplates({ providerOptions: { jogg: { kind } } })
+  }
+  await client.listMusic()
+  await client.listVisualStyles()
+  await client.getCreditBalance()
   const hooks = await Effect.runPromise(
     joggWebhookEndpoints({ ...sim.settings(), ...fast, observer: recorder.observer }),
   )

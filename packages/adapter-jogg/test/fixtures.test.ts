@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs"
 import { describe, expect, it } from "vitest"
+import * as jobs from "../src/internal/wire/jobs.js"
 import * as open from "../src/internal/wire/open.js"
 import * as wire from "../src/internal/wire/v2.js"
 import { fixture } from "./support.js"
@@ -24,6 +25,17 @@ const answers: Record<string, unknown> = {
   "v2-webhook-failed": wire.WebhookPayload,
   "v1-webhook-project": wire.WebhookPayload,
   "v2-error-invalid-key": wire.EmptyEnvelope,
+  "v2-video-created": wire.envelope(wire.RenderResult),
+  "v2-avatar-video": wire.envelope(wire.ProductVideo),
+  "v2-template-video": wire.envelope(wire.ProductVideo),
+  "v2-template-video-guide": wire.envelope(wire.ProductVideo),
+  "v2-ai-script-task": wire.envelope(jobs.ScriptTask),
+  "v2-ai-script-result": wire.envelope(jobs.ScriptResult),
+  "v2-ai-script-result-guide": wire.envelope(jobs.ScriptResult),
+  "v2-ai-script-processing": wire.envelope(jobs.ScriptResult),
+  "v2-webhook-image-failed": wire.WebhookPayload,
+  "v2-webhook-motion-success": wire.WebhookPayload,
+  "v2-webhook-motion-failed": wire.WebhookPayload,
   "open-product-create": wire.envelope(open.OpenProduct),
   "open-product-update": wire.EmptyEnvelope,
   "open-render": wire.EmptyEnvelope,
@@ -31,7 +43,7 @@ const answers: Record<string, unknown> = {
 }
 
 // Request examples are asserted as bodies in the flow tests.
-const requests = new Set(["v2-create-video-request", "open-render-request"])
+const requests = new Set(["v2-create-video-request", "v2-avatar-video-request", "open-render-request"])
 
 describe("documented JoggAI examples parse with the wire schemas", () => {
   it("covers every fixture file", () => {

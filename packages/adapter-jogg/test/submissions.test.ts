@@ -172,7 +172,7 @@ const calls: Record<string, PaidCall> = {
       ),
     check: (job, sim) => {
       const project = sim.jobs().find((j) => j.kind === "open_project")!
-      expect(job.ref).toBe(`jogg:open_project:${project.id}?product=${project.productId}`)
+      expect(job.ref).toBe(`jogg:open_project:${project.id}`)
     },
   },
 }

@@ -92,6 +92,8 @@ describe("JoggAI v2: previews and render", () => {
       voice: { id: "en-US-ChristopherNeural" },
       audio: { music_id: 62 },
       script: { style: "Storytime", language: "english" },
+      // The spec puts `language` at the top level, the guides in `script`: both are sent.
+      language: "english",
       override_script: "Stay cold all day.",
       webhook_url: "https://app.example/hooks/jogg",
     })

@@ -10,7 +10,19 @@ const base = { product, visualStyles: ["Simple Product Switch"], avatar: "81" }
 describe("JoggAI input rules, checked before any request", () => {
   it.each([
     ["no avatar", { product, visualStyles: ["S"] }, "avatar", "is required"],
-    ["a non-numeric avatar", { ...base, avatar: "anna" }, "avatar", "numeric"],
+    ["a non-numeric avatar", { ...base, avatar: "anna" }, "avatar", '"81" (public) or "custom:123"'],
+    [
+      "a custom avatar the type option calls public",
+      { ...base, avatar: "custom:5001", providerOptions: { jogg: { avatar_type: "public" } } },
+      "providerOptions.jogg.avatar_type",
+      "is a custom avatar",
+    ],
+    [
+      "an avatar-video option",
+      { ...base, providerOptions: { jogg: { screen_style: 2 } } },
+      "providerOptions.jogg.screen_style",
+      "avatar and template videos",
+    ],
     ["no visual style", { product, avatar: "81" }, "visualStyles", "GET /v2/visual_styles"],
     ["an unsupported duration", { ...base, durationSeconds: 45 }, "durationSeconds", "15, 30, 60"],
     ["an unsupported language", { ...base, language: "xx" }, "language", '"en"'],
@@ -62,10 +74,13 @@ describe("JoggAI input rules, checked before any request", () => {
     expect(error.message).toContain("previewId: must be one of this preview set's ids: a, b")
   })
 
-  it("rejects a render without a product, and templates in v2", async () => {
-    const error = await rejection(client().render({ avatar: "81", template: "Card Stacking" }))
-    const paths = issuesOf(error).map((i) => i.path)
-    expect(paths).toEqual(["template", "product"])
+  it("rejects a render that is no product, template or avatar video, and an open template name", async () => {
+    const none = await rejection(client().render({ visualStyle: "Split Screen" }))
+    expect(issuesOf(none).map((i) => i.path)).toEqual(["product"])
+    expect(none.message).toContain("an avatar video (avatar, voice, script)")
+    // In v2 a template is a template id from listTemplates, not an open template name.
+    const named = await rejection(client().render({ template: "Card Stacking" }))
+    expect(issuesOf(named).find((i) => i.path === "template")?.message).toContain("listTemplates")
   })
 
   it("rejects a listJobs id filter and a bad cursor", async () => {

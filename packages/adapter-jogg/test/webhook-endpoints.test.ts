@@ -61,7 +61,31 @@ describe("JoggAI account webhook endpoints", () => {
       Effect.flip(endpoints.register({ url: "http://app.example/hooks", events: [] })),
     )
     expect(error.reason._tag).toBe("InvalidInput")
-    expect(error.message).toContain("url")
+    expect(error.message).toContain("url: must be an https URL (JoggAI delivers to https only")
+    expect(error.message).not.toContain("http or https")
     expect(error.message).toContain("events")
+  })
+
+  it("accepts http only on a loopback host (a simulator on this machine), as the README says", async () => {
+    const created = route(server, "post", "/v2/endpoint", json(fixture("v2-endpoint")))
+    const endpoints = await Effect.runPromise(joggWebhookEndpoints(settings()))
+    const events = ["generated_product_video_success"]
+    for (const url of [
+      "http://127.0.0.1:4100/hooks/jogg",
+      "http://localhost:4100/hooks",
+      "http://[::1]:4100/h",
+    ]) {
+      await Effect.runPromise(endpoints.register({ url, events }))
+    }
+    expect(created.map((c) => (c.body as { url: string }).url)).toEqual([
+      "http://127.0.0.1:4100/hooks/jogg",
+      "http://localhost:4100/hooks",
+      "http://[::1]:4100/h",
+    ])
+    for (const url of ["http://10.0.0.5/hooks", "http://127.evil.example/hooks", "ftp://127.0.0.1/hooks"]) {
+      const error = await Effect.runPromise(Effect.flip(endpoints.register({ url, events })))
+      expect(error.reason._tag).toBe("InvalidInput")
+    }
+    expect(created).toHaveLength(3)
   })
 })

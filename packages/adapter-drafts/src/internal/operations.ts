@@ -11,7 +11,7 @@ import type {
   VideoError,
   VideoJob,
 } from "@vidbridge/core"
-import { invalidInput, makeLruCache } from "@vidbridge/core/adapter"
+import { avatarVideoInput, invalidInput, makeLruCache, unsupported } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type { DraftsClientShape } from "../DraftsClient.js"
 import { PROVIDER_ID, toJobPage, toVideoJob, withMetadataError, withVideoMetadata } from "./mapping.js"
@@ -54,6 +54,17 @@ export const makeOperations = (client: DraftsClientShape) => {
     submission?: SubmissionContext,
   ) {
     const options = yield* renderOptions(request)
+    // No draft, recipe or template but a presenter: an avatar video, which Hour One's API does not make.
+    const avatarVideo = (options.recipeId ?? options.sourceDraftId) ? undefined : avatarVideoInput(request)
+    if (avatarVideo !== undefined) {
+      return yield* Effect.fail(
+        unsupported(
+          PROVIDER_ID,
+          "render",
+          `Hour One makes videos from a studio draft or recipe, not avatar videos (${avatarVideo}): give template (the draft id) and set the presenter with avatar (character_id)`,
+        ),
+      )
+    }
     const source = yield* resolveSource(request.template, options)
     const product =
       request.product === undefined ? undefined : yield* resolveProduct(products, request.product)

@@ -12,14 +12,8 @@ import { bypassFetch, type HandlerContext, makeSystemErrorPlan } from "./handler
 import { newEndpointSecret } from "./handlersEndpoints.js"
 import { makeOpenHandlers } from "./handlersOpen.js"
 import { makeV2Handlers, SIM_EVENTS } from "./handlersV2.js"
-import {
-  defaultTimelines,
-  type JoggOpenStatus,
-  type JoggSimStatus,
-  type JoggTimelines,
-  type SimEndpoint,
-  unixSeconds,
-} from "./state.js"
+import { type JoggSimJob, simJobs } from "./simJobs.js"
+import { defaultTimelines, type JoggTimelines, type SimEndpoint, unixSeconds } from "./state.js"
 import { makeJoggStore } from "./store.js"
 import { type DueWebhook, type JoggWebhookDelivery, makeSimWebhooks, signJoggWebhook } from "./webhooks.js"
 
@@ -31,6 +25,8 @@ export const DEFAULT_SIM_WEBHOOK_SECRET = "whsec_simulator0000000000000000"
 
 /** What `remaining_quota` reports for an account without a balance. */
 export const UNLIMITED_QUOTA = 999_999
+
+export type { JoggSimJob } from "./simJobs.js"
 
 /** Options of {@link createSimulator}. */
 export interface JoggSimulatorOptions {
@@ -66,30 +62,20 @@ export type JoggSimulatorSettings = {
   readonly baseUrl?: string
 }
 
-/** A simulated product video (v2), preview, or `open` project, as the simulator sees it now. */
-export interface JoggSimJob {
-  readonly kind: "preview" | "video" | "open_project"
-  readonly id: string
-  readonly status: JoggSimStatus | JoggOpenStatus
-  readonly productId: string
-  readonly credits: number
-  /** Clock time (ms) of creation. */
-  readonly createdAt: number
-  readonly visualStyle: string | undefined
-  /** The `video_spec.name` it was made with (a rendered preview: its preview's), as `title` shows it. */
-  readonly name: string | undefined
-  readonly failure: string | undefined
-}
-
 /** The JoggAI simulator: {@link VendorSimulator} plus controls of its own. */
 export interface JoggSimulator extends VendorSimulator {
   readonly provider: typeof PROVIDER_ID
   readonly apiVersion: "v2" | "open"
   readonly settings: (servedOrigin?: string) => JoggSimulatorSettings
-  /** The next product video (v2 render or rendered preview, or `open` render) ends `failed` with `error: {code: 50000, message}`. */
+  /**
+   * The next video (v2 product video, rendered preview, avatar or template video, or `open`
+   * render) ends `failed` with `error: {code: 50000, message}`.
+   */
   readonly failNextVideo: (message?: string) => void
   /** The next preview ends `failed`. */
   readonly failNextPreview: (message?: string) => void
+  /** The next AI-script task ends `failed` with `err_msg`. */
+  readonly failNextScript: (message?: string) => void
   /**
    * The next `times` requests on `route` (a route name, or `"*"`) answer the envelope
    * `{code: 50000, msg: "System error"}` (HTTP 200), `before` the request takes effect
@@ -115,7 +101,7 @@ export interface JoggSimulator extends VendorSimulator {
   readonly webhookDeliveries: () => ReadonlyArray<JoggWebhookDelivery>
   /** The `X-Webhook-Signature` the simulator would send for `body` with `secret`. */
   readonly signWebhook: (secret: string, body: string) => Promise<string>
-  /** Every preview, product video and `open` project, in creation order, as it is now. */
+  /** Every preview, product video, avatar and template video, AI-script task and `open` project, by kind in creation order, as it is now. */
   readonly jobs: () => ReadonlyArray<JoggSimJob>
   /** Credits left (`Infinity` without a balance). */
   readonly creditsLeft: () => number
@@ -190,43 +176,7 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
     fetch: options.fetch ?? bypassFetch,
   })
 
-  const jobs = (): JoggSimJob[] => [
-    ...[...store.previews.values()].map((p) => ({
-      kind: "preview" as const,
-      id: p.id,
-      status: store.previewView(p).status,
-      productId: p.productId,
-      credits: p.credits,
-      createdAt: p.createdAt,
-      visualStyle: p.visualStyle,
-      name: p.name,
-      failure: p.failure,
-    })),
-    ...[...store.videos.values()].map((v) => ({
-      kind: "video" as const,
-      id: v.id,
-      status: store.videoView(v).status,
-      productId: v.productId,
-      credits: v.credits,
-      createdAt: v.createdAt,
-      visualStyle: v.visualStyle,
-      name: v.name,
-      failure: v.failure,
-    })),
-    ...[...store.openProjects.values()]
-      .filter((p) => p.render !== undefined)
-      .map((p) => ({
-        kind: "open_project" as const,
-        id: p.projectId,
-        status: store.openView(p).status,
-        productId: String(p.productId),
-        credits: p.render?.credits ?? 0,
-        createdAt: p.render?.at ?? p.createdAt,
-        visualStyle: undefined,
-        name: undefined,
-        failure: p.render?.failure,
-      })),
-  ]
+  const jobs = () => simJobs(store)
 
   const simulator: JoggSimulator = {
     provider: PROVIDER_ID,
@@ -246,6 +196,7 @@ export const createSimulator = (options: JoggSimulatorOptions = {}): JoggSimulat
     }),
     failNextVideo: (message = "Video generation failed") => store.failures.queue("video", message),
     failNextPreview: (message = "Preview generation failed") => store.failures.queue("preview", message),
+    failNextScript: (message = "Failed to generate script") => store.failures.queue("script", message),
     injectSystemError: (route, when = "before", times = 1) => systemErrors.inject(route, when, times),
     registerEndpoint: (url, endpointOptions = {}) => {
       const endpoint: SimEndpoint = {

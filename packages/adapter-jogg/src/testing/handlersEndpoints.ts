@@ -1,4 +1,5 @@
 import { http, type RequestHandler } from "msw"
+import { isHookUrl } from "../internal/hookUrl.js"
 import { JOGG_BASE_URL } from "../settings.js"
 import { errors, guard, type HandlerContext, jsonBody, ok } from "./handlers.js"
 import { text } from "./validate.js"
@@ -12,19 +13,6 @@ export const JOGG_ENDPOINT_ROUTES = {
 
 /** The most webhook endpoints a JoggAI account may have. */
 export const MAX_ENDPOINTS = 20
-
-/** Whether a webhook URL is acceptable: https, or http on loopback (the simulator's allowance for tests). */
-export const acceptableHookUrl = (value: string): boolean => {
-  try {
-    const url = new URL(value)
-    return (
-      url.protocol === "https:" ||
-      (url.protocol === "http:" && (url.hostname === "127.0.0.1" || url.hostname === "localhost"))
-    )
-  } catch {
-    return false
-  }
-}
 
 /** A fresh endpoint secret (`whsec_...`). */
 export const newEndpointSecret = (): string => `whsec_${crypto.randomUUID().replace(/-/g, "")}`
@@ -42,7 +30,7 @@ export const makeEndpointHandlers = (ctx: HandlerContext): RequestHandler[] => {
         const body = await jsonBody(request)
         const url = text(body?.url)
         if (body === undefined || url === undefined) return errors.parameter("url is required")
-        if (!acceptableHookUrl(url)) return errors.parameter("url must be an https URL")
+        if (!isHookUrl(url)) return errors.parameter("url must be an https URL")
         if (body.status !== "enabled" && body.status !== "disabled") {
           return errors.parameter("status is required (enabled or disabled)")
         }

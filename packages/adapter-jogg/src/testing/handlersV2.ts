@@ -3,7 +3,9 @@ import { HttpResponse, http, type RequestHandler } from "msw"
 import { creditsFor } from "../internal/credits.js"
 import { JOGG_BASE_URL } from "../settings.js"
 import { bypassFetch, errors, fail, guard, type HandlerContext, jsonBody, ok } from "./handlers.js"
+import { JOGG_CATALOG_ROUTES, makeCatalogHandlers } from "./handlersCatalog.js"
 import { JOGG_ENDPOINT_ROUTES, makeEndpointHandlers } from "./handlersEndpoints.js"
+import { JOGG_JOB_ROUTES, makeJobHandlers } from "./handlersJobs.js"
 import type { SimProduct } from "./state.js"
 import { mediaOf, pageOf, statusFilter, text, videoSpecOf } from "./validate.js"
 import { previewItem, productInfo, simMedia, videoItem } from "./views.js"
@@ -18,17 +20,27 @@ export const JOGG_V2_ROUTES = {
   productVideo: "GET /v2/product_video/{product_video_id}",
   productVideos: "GET /v2/product_videos",
   productPreviews: "GET /v2/product_previews",
+  ...JOGG_JOB_ROUTES,
+  ...JOGG_CATALOG_ROUTES,
   ...JOGG_ENDPOINT_ROUTES,
   remainingQuota: "GET /v2/user/remaining_quota",
 } as const
 
 /** The events a v2 endpoint may subscribe to that the simulator sends. */
-export const SIM_EVENTS = ["generated_product_video_success", "generated_product_video_failed"] as const
+export const SIM_EVENTS = [
+  "generated_product_video_success",
+  "generated_product_video_failed",
+  "generated_avatar_video_success",
+  "generated_avatar_video_failed",
+  "generated_template_video_success",
+  "generated_template_video_failed",
+] as const
 
 /**
  * The msw handlers of JoggAI's v2 API under `https://api.jogg.ai`: products, previews,
- * renders, product video status and lists, webhook endpoints, remaining quota, and the
- * simulator's files (`/sim/files/<id>.mp4`, `.jpg`) for `video_url` / `cover_url`.
+ * renders, product video status and lists, AI scripts, avatar and template videos, the
+ * catalogs, webhook endpoints, remaining quota, and the simulator's files
+ * (`/sim/files/<id>.mp4`, `.jpg`) for `video_url` / `cover_url`.
  */
 export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
   const base = JOGG_BASE_URL
@@ -37,6 +49,8 @@ export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
   const productId = () => btoa(String(54_419_000 + store.nextNumber())).replace(/=+$/, "")
   return [
     ...makeEndpointHandlers(ctx),
+    ...makeJobHandlers(ctx),
+    ...makeCatalogHandlers(ctx),
     http.post(`${base}/v2/product`, ({ request }) =>
       guard(ctx, request, JOGG_V2_ROUTES.createProduct, async () => {
         const body = await jsonBody(request)
@@ -222,9 +236,11 @@ export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
       const id = match?.[1] ?? ""
       const video = store.videos.get(id)
       const preview = store.previews.get(id)
+      const other = store.jobVideos.get(id)
       const done =
         (video !== undefined && store.videoView(video).status === "completed") ||
-        (preview !== undefined && store.previewView(preview).status === "completed")
+        (preview !== undefined && store.previewView(preview).status === "completed") ||
+        (other !== undefined && store.jobVideoView(other).status === "completed")
       return done && match
         ? serveMediaFile(request, simMedia(match[2]!))
         : HttpResponse.json({ detail: "No such file" }, { status: 404 })

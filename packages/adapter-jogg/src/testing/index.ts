@@ -16,7 +16,9 @@
  * @packageDocumentation
  */
 export { POSTS_PER_MINUTE } from "./handlers.js"
+export { JOGG_CATALOG_ROUTES } from "./handlersCatalog.js"
 export { JOGG_ENDPOINT_ROUTES, MAX_ENDPOINTS } from "./handlersEndpoints.js"
+export { JOB_VIDEO_SECONDS, JOGG_JOB_ROUTES, SCRIPT_CREDITS } from "./handlersJobs.js"
 export { JOGG_OPEN_ROUTES, OPEN_VIDEO_SECONDS } from "./handlersOpen.js"
 export { JOGG_V2_ROUTES, SIM_EVENTS } from "./handlersV2.js"
 export {

@@ -1,7 +1,8 @@
 import type { TimelineStep } from "@vidbridge/core/testing"
 
-// What the simulated JoggAI account holds: products, previews, product videos, open projects
-// and webhook endpoints, and the timelines their statuses follow.
+// What the simulated JoggAI account holds: products, previews, product, avatar and template
+// videos, AI-script tasks, open projects and webhook endpoints, and the timelines their statuses
+// follow. (The catalogs are fixed: catalog.ts.)
 
 /** A v2 preview or product video status. */
 export type JoggSimStatus = "pending" | "processing" | "completed" | "failed"
@@ -13,14 +14,18 @@ export type JoggOpenStatus = 1 | 2 | 3 | 4 | 5 | 99
 export interface JoggTimelines {
   readonly preview: ReadonlyArray<TimelineStep<JoggSimStatus>>
   readonly video: ReadonlyArray<TimelineStep<JoggSimStatus>>
+  readonly avatarVideo: ReadonlyArray<TimelineStep<JoggSimStatus>>
+  readonly templateVideo: ReadonlyArray<TimelineStep<JoggSimStatus>>
+  readonly script: ReadonlyArray<TimelineStep<JoggSimStatus>>
   readonly open: ReadonlyArray<TimelineStep<"1" | "2" | "3" | "4">>
 }
 
 /**
  * The default timelines: previews `processing` -> `completed` after 2.5 minutes; product
- * videos `pending` -> `processing` (20 s) -> `completed` (7 min); open projects, from their
- * render, 3 -> 4 (6 min) (1 until then: made, never rendered). Previews then a render finish
- * within 10 simulated minutes.
+ * videos `pending` -> `processing` (20 s) -> `completed` (7 min); avatar videos the same to 3
+ * minutes, template videos to 4 (JoggAI: 2-5 minutes); AI scripts `pending` -> `processing`
+ * (5 s) -> `completed` (20 s; JoggAI: 10-30 s); open projects, from their render, 3 -> 4 (6 min)
+ * (1 until then: made, never rendered). Previews then a render finish within 10 simulated minutes.
  */
 export const defaultTimelines: JoggTimelines = {
   preview: [
@@ -31,6 +36,21 @@ export const defaultTimelines: JoggTimelines = {
     { status: "pending", at: 0 },
     { status: "processing", at: 20_000 },
     { status: "completed", at: 420_000 },
+  ],
+  avatarVideo: [
+    { status: "pending", at: 0 },
+    { status: "processing", at: 20_000 },
+    { status: "completed", at: 180_000 },
+  ],
+  templateVideo: [
+    { status: "pending", at: 0 },
+    { status: "processing", at: 20_000 },
+    { status: "completed", at: 240_000 },
+  ],
+  script: [
+    { status: "pending", at: 0 },
+    { status: "processing", at: 5_000 },
+    { status: "completed", at: 20_000 },
   ],
   open: [
     { status: "3", at: 0 },
@@ -83,6 +103,35 @@ export interface SimVideo extends SimSpec {
   readonly createdAt: number
   readonly credits: number
   /** Set when the video was made to fail (`failNextVideo`). */
+  readonly failure: string | undefined
+}
+
+/** An avatar video (`create_video_from_avatar`) or a template video (`create_video_with_template`). */
+export interface SimJobVideo {
+  readonly kind: "avatar_video" | "template_video"
+  readonly id: string
+  readonly createdAt: number
+  readonly credits: number
+  /** How long the video is (an avatar video: its speech; a template video: 30 s). */
+  readonly seconds: number
+  /** `video_name` as it was sent. */
+  readonly name: string | undefined
+  readonly webhookUrl: string | undefined
+  /** Set when the video was made to fail (`failNextVideo`). */
+  readonly failure: string | undefined
+}
+
+/** An AI-script task (`POST /v2/ai_scripts`). */
+export interface SimScriptTask {
+  readonly id: string
+  readonly createdAt: number
+  readonly credits: number
+  readonly productId: string | undefined
+  /** The product name the scripts talk about. */
+  readonly product: string
+  readonly style: string
+  readonly seconds: number
+  /** Set when the task was made to fail (`failNextScript`). */
   readonly failure: string | undefined
 }
 

@@ -10,9 +10,11 @@ import type {
   JoggSimStatus,
   JoggTimelines,
   SimEndpoint,
+  SimJobVideo,
   SimOpenProject,
   SimPreview,
   SimProduct,
+  SimScriptTask,
   SimVideo,
   SimView,
 } from "./state.js"
@@ -32,13 +34,18 @@ export interface JoggStore {
   readonly videos: Map<string, SimVideo>
   readonly openProjects: Map<string, SimOpenProject>
   readonly endpoints: Map<string, SimEndpoint>
+  /** Avatar and template videos. */
+  readonly jobVideos: Map<string, SimJobVideo>
+  readonly scripts: Map<string, SimScriptTask>
   /** A fresh id with a prefix (`pv_1`, `preview_2`, ...). */
   readonly nextId: (prefix: string) => string
   readonly nextNumber: () => number
-  /** The failure messages the next videos (or previews) end with (`failNextVideo`, `failNextPreview`). */
-  readonly failures: EndingQueue<"video" | "preview", string>
+  /** The failure messages the next videos, previews or scripts end with (`failNextVideo`, ...). */
+  readonly failures: EndingQueue<"video" | "preview" | "script", string>
   readonly previewView: (preview: SimPreview) => SimView
   readonly videoView: (video: SimVideo) => SimView
+  readonly jobVideoView: (video: SimJobVideo) => SimView
+  readonly scriptView: (task: SimScriptTask) => SimView
   readonly openView: (project: SimOpenProject) => {
     readonly status: JoggOpenStatus
     readonly progress: number
@@ -67,11 +74,20 @@ export const makeJoggStore = (clock: SimClock, timelines: JoggTimelines): JoggSt
     videos: new Map(),
     openProjects: new Map(),
     endpoints: new Map(),
+    jobVideos: new Map(),
+    scripts: new Map(),
     nextId: (prefix) => `${prefix}${++counter}`,
     nextNumber: () => 3900 + ++counter,
     failures: makeEndingQueue(),
     previewView: (preview) => view(timelines.preview, preview.createdAt, preview.failure),
     videoView: (video) => view(timelines.video, video.createdAt, video.failure),
+    jobVideoView: (video) =>
+      view(
+        video.kind === "avatar_video" ? timelines.avatarVideo : timelines.templateVideo,
+        video.createdAt,
+        video.failure,
+      ),
+    scriptView: (task) => view(timelines.script, task.createdAt, task.failure),
     openView: (project) => {
       const render = project.render
       if (render === undefined) return { status: 1, progress: 0, endedAt: undefined }

@@ -1,4 +1,12 @@
-import type { SimOpenProject, SimPreview, SimProduct, SimVideo, SimView } from "./state.js"
+import type {
+  SimJobVideo,
+  SimOpenProject,
+  SimPreview,
+  SimProduct,
+  SimScriptTask,
+  SimVideo,
+  SimView,
+} from "./state.js"
 import { unixSeconds } from "./state.js"
 
 // The simulator's state as JoggAI's wire format shows it (answers and webhook payloads).
@@ -89,3 +97,83 @@ export const openProjectInfo = (
     updated_at: unixSeconds(epochMillis, project.render?.at ?? project.createdAt),
   }
 }
+
+/** `data` of `GET /v2/avatar_video/{id}` (an avatar video) or `GET /v2/template_video/{id}` (a template video). */
+export const jobVideoItem = (video: SimJobVideo, view: SimView, origin: string, epochMillis: number) => {
+  const done = view.status === "completed"
+  const files = { url: fileUrl(origin, video.id, "mp4"), cover_url: fileUrl(origin, video.id, "jpg") }
+  const failed = view.status === "failed" ? { error: failureOf(video.failure) } : {}
+  const base = {
+    video_id: video.id,
+    status: view.status,
+    created_at: unixSeconds(epochMillis, video.createdAt),
+  }
+  if (video.kind === "avatar_video") {
+    return {
+      ...base,
+      ...(done ? { video_url: files.url, cover_url: files.cover_url, duration: video.seconds } : {}),
+      ...failed,
+    }
+  }
+  return {
+    ...base,
+    ...(done
+      ? {
+          completed_at: unixSeconds(epochMillis, view.endedAt ?? video.createdAt),
+          data: {
+            video_name: video.name ?? "template video",
+            ...files,
+            duration_seconds: video.seconds,
+            deducted_credit: video.credits,
+          },
+        }
+      : {}),
+    ...failed,
+  }
+}
+
+/**
+ * One item of `GET /v2/template_videos`. The list documents `processing`, `completed` and
+ * `failed` only (its filter: 3, 4, 5): a video not started yet shows as `processing` there.
+ */
+export const templateListItem = (video: SimJobVideo, view: SimView, origin: string, epochMillis: number) => ({
+  video_id: video.id,
+  video_name: video.name ?? "template video",
+  status: view.status === "pending" ? "processing" : view.status,
+  created_at: unixSeconds(epochMillis, video.createdAt),
+  ...(view.status === "completed"
+    ? {
+        cover_url: fileUrl(origin, video.id, "jpg"),
+        url: fileUrl(origin, video.id, "mp4"),
+        duration_seconds: video.seconds,
+      }
+    : {}),
+  ...(view.status === "failed"
+    ? { error: { code: "50000", message: failureOf(video.failure).message } }
+    : {}),
+})
+
+const otherStyles = ["Storytime", "Discovery", "Top 3 reasons"]
+
+/** `data` of `GET /v2/ai_scripts/results/{task_id}`: the asked style and two more, as the guide shows. */
+export const scriptResult = (task: SimScriptTask, view: SimView) => ({
+  task_id: task.id,
+  status: view.status,
+  ...(view.status === "completed"
+    ? {
+        data: {
+          generated_scripts: [task.style, ...otherStyles.filter((s) => s !== task.style)]
+            .slice(0, 3)
+            .map((style) => ({
+              script_style: style,
+              script_paragraphs: [
+                `Meet ${task.product}.`,
+                `${style}: everything you need in ${task.seconds} seconds.`,
+                "Get yours today.",
+              ],
+            })),
+        },
+      }
+    : {}),
+  ...(view.status === "failed" ? { err_msg: task.failure ?? "Failed to generate script" } : {}),
+})

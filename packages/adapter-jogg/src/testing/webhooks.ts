@@ -39,16 +39,26 @@ interface Finished {
   readonly webhookUrl: string | undefined
 }
 
-/** Events for every finished product video (`generated_product_video_*`) and `open` project (`generated_video_*`). */
+/**
+ * Events for every finished product, avatar and template video (`generated_product_video_*`,
+ * `generated_avatar_video_*`, `generated_template_video_*`) and `open` project (`generated_video_*`).
+ */
 const finishedJobs = (store: JoggStore, origin: string): Finished[] => {
   const out: Finished[] = []
-  for (const video of store.videos.values()) {
-    const view = store.videoView(video)
+  const videos = [
+    ...[...store.videos.values()].map((v) => ({
+      video: v,
+      view: store.videoView(v),
+      event: "product_video",
+    })),
+    ...[...store.jobVideos.values()].map((v) => ({ video: v, view: store.jobVideoView(v), event: v.kind })),
+  ]
+  for (const { video, view, event } of videos) {
     if (view.endedAt === undefined || (view.status !== "completed" && view.status !== "failed")) continue
     const success = view.status === "completed"
     out.push({
       key: video.id,
-      event: success ? "generated_product_video_success" : "generated_product_video_failed",
+      event: `generated_${event}_${success ? "success" : "failed"}`,
       endedAt: view.endedAt,
       webhookUrl: video.webhookUrl,
       data: success

@@ -75,6 +75,13 @@ export interface CreditCall<S extends VendorSimulator = VendorSimulator> {
    * carrying the submission ref, which `findSubmission` answers `not_found`.
    */
   readonly findsSubmissions?: boolean | undefined
+  /**
+   * The provider has `findSubmission`, but this call's vendor keeps no list to look it up in
+   * (JoggAI's avatar videos and AI scripts): core asks, the lookup fails `UnsupportedOperation`
+   * saying why, and a lost answer ends `SubmissionUnknown` (`lookup: "failed"`) with the job known
+   * only at the vendor. Never a resend.
+   */
+  readonly lookupUnsupported?: boolean | undefined
 }
 
 /** The vendor status the matrix injects where a status is a string. */

@@ -107,10 +107,26 @@ export const checkSubmissionRef = async (
   client: VideoClient,
   error: unknown,
   made: ReadonlyArray<string | undefined>,
+  lookupUnsupported = false,
 ) => {
   if (!(error instanceof VideoError) || error.reason._tag !== "SubmissionUnknown") return
   if (error.reason.submission !== error.ref) problems.push("SubmissionUnknown must carry its submission ref")
   const found = await settle(client.findSubmission(error.ref ?? ""))
+  if (lookupUnsupported) {
+    // The vendor keeps no list of such jobs: the lookup must say so, not pretend it found nothing.
+    if (error.reason.lookup !== "failed")
+      problems.push(`expected lookup "failed", got "${error.reason.lookup}"`)
+    if (
+      found.ok ||
+      !(found.error instanceof VideoError) ||
+      found.error.reason._tag !== "UnsupportedOperation"
+    ) {
+      problems.push(
+        `findSubmission(${error.ref}) must fail UnsupportedOperation, got ${found.ok ? "an answer" : describeError(found.error)}`,
+      )
+    }
+    return
+  }
   if (!found.ok) {
     problems.push(`findSubmission(${error.ref}) failed: ${describeError(found.error)}`)
     return

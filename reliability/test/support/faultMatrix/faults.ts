@@ -64,16 +64,19 @@ export const expectation = (call: CreditCall, fault: FaultId): Expected => {
   const settled = { wait: "settled" } as const
   // A provider that looks lost answers up (Hour One by correlation_id, the others by their
   // findSubmission) finds the job: the call succeeds.
+  // A call whose lookup is unsupported: core asks, cannot find, and says SubmissionUnknown.
   const lost = (reason: VideoErrorReasonTag, extra: Partial<Expected> = {}): Expected =>
-    call.findsSubmissions
-      ? { call: "ok", effects: 1, requests: 1, ...settled }
-      : { call: reason, effects: 1, requests: 1, ...settled, ...extra }
+    call.lookupUnsupported
+      ? { call: "SubmissionUnknown", effects: 1, requests: 1, ...settled }
+      : call.findsSubmissions
+        ? { call: "ok", effects: 1, requests: 1, ...settled }
+        : { call: reason, effects: 1, requests: 1, ...settled, ...extra }
   switch (fault) {
     case "5xx-before":
       // Nothing was made. A provider that looks lost answers up finds nothing and fails
       // SubmissionUnknown with the submission ref; it never sends again unless the caller opts in
       // (resendIfNotFound, not used here).
-      return call.findsSubmissions
+      return call.findsSubmissions || call.lookupUnsupported
         ? { call: "SubmissionUnknown", effects: 0, requests: 1, status: 500, ...settled }
         : { call: "VendorUnavailable", effects: 0, requests: 1, status: 500, ...settled }
     case "5xx-after":

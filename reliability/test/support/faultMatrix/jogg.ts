@@ -1,5 +1,6 @@
-// JoggAI's credit-spending calls for the fault matrix, in both API generations: v2 previews,
-// rendering a preview and a direct render; the `open` API's project render.
+// JoggAI's credit-spending calls for the fault matrix, in both API generations: v2 AI scripts,
+// previews, rendering a preview, a direct render, an avatar video and a template video; the `open`
+// API's project render.
 import { jogg } from "@vidbridge/adapter-jogg"
 import {
   JOGG_OPEN_ROUTES,
@@ -115,6 +116,82 @@ const joggRender: CreditCall<JoggSimulator> = {
   },
 }
 
+const joggMade = (kind: string) => (sim: JoggSimulator) =>
+  sim
+    .jobs()
+    .filter((j) => j.kind === kind)
+    .map((j) => ref("jogg", kind, j.id))
+
+/** A v2 video other than a product video: `data.video_id` answered, read back by its own route. */
+const joggOtherVideo = {
+  definition: jogg,
+  vendor: "JoggAI v2",
+  simulate: () => joggSim({ apiVersion: "v2" }),
+  cost: 1,
+  lifecycle: "job",
+  missing: { on: "answer", field: "data.video_id", path: "data.video_id" },
+  unknownStatus: { answer: dataStatus(MYSTERY), status: dataStatus(MYSTERY) },
+  moderation: noJoggModeration,
+  jobFails: (sim: JoggSimulator) => sim.failNextVideo(),
+} as const
+
+const joggAvatarVideo: CreditCall<JoggSimulator> = {
+  ...joggOtherVideo,
+  name: "render (avatar video): POST /v2/create_video_from_avatar",
+  route: JOGG_V2_ROUTES.createAvatarVideo,
+  prepare: async () => ({
+    call: (c) => c.render({ avatar: "81", voice: "en-US-ChristopherNeural", script: "Meet the trail shoe." }),
+  }),
+  made: joggMade("avatar_video"),
+  statusRoute: JOGG_V2_ROUTES.avatarVideo,
+  // JoggAI lists no avatar videos: a lost answer cannot be looked up (the lookup says so).
+  lookupUnsupported: true,
+}
+
+const joggTemplateVideo: CreditCall<JoggSimulator> = {
+  ...joggOtherVideo,
+  name: "render (template video): POST /v2/create_video_with_template",
+  route: JOGG_V2_ROUTES.createTemplateVideo,
+  prepare: async () => ({
+    call: (c) => c.render({ template: "149", variables: { title: "Aurora Trail Shoe" } }),
+  }),
+  made: joggMade("template_video"),
+  statusRoute: JOGG_V2_ROUTES.templateVideo,
+  // Found again by the key in `video_name` (GET /v2/template_videos).
+  findsSubmissions: true,
+}
+
+const joggScripts: CreditCall<JoggSimulator> = {
+  vendor: "JoggAI v2",
+  definition: jogg,
+  // Scripts are written at once: the call waits for them with no clock moving.
+  simulate: () => joggSim({ apiVersion: "v2", timelines: { script: [{ status: "completed", at: 0 }] } }),
+  name: "generateScripts: POST /v2/ai_scripts",
+  route: JOGG_V2_ROUTES.aiScripts,
+  cost: 0.2,
+  prepare: async ({ client }) => {
+    const product = await client.createProduct(productData)
+    return {
+      call: async (c) => {
+        const job = await c.generateScripts({ product: product.ref })
+        return { ref: job.ref ?? "", status: job.status }
+      },
+    }
+  },
+  made: joggMade("ai_script"),
+  lifecycle: "instant",
+  statusRoute: JOGG_V2_ROUTES.aiScriptResult,
+  missing: { on: "answer", field: "data.task_id", path: "data.task_id" },
+  // An undocumented task status reads as pending: core keeps reading until the scripts are there.
+  unknownStatus: { status: dataStatus(MYSTERY) },
+  moderation: noJoggModeration,
+  jobFails: {
+    na: "a failed task fails generateScripts itself (VendorRejected with err_msg): adapter-jogg's scripts.test.ts",
+  },
+  // JoggAI lists no AI-script tasks and keeps nothing of the request: a lost answer cannot be looked up.
+  lookupUnsupported: true,
+}
+
 const joggOpenRender: CreditCall<JoggSimulator> = {
   vendor: "JoggAI open",
   definition: jogg,
@@ -129,15 +206,16 @@ const joggOpenRender: CreditCall<JoggSimulator> = {
     const prj = JobRef.parse(product.ref).params?.prj ?? ""
     return {
       call: (c) => c.render({ product: product.ref, aspectRatio: "9:16", avatar: "37" }),
-      // The project was made with the product: the client knows the render's ref before sending.
-      knownRef: ref("jogg", "open_project", prj, { product: product.id }),
+      // The project was made with the product: the client knows the render's ref before sending
+      // (the project id alone, as the webhook names it).
+      knownRef: ref("jogg", "open_project", prj),
     }
   },
   made: (sim) =>
     sim
       .jobs()
       .filter((j) => j.kind === "open_project")
-      .map((j) => ref("jogg", "open_project", j.id, { product: j.productId })),
+      .map((j) => ref("jogg", "open_project", j.id)),
   lifecycle: "job",
   statusRoute: JOGG_OPEN_ROUTES.projectInfo,
   // The render's answer is `{code, msg}` with nothing required in it: the status read is where a
@@ -150,8 +228,11 @@ const joggOpenRender: CreditCall<JoggSimulator> = {
 
 /** JoggAI's calls, in table order. */
 export const joggCalls: ReadonlyArray<CreditCall> = [
+  erase(joggScripts),
   erase(joggPreviews),
   erase(joggRenderPreview),
   erase(joggRender),
+  erase(joggAvatarVideo),
+  erase(joggTemplateVideo),
   erase(joggOpenRender),
 ]

@@ -11,9 +11,18 @@ export const Kinds = {
   product: "product",
   previewSet: "preview_set",
   productVideo: "product_video",
+  avatarVideo: "avatar_video",
+  templateVideo: "template_video",
+  aiScript: "ai_script",
+  /** Photo-avatar images and motions: only webhooks name them (`photo_id`, `motion_id`). */
+  photo: "photo",
+  motion: "motion",
   openProduct: "open_product",
   openProject: "open_project",
 } as const
+
+/** A JobRef kind this adapter makes. */
+export type Kind = (typeof Kinds)[keyof typeof Kinds]
 
 /** A string from a vendor id field (numbers too); `undefined` when absent or empty. */
 export const str = (value: string | number | null | undefined): string | undefined =>

@@ -6,11 +6,11 @@ import {
   type Product,
   type VideoJob,
 } from "@vidbridge/core"
-import type { PreviewListResult, ProductInfo, ProductVideo, VideoList, WebhookPayload } from "../wire/v2.js"
-import { iso, Kinds, nameOf, PROVIDER_ID, previewIdsOf, previewSetRef, str } from "./refs.js"
+import type { PreviewListResult, ProductInfo, ProductVideo, VideoList } from "../wire/v2.js"
+import { iso, type Kind, Kinds, nameOf, PROVIDER_ID, previewIdsOf, previewSetRef, str } from "./refs.js"
 
 // JoggAI's v2 API -> neutral: its value tables (the README repeats each), and its products,
-// product videos, preview sets and webhook payloads as neutral objects. Pure.
+// videos (product, avatar, template) and preview sets as neutral objects. Pure.
 
 /** v2 aspect names (`video_spec.aspect_ratio`). */
 export const v2Aspect: Readonly<Record<AspectRatio, "portrait" | "landscape" | "square">> = {
@@ -39,8 +39,9 @@ export const v2ScriptStyles = [
 export const defaultScriptStyle = "Discovery"
 
 /**
- * JoggAI's v2 statuses (of product videos and previews) -> the neutral `JobStatus`; any other
- * value maps to `unknown` and is kept as `vendorStatus`. The README's status table repeats it.
+ * JoggAI's v2 statuses (of product, avatar and template videos and of previews) -> the neutral
+ * `JobStatus`; any other value maps to `unknown` and is kept as `vendorStatus`. The README's
+ * status table repeats it.
  */
 export const joggStatusTable: Readonly<Record<string, JobStatus>> = {
   pending: "queued",
@@ -75,31 +76,50 @@ export const v2Product = (id: string, info: Partial<ProductInfo>, raw: unknown):
   }
 }
 
-const failureOf = (video: ProductVideo) => {
-  const message = str(video.error?.message) ?? str(video.err_msg)
-  const code = str(video.error?.code)
+/** A vendor failure as neutral: `error` (`{code, message}`, or a plain message) or `err_msg`. */
+export const failureFrom = (
+  error: ProductVideo["error"],
+  errMsg?: string | null,
+  fallback = "JoggAI reported the video as failed",
+) => {
+  const message = typeof error === "string" ? str(error) : (str(error?.message) ?? str(errMsg))
+  const code = typeof error === "string" ? undefined : str(error?.code)
   return message === undefined && code === undefined
-    ? { message: "JoggAI reported the video as failed" }
+    ? { message: fallback }
     : { code, message: message ?? `JoggAI error ${code}` }
 }
 
-/** A v2 product video (`GET /v2/product_video/{id}`, list items, render answers). */
-export const v2VideoJob = (id: string, video: ProductVideo, raw: unknown = video): VideoJob => {
+/**
+ * A v2 video of `kind` (`GET /v2/product_video/{id}`, `/v2/avatar_video/{id}`,
+ * `/v2/template_video/{id}`, list items, create answers), whichever names its fields go by.
+ */
+export const v2VideoJob = (
+  id: string,
+  video: ProductVideo,
+  raw: unknown = video,
+  kind: Kind = Kinds.productVideo,
+): VideoJob => {
   const status = fromV2Status(video.status)
+  const inner = video.data
   return {
-    ref: JobRef.format(JobRef.make(PROVIDER_ID, Kinds.productVideo, id)),
+    ref: JobRef.format(JobRef.make(PROVIDER_ID, kind, id)),
     provider: PROVIDER_ID,
     status,
     vendorStatus: str(video.status) ?? "unknown",
     stage: "render",
     progress: status === "succeeded" ? 1 : undefined,
-    videoUrl: str(video.video_url),
-    thumbnailUrl: str(video.cover_url),
-    durationSeconds: video.video_duration ?? video.duration ?? undefined,
-    creditsUsed: video.deducted_credit ?? undefined,
-    failure: status === "failed" ? failureOf(video) : undefined,
+    videoUrl: str(video.video_url) ?? str(video.url) ?? str(inner?.url),
+    thumbnailUrl: str(video.cover_url) ?? str(inner?.cover_url),
+    durationSeconds:
+      video.video_duration ??
+      video.duration ??
+      video.duration_seconds ??
+      inner?.duration_seconds ??
+      undefined,
+    creditsUsed: video.deducted_credit ?? inner?.deducted_credit ?? undefined,
+    failure: status === "failed" ? failureFrom(video.error, video.err_msg) : undefined,
     createdAt: iso(video.created_at),
-    name: nameOf(video.title).name,
+    name: nameOf(video.title ?? video.video_name ?? inner?.video_name).name,
     raw,
   }
 }
@@ -161,7 +181,7 @@ export const previewSetJob = (ref: JobRef, list: VideoList, raw: unknown): Video
       id,
       url: str(item?.video_url),
       status,
-      failure: status === "failed" && item ? failureOf(item).message : undefined,
+      failure: status === "failed" && item ? failureFrom(item.error, item.err_msg).message : undefined,
     }
   })
   const statuses = previews.map((p) => p.status ?? "queued")
@@ -190,49 +210,6 @@ export const previewSetJob = (ref: JobRef, list: VideoList, raw: unknown): Video
     previewUrl: previews.find((p) => p.url !== undefined)?.url,
     failure: status === "failed" ? { message: "every preview failed" } : undefined,
     name: nameOf(found.find((f) => f.item)?.item?.title).name,
-    raw,
-  }
-}
-
-const webhookStatus = (payload: WebhookPayload): JobStatus => {
-  const fromData = fromV2Status(payload.data?.status)
-  if (fromData !== "unknown") return fromData
-  if (payload.event.endsWith("_success")) return "succeeded"
-  if (payload.event.endsWith("_failed")) return "failed"
-  return "unknown"
-}
-
-/**
- * The job an account-webhook delivery is about: `data.video_id` (v2) is a product video,
- * `data.project_id` (v1 / `open` payloads) an open project; `undefined` when it names neither.
- */
-export const webhookJob = (payload: WebhookPayload, raw: unknown): VideoJob | undefined => {
-  const data = payload.data ?? {}
-  const videoId = str(data.video_id) ?? str(data.product_video_id)
-  const projectId = str(data.project_id)
-  const ref =
-    videoId !== undefined
-      ? JobRef.make(PROVIDER_ID, Kinds.productVideo, videoId)
-      : projectId !== undefined
-        ? JobRef.make(PROVIDER_ID, Kinds.openProject, projectId)
-        : undefined
-  if (ref === undefined) return undefined
-  const status = webhookStatus(payload)
-  const message = str(data.error?.message)
-  return {
-    ref: JobRef.format(ref),
-    provider: PROVIDER_ID,
-    status,
-    vendorStatus: str(data.status) ?? payload.event,
-    stage: "render",
-    progress: status === "succeeded" ? 1 : undefined,
-    videoUrl: str(data.video_url),
-    thumbnailUrl: str(data.cover_url),
-    durationSeconds: data.video_duration ?? data.duration ?? undefined,
-    failure:
-      status === "failed"
-        ? { code: str(data.error?.code), message: message ?? `JoggAI sent ${payload.event}` }
-        : undefined,
     raw,
   }
 }

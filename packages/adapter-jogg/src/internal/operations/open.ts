@@ -6,7 +6,7 @@ import { openProduct, openProjectJob, openSubmittedJob } from "../mapping/open.j
 import { Kinds, PROVIDER_ID } from "../mapping/refs.js"
 import { productUpdateBody, productUrl, projectRender } from "../requests/open.js"
 import { resolveProduct } from "../requests/products.js"
-import { announce, type Operations } from "./v2.js"
+import { announce, type Operations } from "./shared.js"
 
 const v2Only = (operation: "generatePreviews" | "renderPreview" | "listJobs") => () =>
   Effect.fail(
@@ -51,7 +51,8 @@ export const openOperations = (client: JoggClientShape): Operations => {
 
     render: Effect.fn("JoggProvider.render")(function* (request, submission) {
       const { body, product } = yield* projectRender(request)
-      const ref = JobRef.make(PROVIDER_ID, Kinds.openProject, body.project_id, { product: product.id })
+      // The project id alone, as a webhook names it (`data.project_id`): the two refs are equal.
+      const ref = JobRef.make(PROVIDER_ID, Kinds.openProject, body.project_id)
       // The project is the job (the body has no field JoggAI keeps a key in): findSubmission reads it.
       yield* announce(submission, { prj: body.project_id, product: product.id })
       yield* api.render(body, { operation: "render", ref: JobRef.format(ref) })
@@ -60,7 +61,7 @@ export const openOperations = (client: JoggClientShape): Operations => {
 
     /** One read of the project: a render was asked for once its status is past 1 and 2. */
     findSubmission: Effect.fnUntraced(function* ({ hints }) {
-      const ref = JobRef.make(PROVIDER_ID, Kinds.openProject, hints.prj ?? "-", { product: hints.product })
+      const ref = JobRef.make(PROVIDER_ID, Kinds.openProject, hints.prj ?? "-")
       const project = yield* api.projectInfo(ref.id, { operation: "findSubmission", ref: JobRef.format(ref) })
       const job = openProjectJob(ref, project, project)
       return job.status === "awaiting_selection" ? { _tag: "NotFound" } : { _tag: "Found", result: job }
@@ -80,9 +81,7 @@ export const openOperations = (client: JoggClientShape): Operations => {
         )
       }
       const jobRef =
-        ref.kind === Kinds.openProject
-          ? ref
-          : JobRef.make(PROVIDER_ID, Kinds.openProject, projectId, { product: ref.id })
+        ref.kind === Kinds.openProject ? ref : JobRef.make(PROVIDER_ID, Kinds.openProject, projectId)
       const project = yield* api.projectInfo(projectId, {
         operation: "getStatus",
         ref: JobRef.format(jobRef),

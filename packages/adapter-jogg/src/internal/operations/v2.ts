@@ -1,18 +1,9 @@
-import {
-  JobRef,
-  type Product,
-  type SubmissionContext,
-  type SubmissionLookup,
-  UnexpectedResponse,
-  VideoError,
-  type VideoJob,
-  type VideoProviderShape,
-} from "@vidbridge/core"
-import { invalidInput, maskSecretMembers } from "@vidbridge/core/adapter"
+import { JobRef, type Product } from "@vidbridge/core"
+import { avatarVideoInput, invalidInput } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type { JoggClientShape } from "../../JoggClient.js"
-import { Kinds, nameOf, PROVIDER_ID, previewIdsOf, previewSetRef, str } from "../mapping/refs.js"
-import { previewSetJob, submittedPreviewJob, v2Product, v2VideoJob } from "../mapping/v2.js"
+import { type Kind, Kinds, PROVIDER_ID, str } from "../mapping/refs.js"
+import { submittedPreviewJob, v2Product, v2VideoJob } from "../mapping/v2.js"
 import { resolveProduct } from "../requests/products.js"
 import {
   checkRenderPreview,
@@ -22,79 +13,25 @@ import {
   productVideosPage,
   updateProductBody,
 } from "../requests/v2.js"
-import type { ProductVideo, RenderResult } from "../wire/v2.js"
+import { findV2Submission, readPreviewSet } from "./lookup.js"
+import { scriptOperations } from "./scripts.js"
+import { accepted, announce, type Operations, requireId, videoIdOf } from "./shared.js"
+import { renderAvatarVideo, renderTemplateVideo } from "./videos.js"
 
-/** The port's operations one API generation implements (the provider adds webhooks and credits). */
-export type Operations = Pick<
-  VideoProviderShape,
-  | "createProduct"
-  | "updateProduct"
-  | "generatePreviews"
-  | "renderPreview"
-  | "render"
-  | "getStatus"
-  | "listJobs"
-  | "findSubmission"
->
+export type { Operations } from "./shared.js"
 
-/**
- * Tells core a paid request goes out now (after every check), with the hints `findSubmission`
- * needs; nothing when the port is called without a submission (tests calling it directly).
- */
-export const announce = (
-  submission: SubmissionContext | undefined,
-  hints: Record<string, string | undefined> = {},
-): Effect.Effect<unknown, VideoError> =>
-  submission ? submission.announce(hints as Record<string, string>) : Effect.void
-
-/** How far before the send `findSubmission` pages back (JoggAI's `created_at` is in seconds): clock skew. */
-const SKEW_SECONDS = 300
-
-/**
- * Fails with `UnexpectedResponse` when an id the docs promise is missing from an answer; `ref`
- * is the job the call was about, as errors of the request itself carry it. The answer was a 2xx,
- * so the request took effect (`delivery: "accepted"`: core looks the job up).
- */
-const requireId = (
-  value: string | undefined,
-  operation: string,
-  path: string,
-  raw: unknown,
-  ref?: string,
-): Effect.Effect<string, VideoError> =>
-  value !== undefined
-    ? Effect.succeed(value)
-    : Effect.fail(
-        new VideoError({
-          provider: PROVIDER_ID,
-          operation,
-          ref,
-          reason: new UnexpectedResponse({
-            message: `JoggAI's answer has no ${path}`,
-            path,
-            excerpt: maskSecretMembers(JSON.stringify(raw ?? null)).slice(0, 200),
-            delivery: "accepted",
-          }),
-        }),
-      )
-
-/** A render JoggAI accepted: its video (named `name`), `queued` until the answer says more. */
-const accepted = (id: string, result: RenderResult, name?: string): VideoJob => {
-  const job = { ...v2VideoJob(id, { status: result.status }, result), name }
-  return result.status ? job : { ...job, status: "queued", vendorStatus: "submitted" }
-}
-
-const lookup = (jobs: ReadonlyArray<VideoJob>): SubmissionLookup =>
-  jobs.length === 1
-    ? { _tag: "Found", result: jobs[0]! }
-    : jobs.length > 1
-      ? { _tag: "Ambiguous", candidates: jobs }
-      : { _tag: "NotFound" }
+/** The v2 video kinds a ref names, and the read of each. */
+const videoReads = {
+  [Kinds.productVideo]: "productVideo",
+  [Kinds.avatarVideo]: "avatarVideo",
+  [Kinds.templateVideo]: "templateVideo",
+} as const satisfies Partial<Record<Kind, string>>
 
 /** The neutral operations over JoggAI's v2 API: check and build the request, one call, map the answer. */
-export const v2Operations = (client: JoggClientShape): Operations => {
+export const v2Operations = (client: JoggClientShape): Operations & ReturnType<typeof scriptOperations> => {
   const api = client.v2
   return {
+    ...scriptOperations(api),
     createProduct: Effect.fn("JoggProvider.createProduct")(function* (input) {
       const body = yield* createProductBody(input)
       const info = yield* api.createProduct(body, { operation: "createProduct" })
@@ -150,73 +87,39 @@ export const v2Operations = (client: JoggClientShape): Operations => {
         operation: "renderPreview",
         ref: request.job,
       })
-      const videoId = str(result.video_id) ?? str(result.product_video_id)
-      const id = yield* requireId(videoId, "renderPreview", "data.video_id", result, request.job)
-      return accepted(id, result)
+      const id = yield* requireId(videoIdOf(result), "renderPreview", "data.video_id", result, request.job)
+      return accepted(id, result, undefined)
     }),
 
+    /** A template video (`template`), an avatar video (a presenter, no product), else a product video. */
     render: Effect.fn("JoggProvider.render")(function* (request, submission) {
+      if (request.template !== undefined) return yield* renderTemplateVideo(api, request, submission)
+      const avatarVideo = avatarVideoInput(request)
+      if (avatarVideo !== undefined) return yield* renderAvatarVideo(api, request, avatarVideo, submission)
       const body = yield* createVideoBody(request, submission?.key)
       yield* announce(submission)
       const result = yield* api.createVideo(body, { operation: "render" })
-      const videoId = str(result.video_id) ?? str(result.product_video_id)
-      const id = yield* requireId(videoId, "render", "data.video_id", result)
+      const id = yield* requireId(videoIdOf(result), "render", "data.video_id", result)
       return accepted(id, result, request.name)
     }),
 
-    /**
-     * One lookup: pages the previews (or product videos) newest first back to the send time, and
-     * matches the key in `title` (the `video_spec.name` it was sent with). A rendered preview's
-     * video matches its preview set's key, or no key at all (JoggAI echoes nothing of that call).
-     */
-    findSubmission: Effect.fnUntraced(function* ({ operation, key, at, hints }) {
-      const previews = operation === "generatePreviews"
-      const since = at / 1000 - SKEW_SECONDS
-      const items: Array<ProductVideo> = []
-      for (let page = 1; ; page++) {
-        const list = yield* (previews ? api.productPreviews : api.productVideos)(
-          { page, page_size: 100, sort_by: "created_at", sort_order: "desc" },
-          { operation: "findSubmission" },
-        )
-        const fresh = ((previews ? list.previews : list.videos) ?? []).filter(
-          (item) => (item.created_at ?? since) >= since,
-        )
-        items.push(...fresh)
-        if (fresh.length < 100) break
-      }
-      const want = operation === "renderPreview" ? hints.set : key
-      const matches = items.filter((item) => {
-        const found = nameOf(item.title).key
-        return str(item.id) && (found === want || (found === undefined && operation === "renderPreview"))
-      })
-      if (!previews) return lookup(matches.map((video) => v2VideoJob(String(video.id), video)))
-      const ids = matches.map((p) => String(p.id))
-      return lookup(
-        ids.length
-          ? [previewSetJob(previewSetRef(hints.product ?? "", ids, key), { previews: matches }, matches)]
-          : [],
-      )
-    }),
+    findSubmission: findV2Submission(api),
 
     getStatus: Effect.fnUntraced(function* (ref) {
       const text = JobRef.format(ref)
-      if (ref.kind === Kinds.productVideo) {
-        const video = yield* api.productVideo(ref.id, { operation: "getStatus", ref: text })
-        return v2VideoJob(ref.id, video)
+      if (Object.hasOwn(videoReads, ref.kind)) {
+        const kind = ref.kind as keyof typeof videoReads
+        const video = yield* api[videoReads[kind]](ref.id, { operation: "getStatus", ref: text })
+        return v2VideoJob(ref.id, video, video, kind)
       }
       if (ref.kind === Kinds.previewSet) {
-        if (previewIdsOf(ref).length === 0) return previewSetJob(ref, {}, null)
-        const list = yield* api.productPreviews(
-          { page: 1, page_size: 100 },
-          { operation: "getStatus", ref: text },
-        )
-        return previewSetJob(ref, list, list)
+        return yield* readPreviewSet(api, ref)
       }
       return yield* Effect.fail(
         invalidInput(PROVIDER_ID, "getStatus", [
           {
             path: "ref",
-            message: `is a ${ref.kind} ref; JoggAI v2 reads ${Kinds.productVideo} and ${Kinds.previewSet} refs`,
+            message: `is a ${ref.kind} ref; JoggAI v2 reads ${[...Object.keys(videoReads), Kinds.previewSet].join(", ")} refs${ref.kind === Kinds.aiScript ? " (scripts: generateScripts waits for them)" : ""}`,
           },
         ]),
       )

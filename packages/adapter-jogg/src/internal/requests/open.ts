@@ -13,6 +13,7 @@ import {
   oneOf,
   otherGeneration,
   quote,
+  videoOptions,
 } from "./fields.js"
 import { productIssues, productMedia, type ResolvedProduct, resolveProduct } from "./products.js"
 
@@ -113,7 +114,7 @@ const renderBody = (
  */
 export const projectRender = Effect.fnUntraced(function* (request: RenderRequest) {
   const options = yield* joggOptions(request.providerOptions, "render")
-  const issues = otherGeneration(options, ["avatar_type", "music_id"], "v2")
+  const issues = otherGeneration(options, ["avatar_type", "music_id", ...videoOptions], "v2")
   if (request.product === undefined) {
     issues.push({ path: "product", message: "is required: the open API renders a product's project" })
     return yield* Effect.fail(invalidInput(PROVIDER_ID, "render", issues))

@@ -15,20 +15,36 @@ import { Kinds, keyedName, PROVIDER_ID, previewIdsOf } from "../mapping/refs.js"
 import { defaultDuration, defaultScriptStyle, durations, v2Aspect, v2ScriptStyles } from "../mapping/v2.js"
 import type { V2Page, V2ProductBody, V2VideoBody } from "../wire/v2.js"
 import {
-  avatarId,
+  avatarOf,
   checked,
   type JoggOptions,
   joggOptions,
   language,
   oneOf,
+  openOptions,
+  optionsNotTaken,
   otherGeneration,
   quote,
+  videoOptions,
 } from "./fields.js"
 import { productIssues, productMedia, type ResolvedProduct, resolveProduct } from "./products.js"
 
 // Neutral requests -> JoggAI v2 bodies, with every vendor rule checked before any request.
 
-const openOptions = ["template_name", "template_type", "index_template_name"] as const
+/** Issues for the options a product video or preview set does not take. */
+const notProductOptions = (options: JoggOptions): Array<InputIssue> => [
+  ...otherGeneration(options, openOptions, "open"),
+  ...optionsNotTaken(options, videoOptions, "is for avatar and template videos"),
+]
+
+/** A v2 video length (`"15"`, `"30"` or `"60"`; default 30 s), with an issue for any other. */
+export const videoLength = (seconds = defaultDuration, issues: Array<InputIssue>): "15" | "30" | "60" => {
+  if (!(durations as ReadonlyArray<number>).includes(seconds)) {
+    issues.push({ path: "durationSeconds", message: `must be one of ${quote(durations)} (seconds)` })
+    return "30"
+  }
+  return String(seconds) as "15" | "30" | "60"
+}
 
 /** Name, description, audience and media of a v2 product body. */
 const productFields = (input: ProductUpdate): V2ProductBody => {
@@ -74,23 +90,15 @@ const videoBody = (
   if (aspect !== undefined && !(aspect in v2Aspect)) {
     issues.push({ path: "aspectRatio", message: `must be one of ${quote(Object.keys(v2Aspect))}` })
   }
-  const seconds = request.durationSeconds ?? defaultDuration
-  if (!(durations as ReadonlyArray<number>).includes(seconds)) {
-    issues.push({ path: "durationSeconds", message: `must be one of ${quote(durations)} (seconds)` })
-  }
-  const avatarType = options.avatar_type
   return {
     product_id: productId,
     video_spec: {
       ...(aspect !== undefined && aspect in v2Aspect ? { aspect_ratio: v2Aspect[aspect] } : {}),
-      length: String(seconds) as "15" | "30" | "60",
+      length: videoLength(request.durationSeconds, issues),
       ...(request.subtitles !== undefined ? { caption: request.subtitles } : {}),
       ...(name !== undefined ? { name } : {}),
     },
-    avatar: {
-      id: avatarId(request.avatar, issues),
-      ...(avatarType !== undefined ? { type: avatarType === "custom" || avatarType === 1 ? 1 : 0 } : {}),
-    },
+    avatar: avatarOf(request.avatar, options, issues),
     voice: request.voice !== undefined ? { id: request.voice } : {},
     audio: options.music_id !== undefined ? { music_id: options.music_id } : {},
     script: {
@@ -111,7 +119,7 @@ export const previewListBody = Effect.fnUntraced(function* (request: PreviewRequ
       targetPlatform: "JoggAI previews have no target platform",
       targetAudience: "JoggAI keeps the audience on the product; set it with updateProduct",
     }),
-    ...otherGeneration(options, openOptions, "open"),
+    ...notProductOptions(options),
   ]
   const styles = [
     ...new Set([...(request.visualStyles ?? []), ...(request.visualStyle ? [request.visualStyle] : [])]),
@@ -128,7 +136,8 @@ export const previewListBody = Effect.fnUntraced(function* (request: PreviewRequ
   }
   const body = videoBody(product.id ?? "", request, options, issues, key)
   yield* checked("generatePreviews", issues)
-  return { ...body, visual_styles: styles } satisfies V2VideoBody
+  // The spec has `language` at the top level, the guides in `script`: both are sent.
+  return { ...body, visual_styles: styles, language: body.script.language } satisfies V2VideoBody
 })
 
 /** Checks a neutral render-preview request (a preview of this preview set, no webhook); answers the set's ref. */
@@ -152,20 +161,23 @@ export const checkRenderPreview = Effect.fnUntraced(function* (request: RenderPr
   return ref
 })
 
-/** `create_video_from_product` from a neutral render request: a product, one visual style. */
+/**
+ * `create_video_from_product` from a neutral render request: a product, one visual style. (A
+ * render with a `template` is a template video, one with only a presenter an avatar video.)
+ */
 export const createVideoBody = Effect.fnUntraced(function* (request: RenderRequest, key?: string) {
   const options = yield* joggOptions(request.providerOptions, "render")
   const issues: Array<InputIssue> = [
     ...unsupportedFields(request, {
-      template: 'v2 renders products with visual styles; use visualStyle (templates: apiVersion "open")',
-      variables: "JoggAI renders take no template variables",
+      variables: "variables are for template videos (render with template)",
     }),
-    ...otherGeneration(options, openOptions, "open"),
+    ...notProductOptions(options),
   ]
   if (request.product === undefined) {
     issues.push({
       path: "product",
-      message: "is required: JoggAI v2 renders a product (createProduct first)",
+      message:
+        "is required: JoggAI v2 renders a product (createProduct first), a template (template) or an avatar video (avatar, voice, script)",
     })
     return yield* Effect.fail(invalidInput(PROVIDER_ID, "render", issues))
   }

@@ -74,20 +74,42 @@ export const VendorFailure = z.looseObject({
   message: z.nullish(z.string()),
 })
 
-/** `data` of `GET /v2/product_video/{id}`, and one item of the product video / preview lists. */
+/** `error` as JoggAI sends it: `{code, message}` on videos, a plain message on image and motion events. */
+export const Failure = z.union([VendorFailure, z.string()])
+
+/** What a template video status keeps under `data` (the spec; the guides show it flat). */
+const VideoData = z.looseObject({
+  video_name: z.nullish(z.string()),
+  url: z.nullish(z.string()),
+  cover_url: z.nullish(z.string()),
+  duration_seconds: z.nullish(z.number()),
+  deducted_credit: z.nullish(z.number()),
+})
+
+/**
+ * One video as JoggAI reads it: `data` of `GET /v2/product_video/{id}`, `/v2/avatar_video/{id}`
+ * and `/v2/template_video/{id}`, and one item of the product video, preview and template video
+ * lists. The three resources name the same things differently (`id` / `video_id`, `title` /
+ * `video_name`, `video_url` / `url`, `duration` / `video_duration` / `duration_seconds`).
+ */
 export const ProductVideo = z.looseObject({
   id: z.nullish(refId),
+  video_id: z.nullish(refId),
   preview_id: z.nullish(refId),
   title: z.nullish(z.string()),
+  video_name: z.nullish(z.string()),
   status: z.nullish(z.union([z.string(), z.number()])),
   video_url: z.nullish(z.string()),
+  url: z.nullish(z.string()),
   cover_url: z.nullish(z.string()),
   duration: z.nullish(z.number()),
   video_duration: z.nullish(z.number()),
+  duration_seconds: z.nullish(z.number()),
   created_at: z.nullish(z.number()),
   deducted_credit: z.nullish(z.number()),
-  error: z.nullish(VendorFailure),
+  error: z.nullish(Failure),
   err_msg: z.nullish(z.string()),
+  data: z.nullish(VideoData),
 })
 export type ProductVideo = z.infer<typeof ProductVideo>
 
@@ -115,7 +137,10 @@ export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>
 
 export const WebhookEndpointList = z.looseObject({ endpoints: z.nullish(z.array(WebhookEndpoint)) })
 
-/** A webhook delivery: v2 (`video_id`) or v1/open (`project_id`) payloads. */
+/**
+ * A webhook delivery: v2 videos (`video_id`), v1/open projects (`project_id`), photo-avatar
+ * images (`photo_id`) and motions (`motion_id`, whose `error` is a plain message).
+ */
 export const WebhookPayload = z.looseObject({
   event_id: z.nullish(z.string()),
   event: z.string(),
@@ -125,12 +150,17 @@ export const WebhookPayload = z.looseObject({
       video_id: z.nullish(refId),
       product_video_id: z.nullish(refId),
       project_id: z.nullish(refId),
+      photo_id: z.nullish(refId),
+      motion_id: z.nullish(refId),
       status: z.nullish(z.string()),
       video_url: z.nullish(z.string()),
+      motion_url: z.nullish(z.string()),
       cover_url: z.nullish(z.string()),
+      photo_url: z.nullish(z.string()),
+      photo_urls: z.nullish(z.array(z.string())),
       duration: z.nullish(z.number()),
       video_duration: z.nullish(z.number()),
-      error: z.nullish(VendorFailure),
+      error: z.nullish(Failure),
     }),
   ),
 })
@@ -169,6 +199,8 @@ export interface V2VideoBody {
   readonly voice: { readonly id?: string }
   readonly audio: { readonly music_id?: number }
   readonly script: { readonly style: string; readonly language: string }
+  /** `preview_list` only: the spec puts `language` at the top level (the guides in `script`; both are sent). */
+  readonly language?: string
   readonly override_script?: string
   readonly webhook_url?: string
 }
