@@ -3,6 +3,7 @@
 //   2. every job the vendor made ends (settled after polling), or the client holds a typed error
 //      carrying the job's ref where the client could know it;
 //   3. the error reason is the documented one.
+// Invariant 4 (every paid submission accounted for) is in accounted.ts.
 import { isSettled, SubmissionRef, type VideoClient, VideoError, type VideoJob } from "@vidbridge/core"
 import type { Answer, CreditCall } from "./call.js"
 import type { Expected } from "./faults.js"
@@ -95,32 +96,6 @@ export const checkCallError = (
   }
   if (knownRef !== undefined && error.ref !== knownRef) {
     problems.push(`the error must carry the ref the client knows (${knownRef}), got ${error.ref}`)
-  }
-}
-
-/**
- * The ref half of invariant 2 for `SubmissionUnknown`: the submission ref it carries answers, from
- * `findSubmission`, the job the vendor made, or `not_found` when it made none.
- */
-export const checkSubmissionRef = async (
-  problems: string[],
-  client: VideoClient,
-  error: unknown,
-  made: ReadonlyArray<string | undefined>,
-) => {
-  if (!(error instanceof VideoError) || error.reason._tag !== "SubmissionUnknown") return
-  if (error.reason.submission !== error.ref) problems.push("SubmissionUnknown must carry its submission ref")
-  const found = await settle(client.findSubmission(error.ref ?? ""))
-  if (!found.ok) {
-    problems.push(`findSubmission(${error.ref}) failed: ${describeError(found.error)}`)
-    return
-  }
-  const answer = found.value
-  const ref = answer.status === "found" && "job" in answer ? answer.job.ref : undefined
-  if (made.length === 0 ? answer.status !== "not_found" : ref !== made[0]) {
-    problems.push(
-      `findSubmission answered ${answer.status} ${ref ?? ""}, the vendor holds ${made.join(", ") || "nothing"}`,
-    )
   }
 }
 
