@@ -16,6 +16,7 @@ export const renderMatrix = (
   const reasons: string[] = []
   let tried = 0
   let held = 0
+  let vendorOnly = 0
   for (const call of calls) {
     const cells = faultColumns.map((fault) => {
       const na = notApplicable(call, fault.id)
@@ -28,6 +29,7 @@ export const renderMatrix = (
       tried++
       if (!outcome.held) return "FAILED"
       held++
+      if (outcome.vendorOnly) vendorOnly++
       return outcome.vendorOnly ? "held†" : "held"
     })
     lines.push(`| ${[call.vendor, `\`${call.name}\``, ...cells].join(" | ")} |`)
@@ -37,10 +39,14 @@ export const renderMatrix = (
     "",
     ...lines,
     "",
-    "† held; the answer was lost and the vendor has no way to look the job up: the job is known only at",
-    "  the vendor (exactly one job, one charge, the error says the outcome is ambiguous; read by the",
-    "  vendor's own id, it still ends).",
-    "",
+    ...(vendorOnly > 0
+      ? [
+          "† held; the answer was lost and the vendor has no way to look the job up: the job is known only at",
+          "  the vendor (exactly one job, one charge, the error says the outcome is ambiguous; read by the",
+          "  vendor's own id, it still ends).",
+          "",
+        ]
+      : []),
     "n/a:",
     ...reasons,
     "",
