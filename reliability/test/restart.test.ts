@@ -11,6 +11,7 @@ import { isSettled, JobRef, type JobStatus, SubmissionRef } from "@vidbridge/cor
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { creditCalls } from "./support/faultMatrix/calls.js"
 import { type Child, type ChildEvent, PROCESS_TEST_TIMEOUT, runNode, startNode } from "./support/processes.js"
+import { restartSimulators } from "./support/restart/simulators.js"
 import { type RestartVendor, type RestartVendorName, restartVendors } from "./support/restart/vendors.js"
 
 const script = (name: string) => fileURLToPath(new URL(`./support/restart/${name}.ts`, import.meta.url))
@@ -49,6 +50,7 @@ const expectFinishedFromFlight = (done: ChildEvent, ref: string) => {
 
 for (const name of Object.keys(restartVendors) as RestartVendorName[]) {
   const vendor: RestartVendor = restartVendors[name]
+  const { renderRoute, renderPreviewRoute } = restartSimulators[name]
   // Every paid route of this vendor, from the fault matrix's rows (new paid calls join by themselves).
   const paidRoutes = [...new Set(creditCalls.filter((c) => c.vendor === vendor.label).map((c) => c.route))]
 
@@ -76,9 +78,9 @@ for (const name of Object.keys(restartVendors) as RestartVendorName[]) {
     const none = Object.fromEntries(paidRoutes.map((route) => [route, 0]))
 
     it("killed between send and answer: a new process finds the job by the stored submission ref and sends nothing", async () => {
-      expect(paidRoutes).toContain(vendor.renderRoute)
+      expect(paidRoutes).toContain(renderRoute)
       const before = await ledger()
-      simulator.send({ cmd: "hold", route: vendor.renderRoute })
+      simulator.send({ cmd: "hold", route: renderRoute })
       await simulator.next("holding")
       const refFile = join(dir, `${name}.submission`)
 
@@ -90,7 +92,7 @@ for (const name of Object.keys(restartVendors) as RestartVendorName[]) {
       expect((await app.exited).signal).toBe("SIGKILL")
       expect(app.log().map((e) => e.event)).toEqual(["persisted"])
       const atKill = await ledger()
-      expect(paidBetween(before, atKill)[vendor.renderRoute]).toBe(1)
+      expect(paidBetween(before, atKill)[renderRoute]).toBe(1)
 
       const stored = readFileSync(refFile, "utf8")
       expect(SubmissionRef.parse(stored)).toMatchObject({
@@ -124,8 +126,7 @@ for (const name of Object.keys(restartVendors) as RestartVendorName[]) {
       expect(paidBetween(stored, await ledger())).toEqual(none)
     })
 
-    const previews = vendor.previews
-    if (previews !== undefined) {
+    if (vendor.previews !== undefined && renderPreviewRoute !== undefined) {
       it("previews -> restart -> renderPreview from the stored ref -> restart -> wait", async () => {
         const setFile = join(dir, `${name}.previews`)
         const renderFile = join(dir, `${name}.preview-render`)
@@ -145,7 +146,7 @@ for (const name of Object.keys(restartVendors) as RestartVendorName[]) {
         const renderRef = (rendering.job as Shown).ref
         expect(readFileSync(renderFile, "utf8")).toBe(renderRef)
         const rendered = await ledger()
-        expect(paidBetween(stored, rendered)).toEqual({ ...none, [previews.renderPreviewRoute]: 1 })
+        expect(paidBetween(stored, rendered)).toEqual({ ...none, [renderPreviewRoute]: 1 })
 
         // And a third process finishes the render from its stored ref.
         const done = only(await runNode(clientScript, [name, "wait", renderFile], env), "done")

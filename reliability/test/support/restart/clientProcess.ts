@@ -89,7 +89,7 @@ switch (step) {
     const job =
       step === "start-render"
         ? await client.render(vendor.render(product))
-        : await client.generatePreviews(previews ? previews.request(product) : { product: "" })
+        : await client.generatePreviews(previews ? previews(product) : { product: "" })
     persist(inFile, job.ref)
     emit({ event: "started", job: shown(job) })
     break

@@ -13,7 +13,8 @@
 import { createInterface } from "node:readline"
 import { serveHandlers, serveProductPage } from "@vidbridge/core/testing"
 import { http } from "msw"
-import { restartVendor } from "./vendors.ts"
+import { restartSimulators } from "./simulators.ts"
+import type { RestartVendorName } from "./vendors.ts"
 
 /** How far the vendor's clock moves per read it answers. */
 const STEP_MS = 10_000
@@ -22,7 +23,9 @@ const LIST_LAG_MS = 30_000
 
 const emit = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(event)}\n`)
 
-const { sim, jobs } = restartVendor(process.argv[2] ?? "").simulate()
+const side = restartSimulators[process.argv[2] as RestartVendorName]
+if (side === undefined) throw new Error(`no restart vendor "${process.argv[2]}"`)
+const { sim, jobs } = side.simulate()
 sim.listLag = LIST_LAG_MS
 // Answers nothing, so the simulator's own handler answers the read, at the moved clock.
 const tick = http.get("*", () => {
