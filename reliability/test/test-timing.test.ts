@@ -46,7 +46,8 @@ const testTimeouts = (text: string): number[] =>
   ].map((m) => (/^\d/.test(m[1]!) ? Number(m[1]!.replaceAll("_", "")) : (constants.get(m[1]!) ?? 0)))
 
 const startsProcesses = (text: string) =>
-  /from\s+["']node:child_process["']/.test(text) || /from\s+["']\.\/support\/bin\.js["']/.test(text)
+  /from\s+["']node:child_process["']/.test(text) ||
+  /from\s+["']\.\/support\/(?:bin|processes)\.js["']/.test(text)
 
 describe("tests do not depend on the machine's speed", () => {
   it("finds the test files (so the rules below check something)", () => {

@@ -231,21 +231,30 @@ export const vendorAnswer = (
     ),
   })
 
-/** The reason tags DESIGN.md lists: a typed failure names one of these. */
-export const reasonTags: ReadonlyArray<VideoErrorReasonTag> = [
-  "InvalidInput",
-  "AuthenticationFailed",
-  "RateLimited",
-  "VendorRejected",
-  "NotFound",
-  "InsufficientCredits",
-  "ContentRejected",
-  "VendorUnavailable",
-  "Timeout",
-  "UnexpectedResponse",
-  "UnsupportedOperation",
-  "JobFailed",
-]
+/**
+ * Every reason tag of core's `VideoErrorReason` union (DESIGN.md lists them): a typed failure
+ * names one of these. Kept complete by the compiler: a reason added to core and not here fails
+ * the typecheck, so a property never calls a new reason "unknown".
+ */
+const everyReason = {
+  InvalidInput: true,
+  AuthenticationFailed: true,
+  RateLimited: true,
+  VendorRejected: true,
+  NotFound: true,
+  InsufficientCredits: true,
+  ContentRejected: true,
+  VendorUnavailable: true,
+  Timeout: true,
+  UnexpectedResponse: true,
+  UnsupportedOperation: true,
+  JobFailed: true,
+  SubmissionUnknown: true,
+  SubmitHookFailed: true,
+} as const satisfies Record<VideoErrorReasonTag, true>
+
+/** {@link everyReason}'s tags, in DESIGN.md's order. */
+export const reasonTags = Object.keys(everyReason) as ReadonlyArray<VideoErrorReasonTag>
 
 const optionalString = z.string().optional()
 const optionalNumber = z.number().refine(Number.isFinite, "is not finite").optional()

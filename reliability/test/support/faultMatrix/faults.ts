@@ -25,11 +25,21 @@ export type FaultId = (typeof faultColumns)[number]["id"]
 /**
  * The client's per-attempt timeout in the timeout scenario, and how late the vendor answers.
  * One process serves and calls, so the client's timer always fires first, however busy the
- * machine. A call whose lost answer is looked up (findSubmission) makes a read after the timeout with the same
- * client: its timeout is sized so that read never races a busy machine.
+ * machine. A call whose lost answer is looked up (findSubmission) makes reads after the timeout
+ * with the same client: its timeout is sized so those reads never race a busy machine and the
+ * call returns the job. With list lag (`lag`) a lookup by list misses the job anyway and either
+ * outcome is accounted for, so a shorter timeout keeps those scenarios quick (a lookup that
+ * timed out too only turns a `job` cell into `ref→job`).
  */
-export const timing = (call: CreditCall): { readonly timeoutMs: number; readonly slowMs: number } =>
-  call.findsSubmissions ? { timeoutMs: 1_000, slowMs: 1_200 } : { timeoutMs: 50, slowMs: 200 }
+export const timing = (
+  call: CreditCall,
+  lag = false,
+): { readonly timeoutMs: number; readonly slowMs: number } =>
+  !call.findsSubmissions
+    ? { timeoutMs: 50, slowMs: 200 }
+    : lag
+      ? { timeoutMs: 250, slowMs: 400 }
+      : { timeoutMs: 1_000, slowMs: 1_200 }
 /** `Retry-After` in the seconds form (fractions are valid delay-seconds for the parser). */
 export const RETRY_AFTER_SECONDS = 0.05
 /** Status reads answered with the undocumented status before the real one. */
@@ -57,19 +67,24 @@ export interface Expected {
   readonly path?: string
   /** How waiting for the returned job ends. */
   readonly wait: "settled" | VideoErrorReasonTag
+  /**
+   * With list lag: the reason the call may fail with instead, when the lag hid the job from its
+   * lookups (a lookup by list; one that reads the job by id still finds it).
+   */
+  readonly lagged?: VideoErrorReasonTag
 }
 
-/** What `fault` on `call` must come to. */
-export const expectation = (call: CreditCall, fault: FaultId): Expected => {
+/** What `fault` on `call` must come to; `lag`: the vendor's lists show a new job late. */
+export const expectation = (call: CreditCall, fault: FaultId, lag = false): Expected => {
   const settled = { wait: "settled" } as const
   // A provider that looks lost answers up (Hour One by correlation_id, the others by their
-  // findSubmission) finds the job: the call succeeds.
+  // findSubmission) finds the job: the call succeeds, or with list lag may fail SubmissionUnknown.
   // A call whose lookup is unsupported: core asks, cannot find, and says SubmissionUnknown.
   const lost = (reason: VideoErrorReasonTag, extra: Partial<Expected> = {}): Expected =>
     call.lookupUnsupported
       ? { call: "SubmissionUnknown", effects: 1, requests: 1, ...settled }
       : call.findsSubmissions
-        ? { call: "ok", effects: 1, requests: 1, ...settled }
+        ? { call: "ok", effects: 1, requests: 1, ...settled, ...(lag ? { lagged: "SubmissionUnknown" } : {}) }
         : { call: reason, effects: 1, requests: 1, ...settled, ...extra }
   switch (fault) {
     case "5xx-before":
@@ -104,14 +119,14 @@ export const expectation = (call: CreditCall, fault: FaultId): Expected => {
   }
 }
 
-const faultFor = (fault: FaultId, call: CreditCall): Fault | undefined => {
+const faultFor = (fault: FaultId, call: CreditCall, lag: boolean): Fault | undefined => {
   switch (fault) {
     case "5xx-before":
       return { kind: "status", status: 500, when: "before" }
     case "5xx-after":
       return { kind: "status", status: 503, when: "after" }
     case "timeout":
-      return { kind: "slow", millis: timing(call).slowMs }
+      return { kind: "slow", millis: timing(call, lag).slowMs }
     case "reset":
       return { kind: "reset", when: "after" }
     case "429-seconds":
@@ -131,8 +146,8 @@ const faultFor = (fault: FaultId, call: CreditCall): Fault | undefined => {
 }
 
 /** Plans `fault` on the simulator: on the call's route, its status reads, or the simulator's controls. */
-export const plan = (call: CreditCall, fault: FaultId, sim: VendorSimulator) => {
-  const onCall = faultFor(fault, call)
+export const plan = (call: CreditCall, fault: FaultId, sim: VendorSimulator, lag = false) => {
+  const onCall = faultFor(fault, call, lag)
   if (onCall !== undefined) sim.faults.inject(call.route, onCall)
   const statusRoute = call.statusRoute
   if (fault === "missing-field" && call.missing.on === "status" && statusRoute !== undefined) {

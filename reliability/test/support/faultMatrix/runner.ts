@@ -4,16 +4,17 @@
 import { createVideoClient, type VideoClient, VideoError, type VideoJob } from "@vidbridge/core"
 import { serveHandlers, type VendorSimulator } from "@vidbridge/core/testing"
 import { Schedule } from "effect"
-import type { Answer, CreditCall } from "./call.js"
 import {
-  checkCallError,
-  checkSentOnce,
-  checkSubmissionRef,
-  checkWait,
-  describeError,
-  sawUnknown,
-  settle,
-} from "./checks.js"
+  type Accounting,
+  account,
+  accountedNotApplicable,
+  LIST_LAG_MS,
+  lostAnswerFaults,
+  setListLag,
+  WINDOW,
+} from "./accounted.js"
+import type { Answer, CreditCall } from "./call.js"
+import { checkCallError, checkSentOnce, checkWait, describeError, sawUnknown, settle } from "./checks.js"
 import {
   type Expected,
   expectation,
@@ -33,7 +34,16 @@ export interface Outcome {
   /** The call's answer was lost and the vendor has no lookup: the job is known only at the vendor. */
   readonly vendorOnly: boolean
   readonly problems: ReadonlyArray<string>
+  /** Invariant 4, where the fault loses a paid answer (or is a 5xx before the vendor acted). */
+  readonly accounted?: Accounting | undefined
 }
+
+const providerFor = (
+  call: CreditCall,
+  sim: VendorSimulator,
+  origin: string,
+  overrides: Record<string, unknown> = {},
+) => call.definition({ ...sim.settings(origin), retry: { baseDelay: 1, maxDelay: 1 }, ...overrides })
 
 const clientFor = (
   call: CreditCall,
@@ -42,17 +52,14 @@ const clientFor = (
   overrides: Record<string, unknown> = {},
 ): VideoClient =>
   createVideoClient({
-    provider: call.definition({
-      ...sim.settings(origin),
-      retry: { baseDelay: 1, maxDelay: 1 },
-      ...overrides,
-    }),
+    provider: providerFor(call, sim, origin, overrides),
     // A job still not settled after 20 s of real time is stuck (the simulated work is long done;
     // a busy machine still settles it in a few reads).
     polling: { schedule: Schedule.spaced(1), timeout: 20_000 },
-    // A lost paid answer is looked up twice, back to back: the simulators' lists do not lag here,
-    // so a job not found at once was never made (and no real minutes pass waiting for a window).
-    reconcile: { schedule: Schedule.recurs(1) },
+    // A lost paid answer is looked up twice, back to back, within core's default window: no real
+    // minutes pass waiting. Without list lag a job not found at once was never made; with it,
+    // a lookup by list misses the job and the call fails SubmissionUnknown (see accounted.ts).
+    reconcile: { window: WINDOW, schedule: Schedule.recurs(1) },
   })
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis))
@@ -133,10 +140,24 @@ const checkUnknownStatus = (
 /** How long one scenario may take, sized for a busy 2-core machine (most take well under 1 s). */
 export const SCENARIO_TIMEOUT_MS = 60_000
 
-/** Runs one scenario; never throws (a broken scenario is a held=false outcome). */
-export const runScenario = async (call: CreditCall, fault: FaultId, pageUrl: string): Promise<Outcome> => {
+/** Whether invariant 4 (accounted for) applies to `fault` on `call`. */
+export const accountable = (call: CreditCall, fault: FaultId): boolean =>
+  (fault === "5xx-before" || (lostAnswerFaults as ReadonlyArray<FaultId>).includes(fault)) &&
+  accountedNotApplicable(call, fault) === undefined
+
+/**
+ * Runs one scenario; never throws (a broken scenario is a held=false outcome). With `lag`, the
+ * simulator's lists show a new job only {@link LIST_LAG_MS} after it was made.
+ */
+export const runScenario = async (
+  call: CreditCall,
+  fault: FaultId,
+  pageUrl: string,
+  lag = false,
+): Promise<Outcome> => {
   const problems: string[] = []
   let vendorOnly = false
+  let accounted: Accounting | undefined
   const sim = call.simulate()
   const server = await serveHandlers(sim.handlers, { canonicalBase: sim.canonicalBase })
   const healthy = clientFor(call, sim, server.url)
@@ -149,13 +170,14 @@ export const runScenario = async (call: CreditCall, fault: FaultId, pageUrl: str
       requests: sim.log.count(call.route),
       reads: reads(),
     }
-    plan(call, fault, sim)
-    const expected = expectation(call, fault)
+    plan(call, fault, sim, lag)
+    if (lag) setListLag(sim, LIST_LAG_MS)
+    const expected = expectation(call, fault, lag)
     const client = clientFor(
       call,
       sim,
       server.url,
-      fault === "timeout" ? { timeout: timing(call).timeoutMs } : {},
+      fault === "timeout" ? { timeout: timing(call, lag).timeoutMs } : {},
     )
 
     const started = performance.now()
@@ -167,35 +189,62 @@ export const runScenario = async (call: CreditCall, fault: FaultId, pageUrl: str
       await untilVendorDone(
         () => call.made(sim).length - before.made >= expected.effects,
         started,
-        timing(call).slowMs,
+        timing(call, lag).slowMs,
       )
     }
     const made = call.made(sim).slice(before.made)
-    checkSentOnce(problems, expected, call, {
-      made: made.length,
+    const seen = {
       spent: sim.creditsSpent() - before.credits,
       requests: sim.log.count(call.route) - before.requests,
-    })
+    }
+    checkSentOnce(problems, expected, call, { made: made.length, ...seen })
+    if (accountable(call, fault)) {
+      const provider = providerFor(call, sim, server.url)
+      accounted = await account(problems, {
+        call,
+        fault,
+        lag,
+        sim,
+        client: healthy,
+        provider,
+        result,
+        made,
+        seen,
+      })
+    }
 
     sim.clock.advance(FINISH_EVERYTHING)
-    const seen: Array<Answer | VideoJob> = []
+    const shown: Array<Answer | VideoJob> = []
     if (result.ok) {
       if (expected.call !== "ok") problems.push(`expected ${expected.call}, the call succeeded`)
       if (fault === "429-seconds" && elapsed < RETRY_AFTER_SECONDS * 1000) {
         problems.push(`retried after ${elapsed.toFixed(0)} ms, before Retry-After (${RETRY_AFTER_SECONDS} s)`)
       }
-      await followAnswer(problems, call, expected, result.value, made, healthy, seen)
+      await followAnswer(problems, call, expected, result.value, made, healthy, shown)
     } else {
-      if (expected.call === "ok") problems.push(`expected success, got ${describeError(result.error)}`)
-      else checkCallError(problems, expected, result.error, prepared.knownRef)
-      await checkSubmissionRef(problems, healthy, result.error, made, call.lookupUnsupported)
+      // With list lag, a lookup by list misses the job during the call: SubmissionUnknown instead.
+      const lagged =
+        expected.lagged !== undefined &&
+        result.error instanceof VideoError &&
+        result.error.reason._tag === expected.lagged
+      if (expected.call === "ok" && !lagged)
+        problems.push(`expected success, got ${describeError(result.error)}`)
+      else
+        checkCallError(
+          problems,
+          lagged ? { ...expected, call: expected.lagged! } : expected,
+          result.error,
+          prepared.knownRef,
+        )
+      // A call the vendor keeps no list for: the lookup must say it cannot look (accounted.ts skips it).
+      if (call.lookupUnsupported) await checkLookupUnsupported(problems, healthy, result.error)
       vendorOnly = await followLostJobs(problems, call, result.error, made, healthy)
     }
-    if (fault === "unknown-status") checkUnknownStatus(problems, call, reads() - before.reads, seen)
+    if (fault === "unknown-status") checkUnknownStatus(problems, call, reads() - before.reads, shown)
   } catch (error) {
     problems.push(`the scenario broke: ${error instanceof Error ? error.stack : String(error)}`)
   } finally {
     await server.close()
   }
-  return { held: problems.length === 0, vendorOnly: vendorOnly && problems.length === 0, problems }
+  return { held: problems.length === 0, vendorOnly: vendorOnly && problems.length === 0, problems, accounted }
 }
