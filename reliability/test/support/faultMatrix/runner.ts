@@ -14,7 +14,15 @@ import {
   WINDOW,
 } from "./accounted.js"
 import type { Answer, CreditCall } from "./call.js"
-import { checkCallError, checkSentOnce, checkWait, describeError, sawUnknown, settle } from "./checks.js"
+import {
+  checkCallError,
+  checkLookupUnsupported,
+  checkSentOnce,
+  checkWait,
+  describeError,
+  sawUnknown,
+  settle,
+} from "./checks.js"
 import {
   type Expected,
   expectation,
