@@ -107,9 +107,14 @@ export const checkCallError = (
 export const checkLookupUnsupported = async (problems: string[], client: VideoClient, error: unknown) => {
   if (!(error instanceof VideoError) || error.reason._tag !== "SubmissionUnknown") return
   if (error.reason.submission !== error.ref) problems.push("SubmissionUnknown must carry its submission ref")
-  if (error.reason.lookup !== "failed") problems.push(`expected lookup "failed", got "${error.reason.lookup}"`)
+  if (error.reason.lookup !== "failed")
+    problems.push(`expected lookup "failed", got "${error.reason.lookup}"`)
   const found = await settle(client.findSubmission(error.ref ?? ""))
-  if (found.ok || !(found.error instanceof VideoError) || found.error.reason._tag !== "UnsupportedOperation") {
+  if (
+    found.ok ||
+    !(found.error instanceof VideoError) ||
+    found.error.reason._tag !== "UnsupportedOperation"
+  ) {
     problems.push(
       `findSubmission(${error.ref}) must fail UnsupportedOperation, got ${found.ok ? "an answer" : describeError(found.error)}`,
     )
