@@ -91,7 +91,7 @@ const event = (job: VideoJob): VideoJobEvent => ({
  * the URL, not what happened, so the body is never reported as is: its `id` is read back from
  * Creatify and the event is built from that answer, with `confirmed: true`. The URL's `vb_kind`
  * (under the token's MAC) says which resource: `tpl` `GET /api/custom_template_jobs/{id}/`,
- * `lipsync_v2` `GET /api/lipsyncs_v2/{id}/`, `aurora` `GET /api/aurora/?ids=`; without it (a
+ * `lipsync_v2` `GET /api/lipsyncs_v2/{id}/`, `aurora` `GET /api/aurora/{id}/`; without it (a
  * link-to-video request, or a URL of an earlier version) `GET /api/link_to_videos/{id}/`, or the
  * custom template job for a body with `output`. When the read fails (`NotFound`,
  * `VendorUnavailable`, ...) the delivery fails with that reason, so core's handler answers non-2xx

@@ -130,11 +130,11 @@ describe("avatar + script: AI Avatar v2", () => {
 })
 
 describe("image + audio: Aurora", () => {
-  it("POSTs /api/aurora/ (201) with image, audio and the Aurora options; reads it by ids", async () => {
+  it("POSTs /api/aurora/ (201) with image, audio and the Aurora options; reads it with GET /api/aurora/{id}/", async () => {
     const calls = capture("/api/aurora/", aurora({ status: "pending", video_output: null }), 201)
     server.use(
-      http.get(`${BASE}/api/aurora/`, () =>
-        HttpResponse.json([aurora({ status: "done", video_output: "https://cdn.test/au.mp4" })]),
+      http.get(`${BASE}/api/aurora/au-1/`, () =>
+        HttpResponse.json(aurora({ status: "done", video_output: "https://cdn.test/au.mp4" })),
       ),
     )
     const provider = await makeProvider()

@@ -159,12 +159,14 @@ describe("listMusic: GET /api/musics/", () => {
     expect(new Set(sent)).toEqual(new Set([CREATIFY_ROUTES.listMusics]))
   })
 
-  it("reads a bare array too (the OpenAPI excerpt's shape), with numeric ids and titles", async () => {
+  it("reads a bare array too (the OpenAPI excerpt's shape), with numeric ids and titles; skips unusable items", async () => {
     const sim = mount()
     server.use(
       http.get("https://api.creatify.ai/api/musics/", () =>
+        // The documented example's item is `{}`: a track with no id and no URL is left out.
         HttpResponse.json([
           { id: 7, title: "Night drive", music_url: "https://m/7.mp3", category: { name: "Calm" } },
+          {},
         ]),
       ),
     )

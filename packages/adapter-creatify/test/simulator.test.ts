@@ -400,7 +400,7 @@ describe("the Creatify simulator, in-process (msw)", () => {
     })
   })
 
-  it("reads Aurora jobs with GET /api/aurora/?ids=", async () => {
+  it("reads Aurora jobs with GET /api/aurora/{id}/", async () => {
     const sim = mount()
     const client = clientFor(sim)
     const id = sim.createAuroraJob({ seconds: 12, modelVersion: "aurora_v1_fast" })
@@ -413,7 +413,7 @@ describe("the Creatify simulator, in-process (msw)", () => {
       durationSeconds: 12,
       creditsUsed: 6,
     })
-    expect(sim.log.count(CREATIFY_ROUTES.listAurora)).toBe(2)
+    expect(sim.log.count(CREATIFY_ROUTES.getAurora)).toBe(2)
     const missing = await client
       .getStatus("creatify:aurora:nope")
       .then(unexpected, (e: unknown) => e as VideoError)

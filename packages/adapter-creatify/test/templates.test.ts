@@ -275,25 +275,32 @@ describe("preview a custom template, then render the preview", () => {
 })
 
 describe("Aurora jobs", () => {
-  it("reads one with GET /api/aurora/?ids=", async () => {
+  it("reads one with GET /api/aurora/{id}/", async () => {
     const calls: Seen[] = []
     server.use(
-      http.get(`${BASE}/api/aurora/`, async ({ request }) => {
+      http.get(`${BASE}/api/aurora/aur-1/`, async ({ request }) => {
         calls.push(await snapshot(request))
-        return HttpResponse.json([
-          { ...fixture("aurora-list")[0], id: "aur-1", status: "running", progress: 0.5 },
-        ])
+        return HttpResponse.json({
+          ...fixture("aurora-list")[0],
+          id: "aur-1",
+          status: "running",
+          progress: 0.5,
+        })
       }),
     )
     const provider = await makeProvider()
     const job = await run(provider.getStatus(JobRef.parse("creatify:aurora:aur-1")))
-    expect(calls[0]!.search.get("ids")).toBe("aur-1")
+    expect(calls[0]!.path).toBe("/api/aurora/aur-1/")
     expect(authOf(calls[0]!.headers)).toEqual({ id: API_ID, key: API_KEY })
     expect(job).toMatchObject({ ref: "creatify:aurora:aur-1", status: "running", progress: 0.5 })
   })
 
-  it("is NotFound when the list does not have it", async () => {
-    server.use(http.get(`${BASE}/api/aurora/`, () => HttpResponse.json([])))
+  it("is NotFound when Creatify answers 404", async () => {
+    server.use(
+      http.get(`${BASE}/api/aurora/gone/`, () =>
+        HttpResponse.json({ detail: "Not found." }, { status: 404 }),
+      ),
+    )
     const provider = await makeProvider()
     const error = await failure(provider.getStatus(JobRef.parse("creatify:aurora:gone")))
     expect(error.reason._tag).toBe("NotFound")

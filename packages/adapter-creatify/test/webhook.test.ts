@@ -300,10 +300,8 @@ describe("parseWebhook", () => {
           output: "https://v/l.mp4",
         }),
       ),
-      http.get(`${BASE}/api/aurora/`, ({ request }) =>
-        HttpResponse.json([
-          { ...fixture("aurora-job"), id: new URL(request.url).searchParams.get("ids"), status: "running" },
-        ]),
+      http.get(`${BASE}/api/aurora/:id/`, ({ params }) =>
+        HttpResponse.json({ ...fixture("aurora-job"), id: String(params.id), status: "running" }),
       ),
     )
     const provider = await makeProvider()

@@ -1,7 +1,7 @@
-import { JobRef, NotFound, VideoError, type VideoJob } from "@vidbridge/core"
+import type { VideoError, VideoJob } from "@vidbridge/core"
 import * as Effect from "effect/Effect"
 import type { CreatifyClientShape } from "../CreatifyClient.js"
-import { avatarJob, Kind, PROVIDER_ID, templateJob } from "./mapping.js"
+import { avatarJob, Kind, templateJob } from "./mapping.js"
 
 // Reading one job of the kinds whose ref has no params (status reads and confirmed callbacks).
 
@@ -10,7 +10,7 @@ export type PlainKind = typeof Kind.customTemplateJob | typeof Kind.lipsyncV2 | 
 
 /**
  * One custom template, AI Avatar v2 or Aurora job: `GET /api/custom_template_jobs/{id}/`,
- * `GET /api/lipsyncs_v2/{id}/`, or `GET /api/aurora/?ids=<id>` (`NotFound` when not listed).
+ * `GET /api/lipsyncs_v2/{id}/` or `GET /api/aurora/{id}/`.
  */
 export const readJob = (
   client: CreatifyClientShape,
@@ -24,18 +24,6 @@ export const readJob = (
     case Kind.lipsyncV2:
       return Effect.map(client.getLipsyncV2(id, operation), (body) => avatarJob(body, Kind.lipsyncV2))
     case Kind.aurora:
-      return Effect.flatMap(client.listAurora({ ids: [id] }, operation), (jobs) => {
-        const body = jobs.find((j) => j.id === id)
-        return body
-          ? Effect.succeed(avatarJob(body, Kind.aurora))
-          : Effect.fail(
-              new VideoError({
-                provider: PROVIDER_ID,
-                operation,
-                ref: JobRef.format(JobRef.make(PROVIDER_ID, Kind.aurora, id)),
-                reason: new NotFound({ message: `Creatify lists no Aurora job ${id}` }),
-              }),
-            )
-      })
+      return Effect.map(client.getAurora(id, operation), (body) => avatarJob(body, Kind.aurora))
   }
 }

@@ -40,6 +40,7 @@ export const CREATIFY_ROUTES = {
   getLipsync: "GET /api/lipsyncs_v2/{id}/",
   listLipsyncs: "GET /api/lipsyncs_v2/",
   createAurora: "POST /api/aurora/",
+  getAurora: "GET /api/aurora/{id}/",
   listAurora: "GET /api/aurora/",
   listPersonas: "GET /api/personas/paginated/",
   listVoices: "GET /api/voices/",

@@ -32,7 +32,8 @@ const accents = new Set(
 
 /**
  * Handlers for avatar videos: AI Avatar v2 (`POST /api/lipsyncs_v2/`, `GET /api/lipsyncs_v2/{id}/`,
- * `GET /api/lipsyncs_v2/?ids=`) and Aurora (`POST /api/aurora/` answering 201, `GET /api/aurora/?ids=`).
+ * `GET /api/lipsyncs_v2/?ids=`) and Aurora (`POST /api/aurora/` answering 201, `GET /api/aurora/{id}/`,
+ * `GET /api/aurora/?ids=`).
  * AI Avatar videos need an active persona and a voice accent of the simulated catalog; they last
  * as long as their script ({@link SIM_CHARS_PER_SECOND}), Aurora videos {@link AURORA_SECONDS}.
  * Lists without `ids` show a job `listLag` after it was made.
@@ -120,6 +121,12 @@ export const makeAvatarHandlers = (ctx: HandlerContext): RequestHandler[] => {
           webhookUrl,
         })
         return json(view(job, originOf(request)), 201)
+      }),
+    ),
+    http.get(`${CANONICAL_BASE}/api/aurora/:id/`, ({ request, params }) =>
+      guard(ctx, request, CREATIFY_ROUTES.getAurora, () => {
+        const job = store.renderJob(String(params.id), "aurora")
+        return job === undefined ? notFound() : json(view(job, originOf(request)))
       }),
     ),
     list(CREATIFY_ROUTES.listAurora, "aurora"),

@@ -68,17 +68,22 @@ const toAvatar = (p: Persona): Avatar => {
   }
 }
 
-const toMusic = (m: MusicItem): Music => {
-  const name = m.name ?? m.title ?? m.url ?? String(m.id ?? "")
+/** A track -> neutral Music; a track with neither an id nor a URL can be used for nothing and is left out. */
+const toMusic = (m: MusicItem): Music[] => {
+  const url = m.url || m.music_url || undefined
+  const id = m.id === null || m.id === undefined || m.id === "" ? url : String(m.id)
+  if (id === undefined) return []
   const category = typeof m.category === "string" ? m.category : m.category?.name
-  return {
-    id: m.id === null || m.id === undefined ? (m.url ?? m.music_url ?? name) : String(m.id),
-    name,
-    ...opt("url", m.url ?? m.music_url),
-    ...opt("durationSeconds", m.duration),
-    ...opt("category", category),
-    raw: { ...m },
-  }
+  return [
+    {
+      id,
+      name: m.name || m.title || id,
+      ...opt("url", url),
+      ...opt("durationSeconds", m.duration),
+      ...opt("category", category),
+      raw: { ...m },
+    },
+  ]
 }
 
 const toTemplate = (t: CustomTemplate): Template => ({
@@ -145,7 +150,7 @@ export const makeCatalogs = (
     })
     const items = Array.isArray(body) ? body : body.results
     return {
-      items: items.map(toMusic),
+      items: items.flatMap(toMusic),
       cursor: nextPageCursor(at, {
         pageSize,
         received: items.length,

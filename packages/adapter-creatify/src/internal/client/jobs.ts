@@ -71,6 +71,8 @@ export interface CreatifyJobsApi {
   readonly listLipsyncsV2: (query: CreatifyListQuery, operation?: string) => Answer<ReadonlyArray<LipsyncV2>>
   /** `POST /api/aurora/`: an Aurora video from an image and an audio file (spends credits). */
   readonly createAurora: (body: Body) => Answer<AuroraJob>
+  /** `GET /api/aurora/{id}/`. */
+  readonly getAurora: (id: string, operation?: string) => Answer<AuroraJob>
   /** `GET /api/aurora/?ids=...&ordering=...` (at most 100 ids). */
   readonly listAurora: (query: CreatifyListQuery, operation?: string) => Answer<ReadonlyArray<AuroraJob>>
 }
@@ -127,6 +129,7 @@ export const jobsApi = ({ post, put, get }: Calls): CreatifyJobsApi => ({
   listLipsyncsV2: (query, operation = "getStatuses") =>
     get(operation, "/api/lipsyncs_v2/", LipsyncV2List, listQuery(query)),
   createAurora: (body) => post("render", "/api/aurora/", body, AuroraJob),
+  getAurora: (id, operation = "getStatus") => get(operation, `/api/aurora/${seg(id)}/`, AuroraJob),
   listAurora: (query, operation = "getStatuses") =>
     get(operation, "/api/aurora/", AuroraList, listQuery(query)),
 })

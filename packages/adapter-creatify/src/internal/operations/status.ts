@@ -25,7 +25,7 @@ const ids = (group: ReadonlyArray<JobRef>) => [...new Set(group.map((r) => r.id)
 export const makeStatusOperations = (client: CreatifyClientShape) => {
   /**
    * One job: `GET /api/link_to_videos/{id}/`, `/api/custom_template_jobs/{id}/`,
-   * `/api/lipsyncs_v2/{id}/`, or `/api/aurora/?ids=`.
+   * `/api/lipsyncs_v2/{id}/` or `/api/aurora/{id}/`.
    */
   const getStatus = (ref: JobRef): Effect.Effect<VideoJob, VideoError> => {
     if (ref.provider !== PROVIDER_ID) return Effect.fail(wrongRef(ref, "getStatus"))

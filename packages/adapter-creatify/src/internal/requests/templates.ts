@@ -3,7 +3,7 @@ import { parseProviderOptions, rejectIssues, unsupportedFields } from "@vidbridg
 import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { appCallbackUrl } from "../callbacks.js"
-import { keyedName, previewReady, splitName } from "../mapping.js"
+import { keyedName, previewReady, splitName, toStatus } from "../mapping.js"
 import type { CustomTemplateJob } from "../wire.js"
 import { type CallbackSettings, callbackUrl, context, modelVersion, nameIssue } from "./common.js"
 import { defined } from "./products.js"
@@ -77,7 +77,7 @@ const MODELS: ReadonlyArray<string> = ["standard", "aurora_v1", "aurora_v1_fast"
 
 /**
  * The body of `POST /api/custom_template_jobs/{id}/render/` for `job` (just read): its preview must
- * be the one ready (`previewId` is the job's id). Creatify documents the whole body again: the
+ * be ready (a status this adapter does not know is left to Creatify) and `previewId` the job's id. Creatify documents the whole body again: the
  * template (kept in the job's name by `generatePreviews`, or `providerOptions.creatify.template_id`),
  * the job's `variables` and model, its name and callback URL (a new token), unless the request
  * gives others.
@@ -97,7 +97,8 @@ export const templateRenderBody = Effect.fnUntraced(function* (
   const template = options.template_id ?? split.template
   const name = request.name ?? split.name
   yield* rejectIssues(context("renderPreview"), [
-    previewReady(job)
+    // A status this adapter does not know: Creatify decides.
+    previewReady(job) || toStatus(job.status) === "unknown"
       ? undefined
       : { path: "job", message: `has no preview waiting to be rendered (Creatify status ${job.status})` },
     request.previewId === job.id
