@@ -72,9 +72,12 @@ export interface CreditCall<S extends VendorSimulator = VendorSimulator> {
   /**
    * Core looks a lost answer up with the adapter's `findSubmission` (issue 13): the call then
    * returns the vendor's job; after a 5xx before the vendor committed it fails `SubmissionUnknown`
-   * carrying the submission ref, which `findSubmission` answers `not_found`.
+   * carrying the submission ref, which `findSubmission` answers `not_found`. `"unsupported"`: the
+   * call is announced (a submission ref) but the vendor offers no way to look it up (Creatify lists
+   * no custom template jobs): every lost answer fails `SubmissionUnknown`, and `findSubmission` of
+   * its ref fails `UnsupportedOperation`.
    */
-  readonly findsSubmissions?: boolean | undefined
+  readonly findsSubmissions?: boolean | "unsupported" | undefined
 }
 
 /** The vendor status the matrix injects where a status is a string. */

@@ -107,10 +107,22 @@ export const checkSubmissionRef = async (
   client: VideoClient,
   error: unknown,
   made: ReadonlyArray<string | undefined>,
+  lookup: CreditCall["findsSubmissions"],
 ) => {
   if (!(error instanceof VideoError) || error.reason._tag !== "SubmissionUnknown") return
   if (error.reason.submission !== error.ref) problems.push("SubmissionUnknown must carry its submission ref")
   const found = await settle(client.findSubmission(error.ref ?? ""))
+  // No lookup for this call: the ref is kept, and asking for it says so.
+  if (lookup === "unsupported") {
+    if (
+      found.ok ||
+      !(found.error instanceof VideoError) ||
+      found.error.reason._tag !== "UnsupportedOperation"
+    ) {
+      problems.push(`findSubmission(${error.ref}) must fail UnsupportedOperation (no lookup for this call)`)
+    }
+    return
+  }
   if (!found.ok) {
     problems.push(`findSubmission(${error.ref}) failed: ${describeError(found.error)}`)
     return

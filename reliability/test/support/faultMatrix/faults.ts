@@ -65,9 +65,11 @@ export const expectation = (call: CreditCall, fault: FaultId): Expected => {
   // A provider that looks lost answers up (Hour One by correlation_id, the others by their
   // findSubmission) finds the job: the call succeeds.
   const lost = (reason: VideoErrorReasonTag, extra: Partial<Expected> = {}): Expected =>
-    call.findsSubmissions
-      ? { call: "ok", effects: 1, requests: 1, ...settled }
-      : { call: reason, effects: 1, requests: 1, ...settled, ...extra }
+    call.findsSubmissions === "unsupported"
+      ? { call: "SubmissionUnknown", effects: 1, requests: 1, ...settled }
+      : call.findsSubmissions
+        ? { call: "ok", effects: 1, requests: 1, ...settled }
+        : { call: reason, effects: 1, requests: 1, ...settled, ...extra }
   switch (fault) {
     case "5xx-before":
       // Nothing was made. A provider that looks lost answers up finds nothing and fails

@@ -188,7 +188,7 @@ export const runScenario = async (call: CreditCall, fault: FaultId, pageUrl: str
     } else {
       if (expected.call === "ok") problems.push(`expected success, got ${describeError(result.error)}`)
       else checkCallError(problems, expected, result.error, prepared.knownRef)
-      await checkSubmissionRef(problems, healthy, result.error, made)
+      await checkSubmissionRef(problems, healthy, result.error, made, call.findsSubmissions)
       vendorOnly = await followLostJobs(problems, call, result.error, made, healthy)
     }
     if (fault === "unknown-status") checkUnknownStatus(problems, call, reads() - before.reads, seen)
