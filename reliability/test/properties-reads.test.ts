@@ -108,6 +108,46 @@ const routes = {
     path: `${CREATIFY}/api/aurora/`,
     answers: vendorAnswer([fixture("creatify", "aurora-list")], [...creatifyStatuses, LTV]),
   },
+  auroraJob: {
+    key: "auroraJob",
+    path: `${CREATIFY}/api/aurora/:id/`,
+    answers: vendorAnswer([fixture("creatify", "aurora-job")], [...creatifyStatuses, LTV]),
+  },
+  lipsync: {
+    key: "lipsync",
+    path: `${CREATIFY}/api/lipsyncs_v2/:id/`,
+    answers: vendorAnswer([fixture("creatify", "lipsync-v2")], [...creatifyStatuses, LTV]),
+  },
+  lipsyncList: {
+    key: "lipsyncList",
+    path: `${CREATIFY}/api/lipsyncs_v2/`,
+    answers: vendorAnswer([[fixture("creatify", "lipsync-v2")], []], [...creatifyStatuses, LTV]),
+  },
+  personas: {
+    key: "personas",
+    path: `${CREATIFY}/api/personas/paginated/`,
+    answers: vendorAnswer([fixture("creatify", "personas-paginated")], ["m", "f", "nb", LTV]),
+  },
+  voices: {
+    key: "voices",
+    path: `${CREATIFY}/api/voices/`,
+    answers: vendorAnswer([fixture("creatify", "voices")], ["male", "female", LTV]),
+  },
+  musics: {
+    key: "musics",
+    path: `${CREATIFY}/api/musics/`,
+    answers: vendorAnswer([fixture("creatify", "musics"), []], [LTV, 7]),
+  },
+  customTemplates: {
+    key: "customTemplates",
+    path: `${CREATIFY}/api/custom_templates/`,
+    answers: vendorAnswer([fixture("creatify", "custom-templates")], ["9x16", "16x9", LTV]),
+  },
+  remainingCredits: {
+    key: "remainingCredits",
+    path: `${CREATIFY}/api/remaining_credits/`,
+    answers: vendorAnswer([fixture("creatify", "remaining-credits")], [0, 12.5]),
+  },
   scripts: {
     key: "scripts",
     path: `${CREATIFY}/api/ai_scripts/:id/`,
@@ -195,7 +235,7 @@ interface Read {
   readonly routes: ReadonlyArray<RouteKey>
   readonly run: (client: VideoClient, shape: VideoProviderShape) => Promise<unknown>
   readonly shape: z.ZodType
-  /** Besides UnexpectedResponse, what a successful HTTP answer may fail with (Aurora: not listed). */
+  /** Besides UnexpectedResponse, what a successful HTTP answer may fail with. */
   readonly onSuccessStatus?: ReadonlyArray<string>
 }
 
@@ -208,6 +248,11 @@ const errorEnvelope = (answer: VendorAnswer): boolean => {
 }
 
 const job = (provider: string) => videoJobShape(provider)
+/** A catalog page: items with an id and a name, the vendor's item kept, an optional cursor. */
+const catalogPage = z.object({
+  items: z.array(z.object({ id: z.string().min(1), name: z.string(), raw: z.unknown() }).passthrough()),
+  cursor: z.string().optional(),
+})
 const page = (provider: string) => jobPageShape(provider)
 
 const reads: ReadonlyArray<Read> = [
@@ -235,10 +280,46 @@ const reads: ReadonlyArray<Read> = [
   {
     name: "creatify getStatus aurora",
     vendor: "creatify",
-    routes: ["aurora"],
+    routes: ["auroraJob"],
     run: (c) => c.getStatus(`creatify:aurora:${LTV}`),
     shape: job("creatify"),
-    onSuccessStatus: ["NotFound"],
+  },
+  {
+    name: "creatify getStatus lipsync_v2",
+    vendor: "creatify",
+    routes: ["lipsync"],
+    run: (c) => c.getStatus(`creatify:lipsync_v2:${LTV}`),
+    shape: job("creatify"),
+  },
+  {
+    name: "creatify listJobs (AI Avatar v2)",
+    vendor: "creatify",
+    routes: ["lipsyncList"],
+    run: (c) => c.listJobs({ providerOptions: { creatify: { kind: "lipsync_v2" } } }),
+    shape: page("creatify"),
+  },
+  ...(
+    [
+      ["listAvatars", "personas"],
+      ["listVoices", "voices"],
+      ["listMusic", "musics"],
+      ["listTemplates", "customTemplates"],
+    ] as const
+  ).map(
+    ([operation, route]): Read => ({
+      name: `creatify ${operation}`,
+      vendor: "creatify",
+      routes: [route],
+      run: (c) => c[operation]({ limit: 5 }),
+      shape: catalogPage,
+    }),
+  ),
+  {
+    name: "creatify getCreditBalance",
+    vendor: "creatify",
+    routes: ["remainingCredits"],
+    run: (c) => c.getCreditBalance(),
+    shape: z.object({ remaining: z.number(), unit: z.literal("credits"), raw: z.unknown() }),
   },
   {
     name: "creatify listJobs (link to video)",
@@ -257,12 +338,13 @@ const reads: ReadonlyArray<Read> = [
   {
     name: "creatify getStatuses (the batch poller's read)",
     vendor: "creatify",
-    routes: ["ltvList", "aurora"],
+    routes: ["ltvList", "aurora", "lipsyncList"],
     run: (_, shape) =>
       runPromise(
         shape.getStatuses!([
           JobRef.make("creatify", "link_to_video", LTV, { stage: "render" }),
           JobRef.make("creatify", "aurora", LTV),
+          JobRef.make("creatify", "lipsync_v2", LTV),
         ]),
       ),
     shape: z.array(job("creatify")),

@@ -99,6 +99,9 @@ const DRAFTS = "https://drafts.status.test"
 let answer: unknown
 const server = setupServer(
   http.get(`${CREATIFY}/api/link_to_videos/:id/`, () => HttpResponse.json(answer as never)),
+  http.get(`${CREATIFY}/api/custom_template_jobs/:id/`, () => HttpResponse.json(answer as never)),
+  http.get(`${CREATIFY}/api/lipsyncs_v2/:id/`, () => HttpResponse.json(answer as never)),
+  http.get(`${CREATIFY}/api/aurora/:id/`, () => HttpResponse.json(answer as never)),
   http.get(`${JOGG}/v2/product_video/:id`, () => HttpResponse.json(answer as never)),
   http.get(`${JOGG}/v2/avatar_video/:id`, () => HttpResponse.json(answer as never)),
   http.get(`${JOGG}/v2/template_video/:id`, () => HttpResponse.json(answer as never)),
@@ -145,6 +148,48 @@ describe("status mapping is total", () => {
           expectTotal(job, expected)
           expect(job.vendorStatus).toBe(status)
           expect(ratios).toContain(job.previews?.[0]?.aspectRatio)
+        },
+      ),
+      { numRuns: RUNS },
+    )
+  })
+
+  it("creatify custom template, AI Avatar v2 and Aurora jobs: the same table; a template job done with its preview and no video waits for a choice", async () => {
+    const client = createVideoClient({
+      provider: creatify({
+        apiId: "props-api-id-0001",
+        apiKey: "props-api-key-0001",
+        baseUrl: CREATIFY,
+        retry,
+      }),
+    })
+    await fc.assert(
+      fc.asyncProperty(
+        vendorName(Object.keys(creatifyDocumented)),
+        fc.constantFrom("custom_template_job", "lipsync_v2", "aurora"),
+        fc.boolean(),
+        fc.boolean(),
+        async (status, kind, preview, video) => {
+          // AI Avatar v2 answers its video in `output`, the others in `video_output`.
+          const field = kind === "lipsync_v2" ? "output" : "video_output"
+          answer = {
+            id: "j-1",
+            status,
+            preview: preview ? "https://app.creatify.test/preview" : null,
+            [field]: video ? "https://cdn.creatify.test/v.mp4" : null,
+            progress: kind === "lipsync_v2" ? "50" : 50,
+          }
+          const job = await client.getStatus(`creatify:${kind}:j-1`)
+          // Creatify reports `done` twice on a previewed template job: preview ready, then video ready.
+          const waits = kind === "custom_template_job" && status === "done" && preview && !video
+          const expected = own(creatifyDocumented, status)
+            ? waits
+              ? "awaiting_selection"
+              : creatifyDocumented[status]
+            : undefined
+          expectTotal(job, expected)
+          expect(job.vendorStatus).toBe(status)
+          expect(job.progress).toBe(0.5)
         },
       ),
       { numRuns: RUNS },

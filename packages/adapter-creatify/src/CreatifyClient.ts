@@ -1,25 +1,27 @@
-import { JobRef, type VideoError } from "@vidbridge/core"
+import type { VideoError } from "@vidbridge/core"
 import { makeHttpClient, type Redactor, validate } from "@vidbridge/core/adapter"
 import * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import type * as z from "zod/mini"
+import { maskingFetch } from "./internal/callbacks.js"
+import { makeCalls } from "./internal/client/calls.js"
+import { type CreatifyCatalogApi, catalogApi } from "./internal/client/catalogs.js"
+import { type CreatifyJobsApi, jobsApi } from "./internal/client/jobs.js"
 import { classify } from "./internal/errors.js"
-import { Kind, PROVIDER_ID } from "./internal/mapping.js"
-import {
+import { PROVIDER_ID } from "./internal/mapping.js"
+import type {
   AiScript,
-  AiScriptList,
-  AuroraList,
+  AuroraJob,
   CustomTemplateJob,
-  Link,
   LinkAnyShape,
-  LinkList,
   LinkToVideo,
-  LinkToVideoList,
+  LipsyncV2,
 } from "./internal/wire.js"
 import { CREATIFY_BASE_URL, CreatifySettings, type CreatifySettingsInput } from "./settings.js"
-import { maskingFetch } from "./webhook.js"
+
+export type { CreatifyCatalogApi, CreatifyPageQuery } from "./internal/client/catalogs.js"
+export type { CreatifyJobsApi, CreatifyListQuery } from "./internal/client/jobs.js"
 
 /** A link (product) as Creatify returns it; both documented shapes. */
 export type CreatifyLink = LinkAnyShape
@@ -30,78 +32,21 @@ export type CreatifyAiScript = AiScript
 /** A custom template job (`/api/custom_template_jobs/...`). */
 export type CreatifyCustomTemplateJob = CustomTemplateJob
 /** An Aurora avatar job (`/api/aurora/`). */
-export type CreatifyAuroraJob = z.infer<typeof AuroraList>[number]
-
-/** Query of the list endpoints: `ids` (at most 100) and `ordering`. */
-export interface CreatifyListQuery {
-  readonly ids?: ReadonlyArray<string> | undefined
-  readonly ordering?: string | undefined
-}
+export type CreatifyAuroraJob = AuroraJob
+/** An AI Avatar v2 job (`/api/lipsyncs_v2/...`). */
+export type CreatifyLipsyncV2 = LipsyncV2
 
 /**
- * Creatify's HTTP API, one request per call, paths exactly as documented (trailing slash).
- * Core's HTTP runtime adds `X-API-ID`/`X-API-KEY`, timeouts, retries and credit safety: calls
- * that spend credits are never resent after an ambiguous failure. Callback tokens in answers
- * (Creatify sends back each job's `webhook_url`) read `vb_token=[REDACTED]`.
+ * Creatify's HTTP API, one request per call, paths exactly as documented (trailing slash): the
+ * product, script and video endpoints ({@link CreatifyJobsApi}) and the catalog and account reads
+ * ({@link CreatifyCatalogApi}). Core's HTTP runtime adds `X-API-ID`/`X-API-KEY`, timeouts, retries
+ * and credit safety: calls that spend credits are never resent after an ambiguous failure.
+ * Callback tokens in answers (Creatify sends back each job's `webhook_url`) read `vb_token=[REDACTED]`.
  */
-export interface CreatifyClientShape {
-  /** `POST /api/links/` (spends credits). */
-  readonly createLink: (url: string) => Effect.Effect<Link, VideoError>
-  /** `POST /api/links/link_with_params/` (1 credit). */
-  readonly createLinkWithParams: (body: Record<string, unknown>) => Effect.Effect<LinkAnyShape, VideoError>
-  /** `PUT /api/links/{id}/`. */
-  readonly updateLink: (id: string, body: Record<string, unknown>) => Effect.Effect<LinkAnyShape, VideoError>
-  /** `GET /api/links/`: every link of the account (a bare array; Creatify documents no paging or ordering). */
-  readonly listLinks: (operation?: string) => Effect.Effect<ReadonlyArray<LinkAnyShape>, VideoError>
-  /** `POST /api/ai_scripts/` (spends credits). */
-  readonly createScripts: (body: Record<string, unknown>) => Effect.Effect<AiScript, VideoError>
-  /** `GET /api/ai_scripts/{id}/`. */
-  readonly getScripts: (id: string) => Effect.Effect<AiScript, VideoError>
-  /** `GET /api/ai_scripts/?ids=...&ordering=...` (at most 100 ids). */
-  readonly listScripts: (
-    query: CreatifyListQuery,
-    operation?: string,
-  ) => Effect.Effect<ReadonlyArray<AiScript>, VideoError>
-  /** `POST /api/link_to_videos/preview_list_async/` (spends credits). */
-  readonly createPreviews: (body: Record<string, unknown>) => Effect.Effect<LinkToVideo, VideoError>
-  /** `POST /api/link_to_videos/{id}/render_single_preview/` (spends credits). */
-  readonly renderSinglePreview: (id: string, mediaJob: string) => Effect.Effect<LinkToVideo, VideoError>
-  /** `POST /api/link_to_videos/`: create and render without previews (spends credits). */
-  readonly createLinkToVideo: (body: Record<string, unknown>) => Effect.Effect<LinkToVideo, VideoError>
-  /** `GET /api/link_to_videos/{id}/`. */
-  readonly getLinkToVideo: (id: string, operation?: string) => Effect.Effect<LinkToVideo, VideoError>
-  /** `GET /api/link_to_videos/?ids=...` (at most 100 ids). */
-  readonly listLinkToVideos: (
-    query: CreatifyListQuery,
-    operation?: string,
-  ) => Effect.Effect<ReadonlyArray<LinkToVideo>, VideoError>
-  /** `POST /api/custom_template_jobs/{id}/render/` (spends credits). */
-  readonly renderCustomTemplate: (
-    id: string,
-    body: Record<string, unknown>,
-  ) => Effect.Effect<CustomTemplateJob, VideoError>
-  /** `GET /api/custom_template_jobs/{id}/`. */
-  readonly getCustomTemplateJob: (
-    id: string,
-    operation?: string,
-  ) => Effect.Effect<CustomTemplateJob, VideoError>
-  /** `GET /api/aurora/?ids=...&ordering=...` (at most 100 ids). */
-  readonly listAurora: (
-    query: CreatifyListQuery,
-    operation?: string,
-  ) => Effect.Effect<ReadonlyArray<CreatifyAuroraJob>, VideoError>
+export interface CreatifyClientShape extends CreatifyJobsApi, CreatifyCatalogApi {
   /** Scrubs credentials and secrets from text or JSON. */
   readonly redact: Redactor
 }
-
-const seg = (id: string) => encodeURIComponent(id)
-
-const listQuery = (query: CreatifyListQuery) => ({
-  ids: query.ids && query.ids.length > 0 ? query.ids.join(",") : undefined,
-  ordering: query.ordering,
-})
-
-const JSON_BODY = { "content-type": "application/json" } as const
 
 /**
  * Builds the Creatify client over core's HTTP runtime from checked settings (the
@@ -127,67 +72,8 @@ export const makeCreatifyClient = (settings: CreatifySettings): CreatifyClientSh
     headers: settings.headers,
     observer: settings.observer,
   })
-  const post = <A>(operation: string, path: string, body: unknown, schema: z.ZodMiniType<A>, ref?: string) =>
-    http.requestBody({
-      operation,
-      method: "POST",
-      path,
-      body,
-      headers: JSON_BODY,
-      spendsCredits: true,
-      schema,
-      ref,
-    })
-  const get = <A>(operation: string, path: string, schema: z.ZodMiniType<A>, query?: CreatifyListQuery) =>
-    http.requestBody({
-      operation,
-      method: "GET",
-      path,
-      query: query && listQuery(query),
-      spendsCredits: false,
-      schema,
-    })
-  return {
-    createLink: (url) => post("createProduct", "/api/links/", { url }, Link),
-    createLinkWithParams: (body) => post("createProduct", "/api/links/link_with_params/", body, LinkAnyShape),
-    updateLink: (id, body) =>
-      http.requestBody({
-        operation: "updateProduct",
-        method: "PUT",
-        path: `/api/links/${seg(id)}/`,
-        body,
-        headers: JSON_BODY,
-        spendsCredits: false,
-        schema: LinkAnyShape,
-      }),
-    listLinks: (operation = "findSubmission") => get(operation, "/api/links/", LinkList),
-    createScripts: (body) => post("generateScripts", "/api/ai_scripts/", body, AiScript),
-    getScripts: (id) => get("getScripts", `/api/ai_scripts/${seg(id)}/`, AiScript),
-    listScripts: (query, operation = "findSubmission") =>
-      get(operation, "/api/ai_scripts/", AiScriptList, query),
-    createPreviews: (body) =>
-      post("generatePreviews", "/api/link_to_videos/preview_list_async/", body, LinkToVideo),
-    renderSinglePreview: (id, mediaJob) =>
-      post(
-        "renderPreview",
-        `/api/link_to_videos/${seg(id)}/render_single_preview/`,
-        { media_job: mediaJob },
-        LinkToVideo,
-        // The render runs on this same job, so every error can name it, even one after a lost answer.
-        JobRef.format(JobRef.make(PROVIDER_ID, Kind.linkToVideo, id, { stage: "render" })),
-      ),
-    createLinkToVideo: (body) => post("render", "/api/link_to_videos/", body, LinkToVideo),
-    getLinkToVideo: (id, operation = "getStatus") =>
-      get(operation, `/api/link_to_videos/${seg(id)}/`, LinkToVideo),
-    listLinkToVideos: (query, operation = "getStatuses") =>
-      get(operation, "/api/link_to_videos/", LinkToVideoList, query),
-    renderCustomTemplate: (id, body) =>
-      post("render", `/api/custom_template_jobs/${seg(id)}/render/`, body, CustomTemplateJob),
-    getCustomTemplateJob: (id, operation = "getStatus") =>
-      get(operation, `/api/custom_template_jobs/${seg(id)}/`, CustomTemplateJob),
-    listAurora: (query, operation = "getStatuses") => get(operation, "/api/aurora/", AuroraList, query),
-    redact: http.redact,
-  }
+  const calls = makeCalls(http)
+  return { ...jobsApi(calls), ...catalogApi(calls), redact: http.redact }
 }
 
 const fromInput = (input: unknown): Effect.Effect<CreatifyClientShape, VideoError> =>

@@ -1,6 +1,7 @@
 /**
  * vidbridge adapter for Creatify: the URL-to-video flow (product -> scripts -> previews ->
- * render one preview), custom template renders and Aurora avatar jobs.
+ * render one preview), custom templates (direct, or preview then render), avatar videos (AI
+ * Avatar v2, Aurora), catalogs and the credit balance.
  *
  * @example
  * ```ts
@@ -15,12 +16,16 @@
 export {
   type CreatifyAiScript,
   type CreatifyAuroraJob,
+  type CreatifyCatalogApi,
   CreatifyClient,
   type CreatifyClientShape,
   type CreatifyCustomTemplateJob,
+  type CreatifyJobsApi,
   type CreatifyLink,
   type CreatifyLinkToVideo,
+  type CreatifyLipsyncV2,
   type CreatifyListQuery,
+  type CreatifyPageQuery,
   makeCreatifyClient,
 } from "./CreatifyClient.js"
 export { creatify, creatifyCapabilities } from "./CreatifyProvider.js"

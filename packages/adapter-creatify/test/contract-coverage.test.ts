@@ -7,8 +7,10 @@ import {
   syncBlock,
 } from "@vidbridge/contracts"
 import { JobRef, SubmissionRef } from "@vidbridge/core"
-import { Effect } from "effect"
+import { Effect, Redacted } from "effect"
 import { describe, expect, it } from "vitest"
+import { makeCreatifyClient } from "../src/index.js"
+import { SIM_CUSTOM_TEMPLATES, SIM_PERSONAS, SIM_VOICES } from "../src/testing/index.js"
 import {
   clientFor,
   productInput,
@@ -46,8 +48,31 @@ const tour = async () => {
   await client.renderPreview({ job: ready.ref, previewId: ready.previews![0]!.id })
   await client.render({ product, aspectRatio: "9:16" })
   await client.listJobs({ ids: [JobRef.parse(previews.ref).id] })
-  const template = await client.render({ template: "tpl-1", variables: { headline: "Trail ready" } })
+  const tpl = String(SIM_CUSTOM_TEMPLATES[0]!.template_id)
+  const template = await client.render({ template: tpl, variables: { headline: "Trail ready" } })
   await client.getStatus(template.ref)
+  const templatePreview = await client.generatePreviews({ template: tpl, variables: { headline: "Hi" } })
+  sim.clock.advance(120_000)
+  await client.renderPreview({ job: templatePreview.ref, previewId: JobRef.parse(templatePreview.ref).id })
+  const avatar = String(SIM_PERSONAS[0]!.id)
+  const voice = (SIM_VOICES[0]!.accents as ReadonlyArray<{ id: string }>)[0]!.id
+  const talking = await client.render({ avatar, voice, script: "Meet the new bottle." })
+  await client.getStatus(talking.ref)
+  await Effect.runPromise(provider.getStatuses!([JobRef.parse(talking.ref)]))
+  await client.listJobs({ providerOptions: { creatify: { kind: "lipsync_v2" } } })
+  await client.render({ imageUrl: "https://cdn.test/face.png", audioUrl: "https://cdn.test/voice.mp3" })
+  await client.listAvatars({ limit: 5 })
+  await client.listVoices()
+  await client.listMusic({ search: "sunny" })
+  await client.listTemplates()
+  await client.listVisualStyles()
+  await client.getCreditBalance()
+  const raw = makeCreatifyClient({
+    apiId: Redacted.make(sim.settings().apiId),
+    apiKey: Redacted.make(sim.settings().apiKey),
+    observer: recorder.observer,
+  })
+  await Effect.runPromise(raw.listMusicCategories())
   await client.listJobs({ providerOptions: { creatify: { kind: "aurora" } } })
   await client.getStatus("creatify:aurora:00000000-0000-4000-8000-000000000000").catch(() => undefined)
   // Lookups of paid requests: links and script jobs are listed (template ones read by id, above).

@@ -1,11 +1,21 @@
 import { describe, expect, it } from "vitest"
 import {
+  CustomTemplateList,
+  MusicCategories,
+  MusicPage,
+  PersonaPage,
+  RemainingCredits,
+  VoiceList,
+} from "../src/internal/catalogs/wire.js"
+import {
   AiScript,
+  AuroraJob,
   AuroraList,
   CustomTemplateJob,
   Link,
   LinkAnyShape,
   LinkToVideo,
+  LipsyncV2,
   WebhookPayload,
 } from "../src/internal/wire.js"
 import { fixture } from "./support.js"
@@ -20,6 +30,15 @@ describe("documented examples parse", () => {
     ["link-to-video", LinkToVideo],
     ["custom-template-job", CustomTemplateJob],
     ["aurora-list", AuroraList],
+    ["aurora-job", AuroraJob],
+    ["lipsync-v2", LipsyncV2],
+    ["webhook-lipsync-v2", WebhookPayload],
+    ["personas-paginated", PersonaPage],
+    ["voices", VoiceList],
+    ["musics", MusicPage],
+    ["music-categories", MusicCategories],
+    ["custom-templates", CustomTemplateList],
+    ["remaining-credits", RemainingCredits],
     ["webhook-link-to-video", WebhookPayload],
     ["webhook-custom-template", WebhookPayload],
     ["webhook-previews", WebhookPayload],

@@ -143,7 +143,7 @@ describe("renderPreview", () => {
 describe("renderPreview input", () => {
   it("refuses a job that is not a Creatify preview job, before any request", async () => {
     const provider = await makeProvider()
-    for (const job of ["not a ref", "creatify:custom_template_job:c1"]) {
+    for (const job of ["not a ref", "creatify:aurora:a1", "creatify:product:l1", "jogg:product_video:v1"]) {
       const error = await failure(provider.renderPreview!({ job, previewId: "m" }))
       expect(error.reason._tag).toBe("InvalidInput")
       expect(error.message).toContain("job")

@@ -2,7 +2,13 @@ import type { VideoProviderShape } from "@vidbridge/core"
 import type { Fault } from "@vidbridge/core/testing"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { CREATIFY_ROUTES, type CreatifySimulator } from "../src/testing/index.js"
+import {
+  CREATIFY_ROUTES,
+  type CreatifySimulator,
+  SIM_CUSTOM_TEMPLATES,
+  SIM_PERSONAS,
+  SIM_VOICES,
+} from "../src/testing/index.js"
 import { productInput, providerFor, useSimulatorServer } from "./simulatorSupport.js"
 
 const { mount } = useSimulatorServer()
@@ -21,7 +27,14 @@ interface Spender {
   ) => Promise<(provider: VideoProviderShape) => Effect.Effect<unknown, unknown>>
   /** How many times the call took effect on the simulator. */
   readonly effects: (sim: CreatifySimulator) => number
+  /** The call reads the job first (a wrong key stops it there, before the paid route). */
+  readonly readsFirst?: boolean
 }
+
+const template = String(SIM_CUSTOM_TEMPLATES[0]!.template_id)
+const avatar = String(SIM_PERSONAS[0]!.id)
+const voice = (SIM_VOICES[0]!.accents as ReadonlyArray<{ id: string }>)[0]!.id
+const kindOf = (kind: string) => (sim: CreatifySimulator) => sim.jobs().filter((j) => j.kind === kind).length
 
 const spenders: Record<string, Spender> = {
   preview_list_async: {
@@ -36,7 +49,7 @@ const spenders: Record<string, Spender> = {
   },
   render_single_preview: {
     route: CREATIFY_ROUTES.renderPreview,
-    setupCredits: 2,
+    setupCredits: 3,
     cost: 4,
     prepare: async (sim, provider) => {
       const product = await Effect.runPromise(provider.createProduct!(productInput))
@@ -49,12 +62,47 @@ const spenders: Record<string, Spender> = {
     },
     effects: (sim) => sim.jobs().filter((j) => j.stage === "render").length,
   },
-  "custom template render": {
-    route: CREATIFY_ROUTES.renderTemplate,
+  "custom template job": {
+    route: CREATIFY_ROUTES.createTemplateJob,
     setupCredits: 0,
     cost: 5,
-    prepare: async () => (p) => p.render!({ template: "tpl-faults", variables: { a: "b" } }),
-    effects: (sim) => sim.jobs().filter((j) => j.kind === "custom_template_job").length,
+    prepare: async () => (p) => p.render!({ template, variables: { a: "b" } }),
+    effects: kindOf("custom_template_job"),
+  },
+  "custom template preview": {
+    route: CREATIFY_ROUTES.previewTemplate,
+    setupCredits: 0,
+    cost: 1,
+    prepare: async () => (p) => p.generatePreviews!({ template, variables: { a: "b" } }),
+    effects: kindOf("custom_template_job"),
+  },
+  "render of a custom template preview": {
+    route: CREATIFY_ROUTES.renderTemplate,
+    setupCredits: 1,
+    cost: 4,
+    prepare: async (sim, provider) => {
+      const job = await Effect.runPromise(provider.generatePreviews!({ template, variables: { a: "b" } }))
+      sim.clock.advance(120_000)
+      return (p) => p.renderPreview!({ job: job.ref, previewId: job.ref.split(":")[2]! })
+    },
+    effects: (sim) =>
+      sim.jobs().filter((j) => j.kind === "custom_template_job" && j.stage === "render").length,
+    readsFirst: true,
+  },
+  "AI Avatar v2": {
+    route: CREATIFY_ROUTES.createLipsync,
+    setupCredits: 0,
+    cost: 5,
+    prepare: async () => (p) => p.render!({ avatar, voice, script: "Meet the new bottle." }),
+    effects: kindOf("lipsync_v2"),
+  },
+  Aurora: {
+    route: CREATIFY_ROUTES.createAurora,
+    setupCredits: 0,
+    cost: 15,
+    prepare: async () => (p) =>
+      p.render!({ imageUrl: "https://cdn.test/face.png", audioUrl: "https://cdn.test/voice.mp3" }),
+    effects: kindOf("aurora"),
   },
 }
 
@@ -164,7 +212,7 @@ describe.each(Object.keys(spenders))(
       expect(failure.reason._tag).toBe("AuthenticationFailed")
       expect(failure.status).toBe(401)
       expect(failure.message).not.toContain("not-the-key")
-      expect(counts).toEqual({ requests: 1, effects: 0, credits: 0 })
+      expect(counts).toEqual({ requests: spenders[name]!.readsFirst ? 0 : 1, effects: 0, credits: 0 })
     })
   },
 )
@@ -185,7 +233,7 @@ describe("faults on reads", () => {
   it("a 503 on a status read is retried by core", async () => {
     const sim = mount()
     const provider = await providerFor(sim)
-    const job = await Effect.runPromise(provider.render!({ template: "tpl", variables: {} }))
+    const job = await Effect.runPromise(provider.render!({ template, variables: {} }))
     sim.faults.inject(CREATIFY_ROUTES.getTemplateJob, { kind: "status", status: 503, when: "before" }, 2)
     const read = await Effect.runPromise(
       provider.getStatus({ provider: "creatify", kind: "custom_template_job", id: job.ref.split(":")[2]! }),

@@ -2,7 +2,12 @@ import { createVideoClient, type VideoJobEvent } from "@vidbridge/core"
 import { makeCleanup, sampleProduct, serveReceiver, serveSimulator } from "@vidbridge/core/testing"
 import { afterEach, describe, expect, it } from "vitest"
 import { creatify } from "../src/index.js"
-import { CREATIFY_ROUTES, type CreatifySimulator, createSimulator } from "../src/testing/index.js"
+import {
+  CREATIFY_ROUTES,
+  type CreatifySimulator,
+  createSimulator,
+  SIM_CUSTOM_TEMPLATES,
+} from "../src/testing/index.js"
 import { productInput, useProductPage } from "./simulatorSupport.js"
 
 // No msw here: every request (API, product page, webhooks) goes over real loopback HTTP.
@@ -52,14 +57,14 @@ describe("the Creatify simulator, served over loopback HTTP", () => {
     }
     expect(statuses).toEqual(["in_queue", "running", "done"])
     const done = await client.getStatus(render.ref)
-    expect(done).toMatchObject({ status: "succeeded", creditsUsed: 5, durationSeconds: 30 })
+    expect(done).toMatchObject({ status: "succeeded", creditsUsed: 2 + 4, durationSeconds: 30 })
     expect(done.videoUrl).toBe(`${server.url}/sim/files/${sim.jobs()[0]!.id}.mp4`)
     const file = await fetch(done.videoUrl!)
     expect(file.status).toBe(200)
     expect(new Uint8Array(await file.arrayBuffer()).subarray(4, 8)).toEqual(new TextEncoder().encode("ftyp"))
     const thumbnail = await fetch(done.thumbnailUrl!)
     expect(thumbnail.headers.get("content-type")).toBe("image/jpeg")
-    expect(sim.creditsSpent()).toBe(6)
+    expect(sim.creditsSpent()).toBe(1 + 2 + 4)
   })
 
   it("checks X-API-ID and X-API-KEY: missing or wrong -> 401 {detail}", async () => {
@@ -184,7 +189,7 @@ describe("the Creatify simulator, served over loopback HTTP", () => {
     expect(events).toHaveLength(2)
   })
 
-  it("a template render's callback carries output; a non-2xx answer keeps it due; nothing without webhook_url", async () => {
+  it("a custom template job's callback carries video_output; a non-2xx answer keeps it due; nothing without webhook_url", async () => {
     const sim = createSimulator()
     const server = await serve(sim)
     const { client } = server
@@ -194,8 +199,9 @@ describe("the Creatify simulator, served over loopback HTTP", () => {
       bodies.push(await request.text())
       return new Response("{}", { status: answer })
     })
-    await client.render({ template: "tpl-0", variables: {} })
-    const job = await client.render({ template: "tpl-1", variables: { a: "b" }, webhookUrl: hookUrl })
+    const [first, second] = SIM_CUSTOM_TEMPLATES.map((t) => String(t.template_id))
+    await client.render({ template: first!, variables: {} })
+    const job = await client.render({ template: second!, variables: { a: "b" }, webhookUrl: hookUrl })
     sim.clock.advance(180_000)
     expect(await sim.flushWebhooks()).toEqual([503])
     answer = 200
@@ -207,7 +213,7 @@ describe("the Creatify simulator, served over loopback HTTP", () => {
         id: job.ref.split(":")[2],
         status: "done",
         failed_reason: null,
-        output: `${server.url}/sim/files/${job.ref.split(":")[2]}.mp4`,
+        video_output: `${server.url}/sim/files/${job.ref.split(":")[2]}.mp4`,
       },
     ])
   })

@@ -10,6 +10,7 @@ import {
   DEFAULT_SIM_API_KEY,
   DEFAULT_SIM_WEBHOOK_SECRET,
   NO_MEDIA_MESSAGE,
+  SIM_CUSTOM_TEMPLATES,
 } from "../src/testing/index.js"
 import {
   clientFor,
@@ -97,7 +98,8 @@ describe("the Creatify simulator, in-process (msw)", () => {
       videoUrl: `https://api.creatify.ai/sim/files/${id}.mp4`,
       thumbnailUrl: `https://api.creatify.ai/sim/files/${id}.jpg`,
       durationSeconds: 30,
-      creditsUsed: 5,
+      // 1 credit per preview (two styles) + the render's 4
+      creditsUsed: 2 + 4,
     })
     expect((done.raw as { media_job: string }).media_job).toBe(chosen)
     expect(sim.clock.now()).toBeLessThanOrEqual(600_000)
@@ -112,9 +114,9 @@ describe("the Creatify simulator, in-process (msw)", () => {
     const poster = await fetch(done.thumbnailUrl!, { headers: { range: "bytes=0-1" } })
     expect(poster.status).toBe(206)
     expect([...new Uint8Array(await poster.arrayBuffer())]).toEqual([0xff, 0xd8])
-    expect(sim.creditsSpent()).toBe(1 + 1 + 4)
+    expect(sim.creditsSpent()).toBe(1 + 2 + 4)
     expect(sim.jobs()).toEqual([
-      expect.objectContaining({ id, kind: "link_to_video", status: "done", stage: "render", creditsUsed: 5 }),
+      expect.objectContaining({ id, kind: "link_to_video", status: "done", stage: "render", creditsUsed: 6 }),
     ])
   })
 
@@ -129,7 +131,8 @@ describe("the Creatify simulator, in-process (msw)", () => {
     expect(ready.previews!.every((p) => p.aspectRatio === "16:9")).toBe(true)
     const render = await client.renderPreview({ job: ready.ref, previewId: ready.previews![0]!.id })
     const done = await client.waitForCompletion(render.ref)
-    expect(done).toMatchObject({ status: "succeeded", durationSeconds: 15, creditsUsed: 1 + 4 })
+    // The nine styles of Creatify's guide: 9 previews of 1 credit each, then the render's 4.
+    expect(done).toMatchObject({ status: "succeeded", durationSeconds: 15, creditsUsed: 9 + 4 })
   })
 
   it("makes one preview per visual style and aspect ratio", async () => {
@@ -149,7 +152,8 @@ describe("the Creatify simulator, in-process (msw)", () => {
       "EnhancedVanillaTemplate/9:16",
       "EnhancedVanillaTemplate/1:1",
     ])
-    expect(sim.creditsSpent()).toBe(1 + 2)
+    // The link, then 4 previews of 60 s: 2 credits each.
+    expect(sim.creditsSpent()).toBe(1 + 4 * 2)
   })
 
   it.each([
@@ -304,7 +308,7 @@ describe("the Creatify simulator, in-process (msw)", () => {
       .renderPreview({ job: job.ref, previewId: sim.jobs()[0]!.previews[0]!.media_job })
       .then(unexpected, (e: unknown) => e as VideoError)
     expect(error.reason._tag).toBe("VendorRejected")
-    expect(sim.creditsSpent()).toBe(2)
+    expect(sim.creditsSpent()).toBe(1 + 2)
   })
 
   it("render_single_preview checks media_job and the job: 400 for a media job of another job, 404 unknown", async () => {
@@ -330,30 +334,38 @@ describe("the Creatify simulator, in-process (msw)", () => {
       .getStatus("creatify:link_to_video:nope")
       .then(unexpected, (e: unknown) => e as VideoError)
     expect(missing.reason._tag).toBe("NotFound")
-    expect(sim.creditsSpent()).toBe(1 + 1 + 1)
+    expect(sim.creditsSpent()).toBe(1 + 2 + 2)
 
     await client.renderPreview({ job: a.ref, previewId: (await client.getStatus(a.ref)).previews![0]!.id })
     const again = await client
       .renderPreview({ job: a.ref, previewId: (await client.getStatus(a.ref)).previews![1]!.id })
       .then(unexpected, (e: unknown) => e as VideoError)
     expect(again.reason._tag).toBe("VendorRejected")
-    expect(sim.creditsSpent()).toBe(3 + 4)
+    expect(sim.creditsSpent()).toBe(5 + 4)
   })
 
-  it("renders custom templates (any template id) by model: standard 5/30 s, aurora_v1 1/s, aurora_v1_fast 0.5/s", async () => {
+  it("renders the account's custom templates by model: standard 5/30 s, aurora_v1 1/s, aurora_v1_fast 0.5/s", async () => {
     const sim = mount()
     const client = clientFor(sim)
-    const standard = await client.render({ template: "tpl-any-id", variables: { headline: "Trail ready" } })
+    const [first, second, third] = SIM_CUSTOM_TEMPLATES.map((t) => String(t.template_id))
+    const standard = await client.render({ template: first!, variables: { headline: "Trail ready" } })
     expect(standard).toMatchObject({ status: "queued", vendorStatus: "pending", stage: "render" })
-    // The render path names the job; an id the simulator does not know becomes a job of that id.
-    expect(standard.ref).toBe("creatify:custom_template_job:tpl-any-id")
+    // POST /api/custom_template_jobs/ makes a job of its own.
+    expect(standard.ref).toMatch(/^creatify:custom_template_job:55555555-/)
+    const unknown = await client
+      .render({ template: "tpl-any-id", variables: {} })
+      .then(unexpected, (e: unknown) => e as VideoError)
+    expect(unknown.reason).toMatchObject({
+      _tag: "VendorRejected",
+      message: expect.stringContaining("template_id"),
+    })
     const aurora = await client.render({
-      template: "tpl-other-id",
+      template: second!,
       variables: {},
       providerOptions: { creatify: { model_version: "aurora_v1" } },
     })
     const fast = await client.render({
-      template: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+      template: third!,
       variables: {},
       providerOptions: { creatify: { model_version: "aurora_v1_fast" } },
     })
@@ -381,14 +393,14 @@ describe("the Creatify simulator, in-process (msw)", () => {
     const sim = mount()
     const client = clientFor(sim)
     sim.rejectNext("Template text rejected by moderation.")
-    const job = await client.render({ template: "tpl", variables: {} })
+    const job = await client.render({ template: String(SIM_CUSTOM_TEMPLATES[0]!.template_id), variables: {} })
     sim.clock.advance(180_000)
     await expect(client.waitForCompletion(job.ref)).rejects.toMatchObject({
       reason: { _tag: "ContentRejected" },
     })
   })
 
-  it("reads Aurora jobs with GET /api/aurora/?ids=", async () => {
+  it("reads Aurora jobs with GET /api/aurora/{id}/", async () => {
     const sim = mount()
     const client = clientFor(sim)
     const id = sim.createAuroraJob({ seconds: 12, modelVersion: "aurora_v1_fast" })
@@ -401,7 +413,7 @@ describe("the Creatify simulator, in-process (msw)", () => {
       durationSeconds: 12,
       creditsUsed: 6,
     })
-    expect(sim.log.count(CREATIFY_ROUTES.listAurora)).toBe(2)
+    expect(sim.log.count(CREATIFY_ROUTES.getAurora)).toBe(2)
     const missing = await client
       .getStatus("creatify:aurora:nope")
       .then(unexpected, (e: unknown) => e as VideoError)
@@ -435,7 +447,7 @@ describe("the Creatify simulator, in-process (msw)", () => {
   })
 
   it("lists jobs, and counts credits against a balance (insufficient credits -> InsufficientCredits)", async () => {
-    const sim = mount({ balance: 6 })
+    const sim = mount({ balance: 7 })
     const client = clientFor(sim)
     const product = await client.createProduct(productInput)
     const job = await client.generatePreviews({ product, visualStyles: styles, durationSeconds: 30 })
@@ -444,13 +456,13 @@ describe("the Creatify simulator, in-process (msw)", () => {
     sim.clock.advance(120_000)
     const ready = await client.getStatus(job.ref)
     await client.renderPreview({ job: ready.ref, previewId: ready.previews![0]!.id })
-    expect(sim.creditsSpent()).toBe(6)
+    expect(sim.creditsSpent()).toBe(7)
     const error = await client
       .generatePreviews({ product, visualStyles: styles })
       .then(unexpected, (e: unknown) => e as VideoError)
     expect(error.reason._tag).toBe("InsufficientCredits")
     expect(error.reason.message).toContain("Insufficient credits")
-    expect(sim.creditsSpent()).toBe(6)
+    expect(sim.creditsSpent()).toBe(7)
     expect(sim.jobs()).toHaveLength(1)
   })
 
@@ -468,7 +480,7 @@ describe("the Creatify simulator, in-process (msw)", () => {
       status: "succeeded",
       vendorStatus: "done",
       durationSeconds: 15,
-      creditsUsed: 5,
+      creditsUsed: 2 + 4,
     })
   })
 

@@ -2,7 +2,7 @@ import { createVideoClient, SubmissionRef, VideoError } from "@vidbridge/core"
 import { Schedule } from "effect"
 import { describe, expect, it } from "vitest"
 import { creatify, creatifyCapabilities } from "../src/index.js"
-import { CREATIFY_ROUTES, type CreatifySimulator } from "../src/testing/index.js"
+import { CREATIFY_ROUTES, type CreatifySimulator, SIM_CUSTOM_TEMPLATES } from "../src/testing/index.js"
 import { productInput, useProductPage, useSimulatorServer } from "./simulatorSupport.js"
 
 // Where the submission key travels, what the results and refs carry, and what the lookups answer,
@@ -38,7 +38,7 @@ describe("the submission key", () => {
     const previews = await client.generatePreviews({ product, name: "Spring ad", idempotencyKey: "order-42" })
     const direct = await client.render({ product, idempotencyKey: "order-43" })
     const template = await client.render({
-      template: "tpl-1",
+      template: String(SIM_CUSTOM_TEMPLATES[0]!.template_id),
       variables: {},
       name: "[vb:x] me",
       idempotencyKey: "o-44",
@@ -89,6 +89,13 @@ describe("the submission key", () => {
       () => client.generatePreviews({ product, name: `${name}x`, idempotencyKey: "order-42" }),
       () => client.render({ product, name: "n".repeat(250) }),
       () => client.render({ template: "t", variables: {}, name: "n".repeat(230) }),
+      // A template preview keeps its template in the name too.
+      () =>
+        client.generatePreviews({
+          template: String(SIM_CUSTOM_TEMPLATES[0]!.template_id),
+          name: "n".repeat(200),
+        }),
+      () => client.render({ avatar: "a", voice: "v", script: "Hi", name: "n".repeat(230) }),
     ]) {
       const error = await rejection(call())
       expect(error.reason._tag).toBe("InvalidInput")

@@ -18,7 +18,13 @@ import type { Fault } from "@vidbridge/core/testing"
 import { Duration, Effect } from "effect"
 import { TestClock } from "effect/testing"
 import { describe, expect } from "vitest"
-import { CREATIFY_ROUTES, type CreatifySimulator } from "../src/testing/index.js"
+import {
+  CREATIFY_ROUTES,
+  type CreatifySimulator,
+  SIM_CUSTOM_TEMPLATES,
+  SIM_PERSONAS,
+  SIM_VOICES,
+} from "../src/testing/index.js"
 import { productInput, useProductPage, useSimulatorServer } from "./simulatorSupport.js"
 import { drive, failureOf, simOnTestClock, successOf } from "./submissionSupport.js"
 
@@ -76,6 +82,14 @@ const links = (sim: CreatifySimulator, from: "url" | "params") =>
     .links()
     .filter((l) => l.createdWith === from)
     .map((l) => ref("product", l.id))
+const jobsOf = (sim: CreatifySimulator, kind: string, stage?: "render") =>
+  sim
+    .jobs()
+    .filter((j) => j.kind === kind && (stage === undefined || j.stage === stage))
+    .map((j) => ref(j.kind, j.id))
+const template = String(SIM_CUSTOM_TEMPLATES[0]!.template_id)
+const avatar = String(SIM_PERSONAS[0]!.id)
+const voice = (SIM_VOICES[0]!.accents as ReadonlyArray<{ id: string }>)[0]!.id
 const aProduct = createProduct(productInput)
 const previews = (product: Product) =>
   generatePreviews({ product, visualStyles: ["FullScreenTemplate"], name: "Spring ad" })
@@ -130,16 +144,50 @@ const calls: Record<string, PaidCall> = {
     made: (sim) => videos(sim),
     listed: true,
   },
-  "render (template)": {
+  "renderPreview (template)": {
     route: CREATIFY_ROUTES.renderTemplate,
+    cost: 4,
+    prepare: () =>
+      Effect.gen(function* () {
+        const job = yield* generatePreviews({ template, variables: { headline: "Hi" }, name: "Spring ad" })
+        yield* TestClock.adjust(Duration.minutes(2))
+        return renderPreview({ job: job.ref, previewId: JobRef.parse(job.ref).id })
+      }),
+    made: (sim) => jobsOf(sim, "custom_template_job", "render"),
+    listed: false,
+  },
+  "render (AI Avatar v2)": {
+    route: CREATIFY_ROUTES.createLipsync,
     cost: 5,
     prepare: () =>
-      Effect.succeed(render({ template: "tpl-sub", variables: { headline: "Hi" }, name: "Spring ad" })),
-    made: (sim) =>
-      sim
-        .jobs()
-        .filter((j) => j.kind === "custom_template_job")
-        .map((j) => ref(j.kind, j.id)),
+      Effect.succeed(render({ avatar, voice, script: "Meet the new bottle.", name: "Spring ad" })),
+    made: (sim) => jobsOf(sim, "lipsync_v2"),
+    listed: true,
+  },
+  "render (Aurora)": {
+    route: CREATIFY_ROUTES.createAurora,
+    cost: 15,
+    prepare: () =>
+      Effect.succeed(render({ imageUrl: "https://cdn.test/face.png", audioUrl: "https://cdn.test/a.mp3" })),
+    made: (sim) => jobsOf(sim, "aurora"),
+    listed: true,
+  },
+}
+
+/** Custom template jobs Creatify does not list: a lost answer cannot be looked up. */
+const unlisted: Record<string, PaidCall> = {
+  "render (template)": {
+    route: CREATIFY_ROUTES.createTemplateJob,
+    cost: 5,
+    prepare: () => Effect.succeed(render({ template, variables: { headline: "Hi" }, name: "Spring ad" })),
+    made: (sim) => jobsOf(sim, "custom_template_job"),
+    listed: false,
+  },
+  "generatePreviews (template)": {
+    route: CREATIFY_ROUTES.previewTemplate,
+    cost: 1,
+    prepare: () => Effect.succeed(generatePreviews({ template, variables: { headline: "Hi" } })),
+    made: (sim) => jobsOf(sim, "custom_template_job"),
     listed: false,
   },
 }
@@ -228,6 +276,45 @@ describe("a paid call whose answer is lost is accounted for (virtual time)", () 
         expect(job.submission?.reconciled).toBeUndefined()
         expect(job.ref).toBe(call.made(sim).slice(before.made)[0])
         expect(found(yield* findSubmission(job.submission!.ref).pipe(Effect.provide(layer)))).toBe(job.ref)
+      }),
+  )
+})
+
+describe("custom template jobs are not listed: a lost answer is SubmissionUnknown, with no lookup", () => {
+  it.effect.each(
+    Object.entries(unlisted).flatMap(([name, call]) => lostAnswers.map((lost) => ({ name, call, lost }))),
+  )("$name, $lost.id", ({ call, lost }) =>
+    Effect.gen(function* () {
+      const { sim, layer, busy, send, before } = yield* setUp(call, 0)
+      if (lost.fault === "hold") sim.holdAnswer(call.route)
+      else sim.faults.inject(call.route, lost.fault)
+      const error = failureOf(yield* drive(send.pipe(Effect.provide(layer)), busy))
+      expect(sim.log.count(call.route)).toBe(1)
+      expect(call.made(sim).slice(before.made)).toHaveLength(1)
+      expect(sim.creditsSpent() - before.credits).toBe(call.cost)
+      expect(error.reason).toMatchObject({
+        _tag: "SubmissionUnknown",
+        lookup: "failed",
+        submission: error.ref,
+      })
+      expect(error.reason.message).toContain("Creatify lists no custom template jobs")
+      expect(error.retryable).toBe(false)
+      const asked = yield* Effect.flip(findSubmission(error.ref!).pipe(Effect.provide(layer)))
+      expect(asked.reason._tag).toBe("UnsupportedOperation")
+      // The key is in the job's name, for finding it in Creatify's web app.
+      const key = SubmissionRef.parse(error.ref!).key
+      expect(String(sim.jobs().at(-1)!.body.name)).toContain(`[vb:${key}`)
+    }),
+  )
+
+  it.effect.each(Object.entries(unlisted).map(([name, call]) => ({ name, call })))(
+    "$name, answered: the result carries its submission",
+    ({ call }) =>
+      Effect.gen(function* () {
+        const { sim, layer, send, before } = yield* setUp(call, 0)
+        const job = yield* send.pipe(Effect.provide(layer))
+        expect(job.ref).toBe(call.made(sim).slice(before.made)[0])
+        expect(job.submission?.ref).toBeDefined()
       }),
   )
 })

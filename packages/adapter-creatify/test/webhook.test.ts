@@ -24,25 +24,47 @@ const { server, seen } = useServer()
 const TOKEN = /^[A-Za-z0-9_-]{16}\.[0-9a-z]{6}\.[A-Za-z0-9_-]{22}$/
 const HOOK = "https://app.example/hooks/creatify"
 
-/** Answers template renders with the webhook_url sent; every URL sent is kept. */
+/** Answers previews, template jobs and avatar videos with the webhook_url sent; every URL sent is kept. */
 const captureWebhookUrls = () => {
   const sent: string[] = []
-  server.use(
-    http.post(`${BASE}/api/custom_template_jobs/:id/render/`, async ({ request }) => {
+  const echo =
+    (answer: Record<string, unknown>) =>
+    async ({ request }: { request: Request }) => {
       const body = (await request.json()) as { webhook_url: string }
       sent.push(body.webhook_url)
-      return HttpResponse.json({ ...fixture("custom-template-job"), webhook_url: body.webhook_url })
-    }),
+      return HttpResponse.json({ ...answer, webhook_url: body.webhook_url })
+    }
+  server.use(
+    http.post(`${BASE}/api/link_to_videos/preview_list_async/`, echo(linkToVideo())),
+    http.post(`${BASE}/api/custom_template_jobs/`, echo(fixture("custom-template-job"))),
+    http.post(`${BASE}/api/lipsyncs_v2/`, echo(fixture("lipsync-v2"))),
+    http.post(`${BASE}/api/aurora/`, echo(fixture("aurora-job"))),
   )
   return sent
 }
 
-/** A callback URL as the adapter makes it (through a template render with `webhookUrl`). */
+/** A callback URL as the adapter makes it for a link-to-video request (`generatePreviews` with `webhookUrl`). */
 const callbackUrl = async (url = HOOK) => {
   const sent = captureWebhookUrls()
   const provider = await makeProvider()
-  await run(provider.render!({ template: "tpl-1", variables: {}, webhookUrl: url }))
+  await run(provider.generatePreviews!({ product: "link-1", webhookUrl: url }))
   return sent[0]!
+}
+
+/** The callback URLs of a custom template render, an AI Avatar video and an Aurora video. */
+const kindUrls = async () => {
+  const sent = captureWebhookUrls()
+  const provider = await makeProvider()
+  await run(provider.render!({ template: "tpl-1", variables: {}, webhookUrl: HOOK }))
+  await run(provider.render!({ avatar: "p1", voice: "v1", script: "Hello there", webhookUrl: HOOK }))
+  await run(
+    provider.render!({
+      imageUrl: "https://cdn.test/p.png",
+      audioUrl: "https://cdn.test/a.mp3",
+      webhookUrl: HOOK,
+    }),
+  )
+  return { tpl: sent[0]!, lipsync: sent[1]!, aurora: sent[2]! }
 }
 
 const hook = (body: unknown, url: string): WebhookRequest => ({
@@ -106,7 +128,7 @@ describe("webhook_url on requests", () => {
   it("refuses a URL longer than 200 characters with the token, before any request, naming the longest that fits", async () => {
     const provider = await makeProvider()
     const long = `https://app.example/${"a".repeat(150)}`
-    const error = await failure(provider.render!({ template: "tpl-1", webhookUrl: long }))
+    const error = await failure(provider.generatePreviews!({ product: "link-1", webhookUrl: long }))
     expect(error.reason._tag).toBe("InvalidInput")
     expect(error.message).toContain("webhookUrl")
     expect(error.message).toContain("200")
@@ -115,8 +137,16 @@ describe("webhook_url on requests", () => {
     const fits = Number(/at most (\d+) characters\)/.exec(error.message)?.[1])
     const path = (n: number) => `https://app.example/${"b".repeat(n - "https://app.example/".length)}`
     expect((await callbackUrl(path(fits))).length).toBe(200)
-    const over = await failure(provider.render!({ template: "tpl-1", webhookUrl: path(fits + 1) }))
+    const over = await failure(provider.generatePreviews!({ product: "link-1", webhookUrl: path(fits + 1) }))
     expect(over.reason._tag).toBe("InvalidInput")
+    // A URL naming its kind of job (vb_kind) has less room, and says so exactly too.
+    const tpl = await failure(provider.render!({ template: "tpl-1", webhookUrl: long }))
+    const fitsTpl = Number(/at most (\d+) characters\)/.exec(tpl.message)?.[1])
+    expect(tpl.message).toContain("vb_kind")
+    expect(fitsTpl).toBe(fits - "&vb_kind=tpl".length)
+    const sent = captureWebhookUrls()
+    await run(provider.render!({ template: "tpl-1", webhookUrl: path(fitsTpl) }))
+    expect(sent[0]!.length).toBe(200)
   })
 
   it.each([["soon"], [0], [-5], ["400 days"], ["Infinity"]])(
@@ -141,7 +171,7 @@ describe("webhook_url on requests", () => {
           webhookSecret: WEBHOOK_SECRET,
           webhookTokenTtl: "1 hour",
         }).make
-        yield* provider.render!({ template: "tpl-1", variables: {}, webhookUrl: HOOK })
+        yield* provider.generatePreviews!({ product: "link-1", webhookUrl: HOOK })
         const parse = provider.parseWebhook!(hook({ id: "j", status: "done" }, sent[0]!))
         yield* TestClock.adjust("59 minutes")
         const before = yield* parse
@@ -251,7 +281,63 @@ describe("parseWebhook", () => {
     }
   })
 
-  it("confirms the documented template payload (output) with the custom template job read", async () => {
+  it("reads back the job the URL's vb_kind names: template, AI Avatar v2, Aurora", async () => {
+    const urls = await kindUrls()
+    expect(urls.tpl).toContain("vb_kind=tpl&vb_token=")
+    expect(urls.lipsync).toContain("vb_kind=lipsync_v2&vb_token=")
+    expect(urls.aurora).toContain("vb_kind=aurora&vb_token=")
+    vendorReads({
+      templates: {
+        t1: { ...fixture("custom-template-job"), id: "t1", status: "done", video_output: "https://v/t.mp4" },
+      },
+    })
+    server.use(
+      http.get(`${BASE}/api/lipsyncs_v2/:id/`, ({ params }) =>
+        HttpResponse.json({
+          ...fixture("lipsync-v2"),
+          id: String(params.id),
+          status: "done",
+          output: "https://v/l.mp4",
+        }),
+      ),
+      http.get(`${BASE}/api/aurora/:id/`, ({ params }) =>
+        HttpResponse.json({ ...fixture("aurora-job"), id: String(params.id), status: "running" }),
+      ),
+    )
+    const provider = await makeProvider()
+    // The create page's body has video_output; the URL, not the body, says it is a template job.
+    const tpl = await run(
+      provider.parseWebhook!(hook({ id: "t1", status: "done", video_output: "x" }, urls.tpl)),
+    )
+    expect(tpl.job).toMatchObject({
+      ref: "creatify:custom_template_job:t1",
+      status: "succeeded",
+      videoUrl: "https://v/t.mp4",
+    })
+    const lipsync = await run(
+      provider.parseWebhook!(hook({ id: "l1", status: "done", output: "x" }, urls.lipsync)),
+    )
+    expect(lipsync.job).toMatchObject({
+      ref: "creatify:lipsync_v2:l1",
+      status: "succeeded",
+      videoUrl: "https://v/l.mp4",
+    })
+    const aurora = await run(provider.parseWebhook!(hook({ id: "a1", status: "done" }, urls.aurora)))
+    expect(aurora.job).toMatchObject({ ref: "creatify:aurora:a1", status: "running" })
+    // vb_kind is under the token's MAC: another kind, or an unknown one, is refused before any read.
+    const before = seen.length
+    for (const kind of ["aurora", "bogus"]) {
+      const forged = new URL(urls.tpl)
+      forged.searchParams.set("vb_kind", kind)
+      const error = await failure(
+        provider.parseWebhook!(hook({ id: "t1", status: "done" }, forged.toString())),
+      )
+      expect(error.reason._tag).toBe("AuthenticationFailed")
+    }
+    expect(seen.length).toBe(before)
+  })
+
+  it("confirms the documented template payload (output) with the custom template job read (a URL without vb_kind)", async () => {
     const url = await callbackUrl()
     vendorReads({
       templates: {

@@ -149,4 +149,20 @@ describe("input guards", () => {
       expect(paths(thrown as VideoError)).toEqual([path])
     }
   })
+
+  it("a preview request names a product or a template (with its variables); neither is InvalidInput naming product", async () => {
+    const sent = vendor.sim.requests.length
+    expect(paths(await invalid(client().generatePreviews({} as never)))).toEqual(["product"])
+    expect(paths(await invalid(client().generatePreviews({ template: "." })))).toEqual(["template"])
+    expect(vendor.sim.requests.length).toBe(sent)
+    // The schema lets a template preview through; a vendor that previews only products says so.
+    const error = await client()
+      .generatePreviews({ template: "tpl-1", variables: { headline: "Hi" } })
+      .then(
+        () => undefined,
+        (e: unknown) => e as VideoError,
+      )
+    expect(error?.reason._tag).toBe("UnsupportedOperation")
+    expect(vendor.sim.requests.length).toBe(sent)
+  })
 })

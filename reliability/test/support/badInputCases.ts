@@ -22,6 +22,8 @@ export interface BadCase {
 export const expectedPath = (c: BadCase): string => c.path ?? c.set.replace(/^(patch|request|options)\./, "")
 
 const long = (n: number) => "x".repeat(n)
+/** A Creatify Aurora video's own fields. */
+const aurora = { imageUrl: "https://cdn.shop.test/face.png", audioUrl: "https://cdn.shop.test/voice.mp3" }
 const url = (length: number) => `https://cdn.shop.test/${"a".repeat(length - 22)}`
 const many = (n: number, make: (i: number) => unknown = (i) => `https://cdn.shop.test/${i}.jpg`) =>
   Array.from({ length: n }, (_, i) => make(i))
@@ -227,13 +229,66 @@ export const vendorCases: ReadonlyArray<BadCase> = [
     path: "webhookSecret",
     settings: { webhookSecret: undefined },
   }),
-  row("renderPreview", "job", "creatify:custom_template_job:T1", "not a preview job", { only: C }),
+  row("renderPreview", "job", "creatify:aurora:A1", "not a preview job", { only: C }),
   row("renderPreview", "webhookUrl", "https://hooks.shop.test/video", "set on generatePreviews", { only: C }),
   row("renderPreview", "name", "Aurora", "set on generatePreviews", { only: C }),
   row("render", "durationSeconds", 45, "not 15/30/60", { only: C }),
   row("render", "product", undefined, "neither product nor template", { only: C }),
   row("render", "variables", { a: 1 }, "variables without a template", { only: C }),
   row("render", "template", "tpl-1", "a template with fields it fixes", { only: C, path: "aspectRatio" }),
+  row(
+    "render",
+    "",
+    { template: "tpl-1", providerOptions: { creatify: { job_id: "J1" } } },
+    "the old job_id option",
+    {
+      only: C,
+      path: "providerOptions.creatify",
+      mention: '"job_id"',
+    },
+  ),
+  row("render", "", { avatar: "p1", script: "Hi" }, "an AI Avatar video without a voice", {
+    only: C,
+    path: "voice",
+  }),
+  row("render", "", { avatar: "p1", voice: "v1" }, "an AI Avatar video without a script", {
+    only: C,
+    path: "script",
+  }),
+  row(
+    "render",
+    "",
+    { avatar: "p1", voice: "v1", script: "Hi", language: "en" },
+    "an AI Avatar video with a language",
+    {
+      only: C,
+      path: "language",
+    },
+  ),
+  row("render", "", { ...aurora, voice: "v1" }, "an Aurora video with a voice", { only: C, path: "voice" }),
+  row("render", "", { ...aurora, durationSeconds: 30 }, "an Aurora video with a duration", {
+    only: C,
+    path: "durationSeconds",
+  }),
+  row(
+    "render",
+    "",
+    { ...aurora, providerOptions: { creatify: { model_version: "standard" } } },
+    "not an Aurora model",
+    {
+      only: C,
+      path: "providerOptions.creatify.model_version",
+    },
+  ),
+  row("generatePreviews", "", { template: "tpl 1" }, "a template id Creatify could not have made", {
+    only: C,
+    path: "template",
+  }),
+  row("generatePreviews", "", { template: "tpl-1", visualStyles: ["A"] }, "styles for a template preview", {
+    only: C,
+    path: "visualStyles",
+  }),
+  row("generatePreviews", "variables", { a: 1 }, "variables without a template", { only: C }),
   row("getStatus", "ref", "creatify:product:L1", "not a job", { only: C }),
   row("listJobs", "cursor", "2", "lists are not paginated", { only: C }),
   row("listJobs", "providerOptions.creatify.kind", "video", "unknown kind", { only: C }),

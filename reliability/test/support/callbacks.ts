@@ -72,7 +72,8 @@ const CREATIFY_HOOK = "https://app.test/hooks/video"
  * Creatify's API as the properties need it. Creatify signs nothing, so its adapter reads every
  * delivered job back before reporting it: here a job read answers what the callback being
  * delivered says (as when Creatify calls back the moment a job changes and is read at once);
- * a job never delivered is a 404. A template render hands back the adapter's callback URL.
+ * a job never delivered is a 404. A preview request hands back the adapter's callback URL (one
+ * naming no kind of job: the body decides, as for link-to-video and template callbacks).
  */
 const creatifyReads = (() => {
   const jobs = new Map<string, Record<string, unknown>>()
@@ -84,9 +85,9 @@ const creatifyReads = (() => {
   const server = setupServer(
     http.get(`${CREATIFY_API}/api/link_to_videos/:id/`, read),
     http.get(`${CREATIFY_API}/api/custom_template_jobs/:id/`, read),
-    http.post(`${CREATIFY_API}/api/custom_template_jobs/:id/render/`, async ({ params, request }) => {
+    http.post(`${CREATIFY_API}/api/link_to_videos/preview_list_async/`, async ({ request }) => {
       callbackUrl = ((await request.json()) as { webhook_url: string }).webhook_url
-      return HttpResponse.json({ id: String(params.id), status: "pending", webhook_url: callbackUrl })
+      return HttpResponse.json({ id: "props-previews", status: "pending", webhook_url: callbackUrl })
     }),
   )
   return {
@@ -108,11 +109,11 @@ const creatifyReads = (() => {
   }
 })()
 
-/** The callback URL Creatify's adapter makes (token included), made once through a template render. */
+/** The callback URL Creatify's adapter makes (token included), made once through a preview request. */
 const creatifyCallbackUrl = async (): Promise<string> => {
   if (creatifyReads.callbackUrl() === undefined) {
     const client = createVideoClient({ provider: hooks.creatify.configure() })
-    await client.render({ template: "props-template", variables: {}, webhookUrl: CREATIFY_HOOK })
+    await client.generatePreviews({ product: "creatify:product:props-link", webhookUrl: CREATIFY_HOOK })
   }
   return creatifyReads.callbackUrl()!
 }

@@ -9,7 +9,7 @@ import type {
   VideoJob,
 } from "@vidbridge/core"
 import { JobRef } from "@vidbridge/core"
-import type { AiScript, AuroraJob, CustomTemplateJob, LinkAnyShape, LinkToVideo } from "./wire.js"
+import type { AiScript, AuroraJob, CustomTemplateJob, LinkAnyShape, LinkToVideo, LipsyncV2 } from "./wire.js"
 
 /** The provider id, first part of every ref this adapter makes. */
 export const PROVIDER_ID = "creatify"
@@ -26,6 +26,7 @@ export const Kind = {
   linkToVideo: "link_to_video",
   customTemplateJob: "custom_template_job",
   aurora: "aurora",
+  lipsyncV2: "lipsync_v2",
   aiScript: "ai_script",
 } as const
 
@@ -69,18 +70,32 @@ export const toStatus = (vendor: string): JobStatus =>
   Object.hasOwn(creatifyStatusTable, vendor) ? creatifyStatusTable[vendor]! : "unknown"
 
 // The submission key travels in the name field, after the caller's name: "Spring ad [vb:order-42]".
-const KEYED = /^(?:([\s\S]*) )?\[vb:([\w-]{1,64})\]$/
+// A custom template preview job also keeps its template there ("[vb:order-42 tpl:<template id>]"):
+// Creatify never answers `template_id`, and rendering the job needs it again.
+const KEYED = /^(?:([\s\S]*) )?\[vb(?::([\w-]{1,64}))?(?: tpl:([\w-]{1,64}))?\]$/
 
-/** The name field Creatify is sent: the caller's name with the submission key after it. */
-export const keyedName = (name: string | undefined, key: string | undefined): string | undefined =>
-  key === undefined ? name : `${name === undefined ? "" : `${name} `}[vb:${key}]`
+/** The name field Creatify is sent: the caller's name with the submission key (and a preview's template) after it. */
+export const keyedName = (
+  name: string | undefined,
+  key: string | undefined,
+  template?: string | undefined,
+): string | undefined =>
+  key === undefined && template === undefined
+    ? name
+    : `${name === undefined ? "" : `${name} `}[vb${key === undefined ? "" : `:${key}`}${template === undefined ? "" : ` tpl:${template}`}]`
 
-/** A name field Creatify answers, taken apart: the caller's name and the submission key in it. */
+/** A name field Creatify answers, taken apart: the caller's name, the submission key and the template in it. */
 export const splitName = (
   field: string | null | undefined,
-): { readonly name: string | undefined; readonly key?: string | undefined } => {
+): {
+  readonly name: string | undefined
+  readonly key?: string | undefined
+  readonly template?: string | undefined
+} => {
   const keyed = field == null ? null : KEYED.exec(field)
-  return keyed ? { name: keyed[1], key: keyed[2] } : { name: field ?? undefined }
+  return keyed && (keyed[2] !== undefined || keyed[3] !== undefined)
+    ? { name: keyed[1], key: keyed[2], template: keyed[3] }
+    : { name: field ?? undefined }
 }
 
 /** `progress` is a number on most resources, a string on link-to-video; 0..100 or 0..1. */
@@ -174,10 +189,10 @@ export const linkToVideoJob = (body: LinkToVideo, ref: JobRef, asked = false): V
   }
 }
 
-/** A custom template job or an Aurora job -> neutral VideoJob (always the render stage). */
-export const renderJob = (
-  body: CustomTemplateJob | AuroraJob,
-  kind: typeof Kind.customTemplateJob | typeof Kind.aurora,
+/** An Aurora or AI Avatar v2 job -> neutral VideoJob (always the render stage; the video in `video_output` or `output`). */
+export const avatarJob = (
+  body: AuroraJob | LipsyncV2,
+  kind: typeof Kind.aurora | typeof Kind.lipsyncV2,
 ): VideoJob => ({
   ref: JobRef.format(JobRef.make(PROVIDER_ID, kind, body.id)),
   provider: PROVIDER_ID,
@@ -186,8 +201,12 @@ export const renderJob = (
   stage: "render",
   ...opt("name", splitName(body.name).name),
   ...opt("progress", toProgress(body.progress)),
-  ...opt("videoUrl", body.video_output),
+  ...opt("videoUrl", body.video_output ?? body.output),
   ...opt("previewUrl", body.preview),
+  ...opt(
+    "thumbnailUrl",
+    "video_thumbnail" in body ? (body.video_thumbnail as string | null | undefined) : undefined,
+  ),
   ...opt("editorUrl", body.editor_url),
   ...opt("durationSeconds", body.duration),
   ...opt("creditsUsed", body.credits_used),
@@ -195,6 +214,43 @@ export const renderJob = (
   ...opt("createdAt", body.created_at),
   raw: rawOf(body),
 })
+
+/** A custom template job shows its preview and waits: `done`, a `preview`, no video yet. */
+export const previewReady = (body: CustomTemplateJob): boolean =>
+  body.status === "done" && !body.video_output && !body.output && !!body.preview
+
+/**
+ * A custom template job -> neutral VideoJob. Creatify reports `done` twice on a previewed job:
+ * preview ready (a `preview`, no `video_output`), then video ready. The first is
+ * `awaiting_selection` in the preview stage, with one preview whose id is the job's own id (pass
+ * it to `renderPreview`); the second `succeeded`. `asked`: the answer to the render request itself,
+ * which may still show the preview (queued). The stage is `preview` while a job made by
+ * `generatePreviews` (its name keeps the template) shows no video, else `render`.
+ */
+export const templateJob = (body: CustomTemplateJob, asked = false): VideoJob => {
+  const waiting = !asked && previewReady(body)
+  const video = body.video_output ?? body.output
+  const split = splitName(body.name)
+  const stage: JobStage = waiting || (!asked && !video && split.template !== undefined) ? "preview" : "render"
+  return {
+    ref: JobRef.format(JobRef.make(PROVIDER_ID, Kind.customTemplateJob, body.id)),
+    provider: PROVIDER_ID,
+    status: waiting ? "awaiting_selection" : asked && previewReady(body) ? "queued" : toStatus(body.status),
+    vendorStatus: body.status,
+    stage,
+    ...opt("name", split.name),
+    ...opt("progress", toProgress(body.progress)),
+    ...opt("videoUrl", video),
+    ...opt("previewUrl", body.preview),
+    ...opt("editorUrl", body.editor_url),
+    ...opt("durationSeconds", body.duration),
+    ...opt("creditsUsed", body.credits_used),
+    ...(waiting ? { previews: [{ id: body.id, ...opt("url", body.preview) }] } : {}),
+    ...failureOf(body.status, body.failed_reason),
+    ...opt("createdAt", body.created_at),
+    raw: rawOf(body),
+  }
+}
 
 /**
  * An AI script job -> neutral ScriptJob. Scripts present are finished; no scripts and a

@@ -130,25 +130,34 @@ export type LinkToVideo = z.infer<typeof LinkToVideo>
 /** `GET /api/link_to_videos/?ids=...`: a bare array. */
 export const LinkToVideoList = z.array(LinkToVideo)
 
-/** `POST /api/custom_template_jobs/{id}/render/`, `GET /api/custom_template_jobs/{id}/`. */
+const progress = z.nullish(z.union([z.number(), z.string()]))
+
+/**
+ * A custom template job: the answer of `POST /api/custom_template_jobs/`, `.../preview_async/`,
+ * `.../{id}/render/` and `GET /api/custom_template_jobs/{id}/`. `template_id` is write-only (never
+ * answered); `preview` is set once a preview is ready, `video_output` once the video is.
+ */
 export const CustomTemplateJob = z.looseObject({
   id,
   status: z.string(),
   created_at: str,
+  variables: z.nullish(z.record(z.string(), z.unknown())),
   media_job: str,
   video_output: str,
+  output: str,
   preview: str,
   editor_url: str,
   failed_reason: str,
   credits_used: num,
   duration: num,
-  progress: z.nullish(z.union([z.number(), z.string()])),
+  progress,
   name: str,
+  webhook_url: str,
   model_version: str,
 })
 export type CustomTemplateJob = z.infer<typeof CustomTemplateJob>
 
-/** One Aurora (image-to-video avatar) job from `GET /api/aurora/`. */
+/** An Aurora (image + audio) job: `POST /api/aurora/` (201) and `GET /api/aurora/`; the video in `video_output`. */
 export const AuroraJob = z.looseObject({
   id,
   status: z.string(),
@@ -157,13 +166,15 @@ export const AuroraJob = z.looseObject({
   audio: str,
   image: str,
   video_output: str,
+  output: str,
   media_job: str,
   preview: str,
   editor_url: str,
   failed_reason: str,
   credits_used: num,
   duration: num,
-  progress: z.nullish(z.union([z.number(), z.string()])),
+  progress,
+  model_version: str,
 })
 export type AuroraJob = z.infer<typeof AuroraJob>
 
@@ -171,9 +182,36 @@ export type AuroraJob = z.infer<typeof AuroraJob>
 export const AuroraList = z.array(AuroraJob)
 
 /**
- * A callback body: `{id, status, failed_reason, video_output}` (link to video),
- * `{id, status, failed_reason, previews}` (preview list) or `{id, status, failed_reason, output}`
- * (custom template jobs).
+ * An AI Avatar v2 job: `POST /api/lipsyncs_v2/` and `GET /api/lipsyncs_v2/{id}/`. The video is in
+ * `output` (not `video_output`); `progress` is a string.
+ */
+export const LipsyncV2 = z.looseObject({
+  id,
+  status: z.string(),
+  created_at: str,
+  name: str,
+  output: str,
+  video_output: str,
+  video_thumbnail: str,
+  preview: str,
+  editor_url: str,
+  aspect_ratio: str,
+  media_job: str,
+  failed_reason: str,
+  credits_used: num,
+  duration: num,
+  progress,
+  model_version: str,
+})
+export type LipsyncV2 = z.infer<typeof LipsyncV2>
+
+/** `GET /api/lipsyncs_v2/?ids=...`: a bare array. */
+export const LipsyncV2List = z.array(LipsyncV2)
+
+/**
+ * A callback body: `{id, status, failed_reason, video_output}` (link to video, custom template
+ * create), `{id, status, failed_reason, previews}` (preview list) or `{id, status, failed_reason,
+ * output}` (custom template render, AI Avatar v2).
  */
 export const WebhookPayload = z.looseObject({
   id,

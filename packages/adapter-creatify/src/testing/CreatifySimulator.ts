@@ -8,17 +8,19 @@ import {
   type VendorSimulator,
 } from "@vidbridge/core/testing"
 import { CANONICAL_BASE, type HandlerContext } from "./handlers.js"
+import { makeAvatarHandlers } from "./handlersAvatars.js"
+import { makeCatalogHandlers } from "./handlersCatalogs.js"
 import { makeLinkHandlers } from "./handlersLinks.js"
 import { makeTemplateHandlers } from "./handlersTemplates.js"
 import { makeVideoHandlers } from "./handlersVideos.js"
 import {
+  auroraCredits,
   type CreatifyEndStatus,
   type CreatifySimJob,
   type CreatifySimLink,
   type CreatifyTimeline,
   type EndingStage,
   EPOCH,
-  renderCredits,
   resolveTimeline,
 } from "./state.js"
 import { makeCreatifyStore, snapshotJobs } from "./store.js"
@@ -80,7 +82,7 @@ export type CreatifySimulatorSettings = {
 export interface CreatifySimulator extends VendorSimulator {
   readonly provider: "creatify"
   readonly settings: (servedOrigin?: string) => CreatifySimulatorSettings
-  /** Every link-to-video, custom template and Aurora job, in creation order, as it is now. */
+  /** Every link-to-video, custom template, AI Avatar v2 and Aurora job, in creation order, as it is now. */
   readonly jobs: () => ReadonlyArray<CreatifySimJob>
   /** Every link (product), in creation order. */
   readonly links: () => ReadonlyArray<CreatifySimLink>
@@ -92,14 +94,15 @@ export interface CreatifySimulator extends VendorSimulator {
   }>
   /**
    * The next job reaching `stage` (default `render`: `render_single_preview`, a direct render, a
-   * template render or an Aurora job; `previews`: a preview list) is moderated: it ends
-   * `rejected` with `failed_reason` where it would have finished.
+   * custom template job or the render of a previewed one, an AI Avatar v2 or Aurora job;
+   * `previews`: a preview list or a custom template preview; `scripts`: an AI script job) is
+   * moderated: it ends `rejected` with `failed_reason` where it would have finished.
    */
   readonly rejectNext: (reason?: string, stage?: EndingStage) => void
   /** Like {@link rejectNext}, ending `failed`. */
   readonly failNext: (reason?: string, stage?: EndingStage) => void
   /**
-   * Adds an Aurora job (Creatify's image-to-video avatar; the adapter reads these with
+   * Adds an Aurora job as if made in Creatify's web app (the adapter reads these with
    * `GET /api/aurora/?ids=`), charged at the Aurora rates, moving on the template timeline.
    * Answers its id.
    */
@@ -108,7 +111,7 @@ export interface CreatifySimulator extends VendorSimulator {
     readonly image?: string
     readonly audio?: string
     readonly seconds?: number
-    readonly modelVersion?: "aurora_v1" | "aurora_v1_fast"
+    readonly modelVersion?: "aurora_v1" | "aurora_v1_fast" | "aurora_v2"
   }) => string
   /** Callbacks due now and not yet delivered with a 2xx answer (oldest first). */
   readonly pendingWebhooks: () => ReadonlyArray<DueWebhook>
@@ -120,9 +123,10 @@ export interface CreatifySimulator extends VendorSimulator {
   /** Every delivery attempt, with the raw body sent. */
   readonly webhookDeliveries: () => ReadonlyArray<WebhookDelivery>
   /**
-   * How long (ms on `clock`) a new link, script job or link-to-video job stays out of list reads
-   * without `ids` (`GET /api/links/`, `/api/ai_scripts/`, `/api/link_to_videos/`): vendor lists
-   * lag. Reads by id and by `ids` see it at once. Settable at any time.
+   * How long (ms on `clock`) a new link, script job, link-to-video, AI Avatar v2 or Aurora job
+   * stays out of list reads without `ids` (`GET /api/links/`, `/api/ai_scripts/`,
+   * `/api/link_to_videos/`, `/api/lipsyncs_v2/`, `/api/aurora/`): vendor lists lag. Reads by id
+   * and by `ids` see it at once. Settable at any time.
    */
   listLag: number
   /**
@@ -139,8 +143,9 @@ export interface CreatifySimulator extends VendorSimulator {
  * Makes a Creatify simulator: msw handlers for `https://api.creatify.ai` (in-process with
  * `setupServer(...sim.handlers)`, or over loopback HTTP with core's `serveHandlers`), jobs moving
  * through Creatify's statuses on `clock` (previews after 2 simulated minutes, a render 4 minutes
- * later), moderation and failure on demand, webhooks to each request's `webhook_url`, credits by
- * Creatify's published rules and core's faults.
+ * later; custom template, AI Avatar v2 and Aurora jobs in 3 minutes), catalogs (catalogData.ts)
+ * and the remaining credits, moderation and failure on demand, webhooks to each request's
+ * `webhook_url`, credits by Creatify's published rules and core's faults.
  *
  * @example
  * ```ts
@@ -218,7 +223,13 @@ export const createSimulator = (options: CreatifySimulatorOptions = {}): Creatif
   return {
     provider: "creatify",
     canonicalBase: CANONICAL_BASE,
-    handlers: [...makeLinkHandlers(ctx), ...makeVideoHandlers(ctx), ...makeTemplateHandlers(ctx)],
+    handlers: [
+      ...makeLinkHandlers(ctx),
+      ...makeVideoHandlers(ctx),
+      ...makeTemplateHandlers(ctx),
+      ...makeAvatarHandlers(ctx),
+      ...makeCatalogHandlers(ctx),
+    ],
     clock,
     faults,
     log,
@@ -247,12 +258,13 @@ export const createSimulator = (options: CreatifySimulatorOptions = {}): Creatif
     createAuroraJob: (aurora = {}) => {
       const seconds = aurora.seconds ?? 15
       const modelVersion = aurora.modelVersion ?? "aurora_v1"
-      const credits = renderCredits(seconds, modelVersion)
+      const credits = auroraCredits(seconds, modelVersion)
       if (!ledger.charge(credits)) {
         throw new RangeError(`createAuroraJob: the simulated account has too few credits for ${credits}`)
       }
       return store.addRenderJob({
         kind: "aurora",
+        mode: "direct",
         body: {
           name: aurora.name ?? "Aurora job",
           image: aurora.image ?? `${seen.origin}/sim/files/aurora-image.jpg`,

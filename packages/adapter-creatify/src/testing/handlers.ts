@@ -12,7 +12,7 @@ import type { FieldErrors } from "./validate.js"
 
 // What every handler shares: the routes, the context, DRF-style answers and the guard (auth,
 // request log, faults). The routes themselves: handlersLinks.ts, handlersVideos.ts,
-// handlersTemplates.ts; CreatifySimulator.ts mounts them.
+// handlersTemplates.ts, handlersAvatars.ts, handlersCatalogs.ts; CreatifySimulator.ts mounts them.
 
 /** The base URL the handlers answer under: Creatify's real API origin (every path starts with `/api/`). */
 export const CANONICAL_BASE = CREATIFY_BASE_URL
@@ -32,9 +32,22 @@ export const CREATIFY_ROUTES = {
   createVideo: "POST /api/link_to_videos/",
   getVideo: "GET /api/link_to_videos/{id}/",
   listVideos: "GET /api/link_to_videos/",
+  createTemplateJob: "POST /api/custom_template_jobs/",
+  previewTemplate: "POST /api/custom_template_jobs/preview_async/",
   renderTemplate: "POST /api/custom_template_jobs/{id}/render/",
   getTemplateJob: "GET /api/custom_template_jobs/{id}/",
+  createLipsync: "POST /api/lipsyncs_v2/",
+  getLipsync: "GET /api/lipsyncs_v2/{id}/",
+  listLipsyncs: "GET /api/lipsyncs_v2/",
+  createAurora: "POST /api/aurora/",
+  getAurora: "GET /api/aurora/{id}/",
   listAurora: "GET /api/aurora/",
+  listPersonas: "GET /api/personas/paginated/",
+  listVoices: "GET /api/voices/",
+  listMusics: "GET /api/musics/",
+  listMusicCategories: "GET /api/music_categories/",
+  listTemplates: "GET /api/custom_templates/",
+  remainingCredits: "GET /api/remaining_credits/",
 } as const
 
 /** What every handler works on. */

@@ -50,7 +50,11 @@ export const makeVideoHandlers = (ctx: HandlerContext): RequestHandler[] => {
         if (!checked.ok) return fieldErrors(checked.errors)
         const fields = checked.value
         if (store.link(fields.link) === undefined) return unknownLink(fields.link)
-        const credits = previewCredits(fields.videoLength)
+        // 1 credit per 30 s per preview: one per visual style and aspect ratio.
+        const credits = previewCredits(
+          fields.videoLength,
+          fields.visualStyles.length * fields.aspectRatios.length,
+        )
         const refused = charge(ctx, credits)
         if (refused) return refused
         const job = store.addLinkToVideo({

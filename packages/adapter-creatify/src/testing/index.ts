@@ -24,10 +24,20 @@ export {
   DEFAULT_SIM_API_KEY,
   DEFAULT_SIM_WEBHOOK_SECRET,
 } from "./CreatifySimulator.js"
+export {
+  SIM_CUSTOM_TEMPLATES,
+  SIM_MUSIC_CATEGORIES,
+  SIM_MUSICS,
+  SIM_PERSONAS,
+  SIM_VOICES,
+} from "./catalogData.js"
 export { CANONICAL_BASE, CREATIFY_ROUTES } from "./handlers.js"
+export { AURORA_SECONDS, SIM_CHARS_PER_SECOND } from "./handlersAvatars.js"
+export { UNLIMITED_REPORTED } from "./handlersCatalogs.js"
 export { NO_MEDIA_MESSAGE, TOO_FEW_IMAGES_MESSAGE } from "./handlersLinks.js"
 export { TEMPLATE_SECONDS } from "./handlersTemplates.js"
 export {
+  auroraCredits,
   CREATIFY_PRICES,
   type CreatifyEndStatus,
   type CreatifyRenderTimeline,

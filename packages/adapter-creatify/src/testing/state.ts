@@ -18,7 +18,7 @@ export interface CreatifyTimeline {
   readonly previewsReadyAt: number
   /** The life of a link-to-video render (`render_single_preview` or the direct `POST /api/link_to_videos/`). */
   readonly render: CreatifyRenderTimeline
-  /** The life of a custom template job or an Aurora job. */
+  /** The life of a custom template job (or its render after a preview), an AI Avatar v2 or an Aurora job. */
   readonly template: CreatifyRenderTimeline
   /** Milliseconds until a pending AI script job (option `pendingScripts`) is `done`. */
   readonly scriptsReadyAt: number
@@ -81,9 +81,9 @@ export const resolveTimeline = (partial: Partial<CreatifyTimeline> = {}): Creati
 /** A job as the simulator sees it now (for assertions). */
 export interface CreatifySimJob {
   readonly id: string
-  readonly kind: "link_to_video" | "custom_template_job" | "aurora"
+  readonly kind: "link_to_video" | "custom_template_job" | "aurora" | "lipsync_v2"
   readonly status: CreatifySimStatus
-  /** `previews` until a render was asked for (link-to-video preview lists), else `render`. */
+  /** `previews` until a render was asked for (link-to-video preview lists, custom template previews), else `render`. */
   readonly stage: "previews" | "render"
   /** Clock time (ms) of creation. */
   readonly createdAt: number
@@ -116,8 +116,11 @@ export interface SimEnding {
   readonly reason: string
 }
 
-/** Which step an injected ending applies to: the preview list, or a render. */
-export type EndingStage = "previews" | "render"
+/**
+ * Which step an injected ending applies to: a preview (a link-to-video preview list, a custom
+ * template preview), a render (or a direct template, AI Avatar v2 or Aurora job), or an AI script job.
+ */
+export type EndingStage = "previews" | "render" | "scripts"
 
 /** A link (product) the simulator holds. */
 export interface SimLink {
@@ -172,18 +175,33 @@ export interface SimLinkToVideo {
   render: SimRender | undefined
 }
 
-/** A custom template job or an Aurora job. */
+/** The render of a previewed custom template job. */
+export interface SimTemplateRender {
+  /** Clock time (ms) the render was asked for. */
+  readonly startedAt: number
+  readonly credits: number
+  readonly ending: SimEnding | undefined
+}
+
+/** A custom template job (direct, or a preview to render), an AI Avatar v2 job or an Aurora job. */
 export interface SimRenderJob {
   readonly id: string
-  readonly kind: "custom_template_job" | "aurora"
+  readonly kind: "custom_template_job" | "aurora" | "lipsync_v2"
+  /** `preview`: a custom template job made by `preview_async`, rendered by `.../{id}/render/`. */
+  readonly mode: "direct" | "preview"
   readonly createdAt: number
-  readonly body: Readonly<Record<string, unknown>>
+  /** The accepted request body (echoed on reads); a render replaces its name and callback URL. */
+  body: Readonly<Record<string, unknown>>
   readonly mediaJob: string
-  readonly modelVersion: string
+  modelVersion: string
   readonly seconds: number
-  readonly credits: number
-  readonly webhookUrl: string | undefined
+  /** Credits charged so far (the preview, then the render too). */
+  credits: number
+  webhookUrl: string | undefined
+  /** An injected end of the job (direct) or of its preview (preview mode). */
   readonly ending: SimEnding | undefined
+  /** The render of a previewed job, once asked for. */
+  render: SimTemplateRender | undefined
 }
 
 /** One script of an AI script job. */
@@ -203,6 +221,8 @@ export interface SimScriptJob {
   readonly pending: boolean
   readonly scripts: ReadonlyArray<SimScript>
   readonly credits: number
+  /** An injected end (`rejectNext(reason, "scripts")`): the job shows it where it would have finished. */
+  readonly ending: SimEnding | undefined
 }
 
 /** Kinds of ids the simulator hands out; each has its own UUID prefix so ids are easy to tell apart. */
@@ -213,6 +233,7 @@ export const IdKind = {
   script: "44444444",
   template: "55555555",
   aurora: "66666666",
+  lipsync: "77777777",
 } as const
 
 /** A deterministic UUID-shaped id: the kind's prefix and a counter. */
@@ -240,21 +261,30 @@ export const CREATIFY_PRICES = {
 
 const blocks = (seconds: number) => Math.ceil(seconds / 30)
 
-/** `preview_list_async`: 1 credit per 30 s of video length, once for all previews of the job. */
-export const previewCredits = (seconds: number): number => blocks(seconds)
+/** A preview: 1 credit per 30 s of video length per preview (`count`: one per style and aspect ratio). */
+export const previewCredits = (seconds: number, count = 1): number => blocks(seconds) * count
 
-/** Per-second models (`aurora_v1`, `aurora_v1_fast`); partial seconds round up. `undefined` otherwise. */
-const perSecond = (seconds: number, modelVersion: string | undefined): number | undefined =>
-  modelVersion === "aurora_v1"
-    ? Math.ceil(seconds)
-    : modelVersion === "aurora_v1_fast"
-      ? Math.ceil(seconds) * 0.5
-      : undefined
+/** Per-second models; partial seconds round up. `undefined` otherwise (`aurora_v2` at its default 720p). */
+const perSecond = (seconds: number, modelVersion: string | undefined): number | undefined => {
+  const rate =
+    modelVersion === "aurora_v1"
+      ? 1
+      : modelVersion === "aurora_v1_fast"
+        ? 0.5
+        : modelVersion === "aurora_v2"
+          ? 0.7
+          : undefined
+  return rate === undefined ? undefined : Math.ceil(seconds) * rate
+}
 
-/** A link-to-video render: 4 credits per 30 s (`standard`), or the Aurora per-second rates. */
+/** A link-to-video render or the render of a previewed template: 4 credits per 30 s (`standard`), or the Aurora per-second rates. */
 export const renderCredits = (seconds: number, modelVersion: string | undefined): number =>
   perSecond(seconds, modelVersion) ?? blocks(seconds) * 4
 
-/** A custom template render: `standard` 5 credits per 30 s, `aurora_v1` 1/s, `aurora_v1_fast` 0.5/s. */
+/** A custom template render or an AI Avatar v2 video: `standard` 5 credits per 30 s, `aurora_v1` 1/s, `aurora_v1_fast` 0.5/s. */
 export const templateCredits = (seconds: number, modelVersion: string | undefined): number =>
   perSecond(seconds, modelVersion) ?? blocks(seconds) * 5
+
+/** An Aurora video: per second of audio, `aurora_v1` (the default) 1, `aurora_v1_fast` 0.5, `aurora_v2` 0.7. */
+export const auroraCredits = (seconds: number, modelVersion: string | undefined): number =>
+  perSecond(seconds, modelVersion ?? "aurora_v1") ?? Math.ceil(seconds)

@@ -14,7 +14,8 @@ import {
   type SimScript,
   type SimScriptJob,
 } from "./state.js"
-import { linkToVideoView, renderJobPhase } from "./views.js"
+import { linkToVideoView } from "./views.js"
+import { renderJobPhase } from "./viewsRender.js"
 
 /** The resources of one simulated Creatify account, in creation order, on the simulator's clock. */
 export interface CreatifyStore {
@@ -23,6 +24,7 @@ export interface CreatifyStore {
   readonly addLink: (fields: Omit<SimLink, "id" | "createdAt">) => SimLink
   readonly link: (id: string) => SimLink | undefined
   readonly links: () => ReadonlyArray<SimLink>
+  /** An AI script job (takes the next queued `scripts` ending). */
   readonly addScripts: (
     body: Readonly<Record<string, unknown>>,
     scripts: ReadonlyArray<SimScript>,
@@ -52,11 +54,15 @@ export interface CreatifyStore {
   readonly linkToVideos: () => ReadonlyArray<SimLinkToVideo>
   /** Starts rendering `preview` of a job now (takes the next queued render ending). */
   readonly startRender: (job: SimLinkToVideo, preview: SimPreview, credits: number) => SimRender
-  /** A custom template or Aurora job; with `id`, the job of that id (made again in its place). */
+  /**
+   * A custom template, AI Avatar v2 or Aurora job (takes the next queued ending: `previews` for a
+   * template preview, else `render`).
+   */
   readonly addRenderJob: (
-    fields: Omit<SimRenderJob, "id" | "createdAt" | "mediaJob" | "ending">,
-    id?: string,
+    fields: Omit<SimRenderJob, "id" | "createdAt" | "mediaJob" | "ending" | "render">,
   ) => SimRenderJob
+  /** Starts rendering a previewed custom template job now (takes the next queued render ending). */
+  readonly startTemplateRender: (job: SimRenderJob, credits: number) => void
   readonly renderJob: (id: string, kind: SimRenderJob["kind"]) => SimRenderJob | undefined
   readonly renderJobs: (kind?: SimRenderJob["kind"]) => ReadonlyArray<SimRenderJob>
   /** Makes the next job reaching `stage` end with `ending` where it would have finished. */
@@ -92,6 +98,7 @@ export const makeCreatifyStore = (clock: SimClock, timeline: CreatifyTimeline): 
         pending,
         scripts: list,
         credits,
+        ending: takeEnding("scripts"),
       }
       scripts.set(job.id, job)
       return job
@@ -151,16 +158,27 @@ export const makeCreatifyStore = (clock: SimClock, timeline: CreatifyTimeline): 
       job.render = render
       return render
     },
-    addRenderJob: (fields, id) => {
+    addRenderJob: (fields) => {
       const job: SimRenderJob = {
         ...fields,
-        id: id ?? next(fields.kind === "aurora" ? IdKind.aurora : IdKind.template),
+        id: next(
+          fields.kind === "aurora"
+            ? IdKind.aurora
+            : fields.kind === "lipsync_v2"
+              ? IdKind.lipsync
+              : IdKind.template,
+        ),
         createdAt: clock.now(),
         mediaJob: next(IdKind.mediaJob),
-        ending: takeEnding("render"),
+        ending: takeEnding(fields.mode === "preview" ? "previews" : "render"),
+        render: undefined,
       }
       renders.set(job.id, job)
       return job
+    },
+    startTemplateRender: (job, credits) => {
+      job.render = { startedAt: clock.now(), credits, ending: takeEnding("render") }
+      job.credits += credits
     },
     renderJob: (id, kind) => {
       const job = renders.get(id)
@@ -171,7 +189,7 @@ export const makeCreatifyStore = (clock: SimClock, timeline: CreatifyTimeline): 
   }
 }
 
-/** Every link-to-video, custom template and Aurora job of `store` as it is now, oldest first. */
+/** Every link-to-video, custom template, AI Avatar v2 and Aurora job of `store` as it is now, oldest first. */
 export const snapshotJobs = (store: CreatifyStore): CreatifySimJob[] => {
   const now = store.clock.now()
   const videos = store.linkToVideos().map((job): CreatifySimJob => {
@@ -195,7 +213,7 @@ export const snapshotJobs = (store: CreatifyStore): CreatifySimJob[] => {
       id: job.id,
       kind: job.kind,
       status: phase.status,
-      stage: "render",
+      stage: job.mode === "preview" && job.render === undefined ? "previews" : "render",
       createdAt: job.createdAt,
       creditsUsed: job.credits,
       webhookUrl: job.webhookUrl,

@@ -17,13 +17,13 @@ export const WEBHOOK_URL_MAX = 200
 /** How many ids the list endpoints accept in `ids`. */
 export const IDS_MAX = 100
 
-const REQUIRED = "This field is required."
+export const REQUIRED = "This field is required."
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
 /** Collects field errors while reading a body. */
-const reader = (json: Record<string, unknown>) => {
+export const reader = (json: Record<string, unknown>) => {
   const errors: FieldErrors = {}
   const add = (field: string, message: string) => {
     errors[field] ??= []
@@ -82,10 +82,10 @@ const reader = (json: Record<string, unknown>) => {
   return { errors, add, string, choice, strings, url, boolean }
 }
 
-const finish = <T>(errors: FieldErrors, value: T): Checked<T> =>
+export const finish = <T>(errors: FieldErrors, value: T): Checked<T> =>
   Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value }
 
-const notObject = (): Checked<never> => ({
+export const notObject = (): Checked<never> => ({
   ok: false,
   errors: { non_field_errors: ["Invalid data. Expected a dictionary, but got list."] },
 })
@@ -209,30 +209,6 @@ export const checkRenderSinglePreview = (json: unknown): Checked<{ readonly medi
   const r = reader(json)
   const mediaJob = r.string("media_job", { required: true })
   return finish(r.errors, { mediaJob: mediaJob ?? "" })
-}
-
-/** `POST /api/custom_template_jobs/{id}/render/`: `template_id` and `variables` required. */
-export const checkTemplateRender = (
-  json: unknown,
-): Checked<{
-  readonly templateId: string
-  readonly modelVersion: string
-  readonly webhookUrl: string | undefined
-}> => {
-  if (!isRecord(json)) return notObject()
-  const r = reader(json)
-  const templateId = r.string("template_id", { required: true })
-  if (json.variables === undefined || json.variables === null) r.add("variables", REQUIRED)
-  else if (!isRecord(json.variables)) r.add("variables", "Value must be valid JSON object.")
-  r.string("name", { max: 255 })
-  const webhookUrl = r.url("webhook_url", WEBHOOK_URL_MAX)
-  const modelVersion = r.choice("model_version", MODEL_VERSIONS)
-  r.boolean("is_hidden")
-  return finish(r.errors, {
-    templateId: templateId ?? "",
-    modelVersion: modelVersion ?? "standard",
-    webhookUrl,
-  })
 }
 
 /** `POST /api/ai_scripts/`: product `title`/`description`, `video_length`, `script_styles`, `language`. */

@@ -7,7 +7,6 @@ import {
   type SimEnding,
   type SimLink,
   type SimLinkToVideo,
-  type SimRenderJob,
   type SimScriptJob,
 } from "./state.js"
 
@@ -135,7 +134,7 @@ export const previewsJson = (job: SimLinkToVideo, view: LinkToVideoView, origin:
       }))
     : []
 
-const echo = (body: Readonly<Record<string, unknown>>, key: string): unknown => body[key] ?? null
+export const echo = (body: Readonly<Record<string, unknown>>, key: string): unknown => body[key] ?? null
 
 /** A link-to-video job in Creatify's Link-to-Video shape (`progress` is a string, as documented). */
 export const linkToVideoJson = (
@@ -209,54 +208,19 @@ export const linkToVideoJson = (
   }
 }
 
-/** A custom template job or an Aurora job at `now`. */
-export const renderJobPhase = (job: SimRenderJob, timeline: CreatifyTimeline, now: number): RenderPhase =>
-  renderPhase(timeline.template, job.createdAt, now, job.ending)
-
-/** A custom template job (`/api/custom_template_jobs/`) or an Aurora job (`/api/aurora/`) as Creatify shows it. */
-export const renderJobJson = (
-  job: SimRenderJob,
-  phase: RenderPhase,
-  origin: string,
-  now: number,
-  epoch?: number,
-) => {
-  const urls = fileUrls(origin, job.id)
-  const done = phase.status === "done"
-  const common = {
-    id: job.id,
-    created_at: isoAt(job.createdAt, epoch),
-    updated_at: isoAt(Math.max(job.createdAt, now), epoch),
-    name: echo(job.body, "name"),
-    media_job: job.mediaJob,
-    video_output: done ? urls.video : null,
-    preview: done ? urls.preview(job.mediaJob) : null,
-    editor_url: done ? urls.editor : null,
-    failed_reason: phase.failedReason,
-    credits_used: job.credits,
-    duration: done ? job.seconds : null,
-    status: phase.status,
-    progress: Math.round(phase.progress * 100) / 100,
-    webhook_url: job.webhookUrl ?? null,
-    is_hidden: job.body.is_hidden === true,
-  }
-  return job.kind === "aurora"
-    ? { ...common, audio: echo(job.body, "audio"), image: echo(job.body, "image") }
-    : { ...common, variables: job.body.variables ?? {}, model_version: job.modelVersion }
-}
-
 /** An AI script job at `now`: finished scripts, or `pending` with none yet. */
 export const scriptJobJson = (job: SimScriptJob, timeline: CreatifyTimeline, now: number, epoch?: number) => {
   const ready = !job.pending || now - job.createdAt >= timeline.scriptsReadyAt
+  const ended = ready ? job.ending : undefined
   return {
     id: job.id,
     language: echo(job.body, "language") ?? "en",
     target_audience: echo(job.body, "target_audience"),
     video_length: echo(job.body, "video_length") ?? 30,
     script_styles: job.scripts.map((s) => s.script_style),
-    generated_scripts: ready ? job.scripts : [],
-    failed_reason: null,
-    status: ready ? "done" : "pending",
+    generated_scripts: ready && ended === undefined ? job.scripts : [],
+    failed_reason: ended?.reason ?? null,
+    status: ended?.status ?? (ready ? "done" : "pending"),
     created_at: isoAt(job.createdAt, epoch),
     updated_at: isoAt(Math.max(job.createdAt, now), epoch),
     // The product the scripts are for, from the title, description and URL sent.

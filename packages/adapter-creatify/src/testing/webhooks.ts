@@ -1,7 +1,11 @@
 import type { CreatifyStore } from "./store.js"
-import { linkToVideoView, previewsJson, renderJobPhase } from "./views.js"
+import { linkToVideoView, previewsJson } from "./views.js"
+import { renderJobPhase } from "./viewsRender.js"
 
-/** A Creatify callback body: preview list, link-to-video render, or custom template job. */
+/**
+ * A Creatify callback body: preview list; link-to-video render, custom template job made directly
+ * or Aurora job (`video_output`); a custom template preview or render, or an AI Avatar v2 job (`output`).
+ */
 export type CreatifyWebhookPayload =
   | {
       readonly id: string
@@ -24,7 +28,7 @@ export type CreatifyWebhookPayload =
 
 /** A callback that is due: the job's `webhook_url` (with the adapter's token, kept as sent) and the body. */
 export interface DueWebhook {
-  /** Identifies the event (`<job id>:previews`, `<job id>:render`, `<job id>:template`). */
+  /** Identifies the event (`<job id>:previews`, `<job id>:render`). */
   readonly key: string
   readonly jobId: string
   readonly url: string
@@ -49,8 +53,10 @@ export interface WebhookDelivery {
 /**
  * Every callback the jobs of `store` call for at `origin` now, oldest first: a preview list whose
  * previews are ready (status `pending`, with `previews`) or that failed there; a finished render
- * (`done`, `failed` or `rejected`, with `video_output`); a finished custom template job (with
- * `output`). Only jobs created with a `webhook_url` send callbacks.
+ * (`done`, `failed` or `rejected`, with `video_output`); a custom template preview that is ready or
+ * failed, and its render when finished (with `output`; a template job made directly reports
+ * `video_output`, as Creatify's create page documents); a finished AI Avatar v2 job (`output`) or
+ * Aurora job (`video_output`). Only jobs with a `webhook_url` send callbacks, to the job's current one.
  */
 export const dueWebhooks = (store: CreatifyStore, origin: string): DueWebhook[] => {
   const now = store.clock.now()
@@ -90,22 +96,43 @@ export const dueWebhooks = (store: CreatifyStore, origin: string): DueWebhook[] 
       })
     }
   }
-  for (const job of store.renderJobs("custom_template_job")) {
+  for (const job of store.renderJobs()) {
     const url = job.webhookUrl
     if (url === undefined) continue
+    const video = `${origin}/sim/files/${job.id}.mp4`
+    const base = { jobId: job.id, url }
+    if (job.mode === "preview") {
+      const previewedAt = job.createdAt + store.timeline.previewsReadyAt
+      if (previewedAt <= now) {
+        const ended = job.ending
+        due.push({
+          ...base,
+          key: `${job.id}:previews`,
+          at: previewedAt,
+          payload: {
+            id: job.id,
+            status: ended?.status ?? "done",
+            failed_reason: ended?.reason ?? null,
+            output: null,
+          },
+        })
+      }
+      if (job.render === undefined) continue
+    }
     const phase = renderJobPhase(job, store.timeline, now)
     if (phase.endedAt === undefined) continue
+    const output = phase.status === "done" ? video : null
+    const videoField = job.kind === "lipsync_v2" || job.mode === "preview" ? "output" : "video_output"
     due.push({
-      key: `${job.id}:template`,
-      jobId: job.id,
-      url,
+      ...base,
+      key: `${job.id}:render`,
       at: phase.endedAt,
       payload: {
         id: job.id,
         status: phase.status,
         failed_reason: phase.failedReason,
-        output: phase.status === "done" ? `${origin}/sim/files/${job.id}.mp4` : null,
-      },
+        [videoField]: output,
+      } as CreatifyWebhookPayload,
     })
   }
   return due.sort((a, b) => a.at - b.at)

@@ -109,15 +109,29 @@ const renderFields = {
   idempotencyKey,
 }
 
-/** Options for generating previews of a product. */
-export const PreviewRequestSchema = z.strictObject({
-  ...renderFields,
-  product: ProductRefSchema,
-  visualStyles: z.optional(z.array(text(200)).check(z.minLength(1), z.maxLength(20))),
-  aspectRatios: z.optional(z.array(z.enum(AspectRatios)).check(z.minLength(1), z.maxLength(3))),
-  targetPlatform: z.optional(text(200)),
-  targetAudience: z.optional(text(500)),
-})
+/**
+ * Options for generating previews: of a product (the URL flow), or of a vendor template with
+ * its `variables` (Creatify custom templates), where the vendor previews templates.
+ */
+export const PreviewRequestSchema = z
+  .strictObject({
+    ...renderFields,
+    product: z.optional(ProductRefSchema),
+    /** A vendor template to preview instead of a product (Creatify custom template). */
+    template: z.optional(vendorId(200)),
+    /** Values for the template's variables. */
+    variables: z.optional(z.record(z.string(), z.unknown())),
+    visualStyles: z.optional(z.array(text(200)).check(z.minLength(1), z.maxLength(20))),
+    aspectRatios: z.optional(z.array(z.enum(AspectRatios)).check(z.minLength(1), z.maxLength(3))),
+    targetPlatform: z.optional(text(200)),
+    targetAudience: z.optional(text(500)),
+  })
+  .check(
+    z.refine((r) => r.product !== undefined || r.template !== undefined, {
+      path: ["product"],
+      message: "give product (previews of a product) or template (a preview of a vendor template)",
+    }),
+  )
 
 /** Input to `generatePreviews`. */
 export type PreviewRequest = z.infer<typeof PreviewRequestSchema>

@@ -1,12 +1,18 @@
 // Creatify's credit-spending calls for the fault matrix: links from a URL and from data, AI
-// scripts, previews, rendering a preview, a direct render and a custom template render.
+// scripts, previews, rendering a preview, a direct render, custom template jobs (made directly,
+// previewed, the preview rendered) and avatar videos (AI Avatar v2, Aurora).
 import { creatify } from "@vidbridge/adapter-creatify"
 import {
+  AURORA_SECONDS,
   CREATIFY_ROUTES,
   type CreatifySimJob,
   type CreatifySimulator,
   createSimulator as creatifySim,
+  SIM_CUSTOM_TEMPLATES,
+  SIM_PERSONAS,
+  SIM_VOICES,
 } from "@vidbridge/adapter-creatify/testing"
+import { JobRef } from "@vidbridge/core"
 import {
   type CreditCall,
   erase,
@@ -34,6 +40,10 @@ const creatifyVideos = (sim: CreatifySimulator, pick: (job: CreatifySimJob) => b
         job.kind === "link_to_video" && job.stage === "render" ? { stage: "render" } : undefined,
       ),
     )
+
+const template = String(SIM_CUSTOM_TEMPLATES[0]!.template_id)
+const avatar = String(SIM_PERSONAS[0]!.id)
+const voice = (SIM_VOICES[0]!.accents as ReadonlyArray<{ id: string }>)[0]!.id
 
 const creatifyBase = {
   vendor: "Creatify",
@@ -105,7 +115,9 @@ const creatifyScripts: CreditCall<CreatifySimulator> = {
       return { ...rest, status: MYSTERY }
     },
   },
-  moderation: { na: "Creatify moderates videos (previews, renders), not script jobs" },
+  moderation: {
+    na: "a script job Creatify rejects fails generateScripts itself with ContentRejected (adapter tests); nothing is left to wait for",
+  },
   jobFails: { na: "the simulator has no control to fail a script job" },
 }
 
@@ -171,16 +183,77 @@ const creatifyRender: CreditCall<CreatifySimulator> = {
   statusRoute: CREATIFY_ROUTES.getVideo,
 }
 
+// Creatify lists no custom template jobs: a lost answer of one made directly or previewed
+// cannot be looked up (SubmissionUnknown; findSubmission says UnsupportedOperation).
 const creatifyTemplate: CreditCall<CreatifySimulator> = {
   ...creatifyVideoJob,
-  name: "render (template): POST /api/custom_template_jobs/{id}/render/",
-  route: CREATIFY_ROUTES.renderTemplate,
+  name: "render (template): POST /api/custom_template_jobs/",
+  route: CREATIFY_ROUTES.createTemplateJob,
   cost: 5,
   prepare: async () => ({
-    call: (c) => c.render({ template: "tpl-matrix", variables: { headline: "Run lighter" } }),
+    call: (c) => c.render({ template, variables: { headline: "Run lighter" } }),
   }),
   made: (sim) => creatifyVideos(sim, (j) => j.kind === "custom_template_job"),
   statusRoute: CREATIFY_ROUTES.getTemplateJob,
+  findsSubmissions: true,
+  lookupUnsupported: true,
+}
+
+const creatifyTemplatePreview: CreditCall<CreatifySimulator> = {
+  ...creatifyTemplate,
+  name: "generatePreviews (template): POST /api/custom_template_jobs/preview_async/",
+  route: CREATIFY_ROUTES.previewTemplate,
+  cost: 1,
+  prepare: async () => ({
+    call: (c) => c.generatePreviews({ template, variables: { headline: "Run lighter" } }),
+  }),
+  // The preview is rejected or failed, not a render.
+  moderation: (sim) => sim.rejectNext(undefined, "previews"),
+  jobFails: (sim) => sim.failNext(undefined, "previews"),
+}
+
+// Rendering a previewed job: found again by reading that job (its name carries the key).
+const creatifyTemplateRender: CreditCall<CreatifySimulator> = {
+  ...creatifyVideoJob,
+  name: "renderPreview (template): POST /api/custom_template_jobs/{id}/render/",
+  route: CREATIFY_ROUTES.renderTemplate,
+  cost: 4,
+  prepare: async ({ sim, client }) => {
+    const job = await client.generatePreviews({ template, variables: { headline: "Run lighter" } })
+    sim.clock.advance(120_000)
+    const id = JobRef.parse(job.ref).id
+    return {
+      call: (c) => c.renderPreview({ job: job.ref, previewId: id }),
+      // The render runs on the same job: the client knows its ref.
+      knownRef: job.ref,
+    }
+  },
+  made: (sim) => creatifyVideos(sim, (j) => j.kind === "custom_template_job" && j.stage === "render"),
+  statusRoute: CREATIFY_ROUTES.getTemplateJob,
+}
+
+const creatifyAvatar: CreditCall<CreatifySimulator> = {
+  ...creatifyVideoJob,
+  name: "render (avatar+script): POST /api/lipsyncs_v2/",
+  route: CREATIFY_ROUTES.createLipsync,
+  cost: 5,
+  prepare: async () => ({
+    call: (c) => c.render({ avatar, voice, script: "Meet the new trail shoe." }),
+  }),
+  made: (sim) => creatifyVideos(sim, (j) => j.kind === "lipsync_v2"),
+  statusRoute: CREATIFY_ROUTES.getLipsync,
+}
+
+const creatifyAurora: CreditCall<CreatifySimulator> = {
+  ...creatifyVideoJob,
+  name: "render (image+audio): POST /api/aurora/",
+  route: CREATIFY_ROUTES.createAurora,
+  cost: AURORA_SECONDS,
+  prepare: async () => ({
+    call: (c) => c.render({ imageUrl: "https://cdn.test/face.png", audioUrl: "https://cdn.test/voice.mp3" }),
+  }),
+  made: (sim) => creatifyVideos(sim, (j) => j.kind === "aurora"),
+  statusRoute: CREATIFY_ROUTES.getAurora,
 }
 
 /** Creatify's calls, in table order. */
@@ -192,4 +265,8 @@ export const creatifyCalls: ReadonlyArray<CreditCall> = [
   erase(creatifyRenderPreview),
   erase(creatifyRender),
   erase(creatifyTemplate),
+  erase(creatifyTemplatePreview),
+  erase(creatifyTemplateRender),
+  erase(creatifyAvatar),
+  erase(creatifyAurora),
 ]

@@ -1,5 +1,4 @@
 import type {
-  InputIssue,
   ListJobsQuery,
   PreviewRequest,
   Product,
@@ -10,47 +9,28 @@ import type {
   VideoError,
 } from "@vidbridge/core"
 import { JobRef } from "@vidbridge/core"
-import { type CheckContext, parseProviderOptions, rejectIssues } from "@vidbridge/core/adapter"
+import { parseProviderOptions, rejectIssues } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
-import { type CreatifySettings, DEFAULT_TOKEN_TTL } from "../../settings.js"
-import { signedWebhookUrl } from "../../webhook.js"
+import { GUIDE_STYLES } from "../catalogs/visualStyles.js"
 import { aspectToVendor, Kind, keyedName, PROVIDER_ID, REMEMBERED_PRODUCTS } from "../mapping.js"
+import {
+  type CallbackSettings,
+  callbackUrl,
+  context,
+  durationIssue,
+  languageIssue,
+  modelVersion,
+  nameIssue,
+  toLanguage,
+} from "./common.js"
 import { defined, productId } from "./products.js"
 
-// Scripts, previews, renders and job lists: neutral input -> Creatify body, with the checks
-// Creatify's rules call for, all before any request. A request with `webhookUrl` gets its
-// callback URL, token included, when its body is built (webhook.ts mints it).
-
-/** `video_length` values Creatify accepts (seconds). */
-const VideoLengths = [15, 30, 60] as const
-
-/** Languages Creatify's link-to-video reference lists (ISO 639-1), plus `af` from newer schemas. */
-const Languages: ReadonlyArray<string> =
-  "af ar bg cs da de el en es fi fr hi hr id it ja ko ms nl pl pt ro ru sk sv ta tl tr uk zh".split(" ")
-
-/** The visual styles of Creatify's URL-to-video guide, used when a request names none. */
-const DefaultVisualStyles: ReadonlyArray<string> = (
-  "GreenScreenEffectTemplate SimpleAvatarOverlayTemplate DynamicProductTemplate FullScreenTemplate " +
-  "QuickTransitionTemplate EnhancedVanillaTemplate DynamicGreenScreenEffect FeatureHighlightTemplate " +
-  "AvatarBubbleTemplate"
-).split(" ")
-
-/** What a custom template fixes: giving it with `template` is `InvalidInput`. */
-const TEMPLATE_FIXED = [
-  "aspectRatio",
-  "language",
-  "durationSeconds",
-  "avatar",
-  "voice",
-  "subtitles",
-  "visualStyle",
-  "scriptStyle",
-  "script",
-] as const
+// Scripts, previews and renders of a product, and job lists: neutral input -> Creatify body, with
+// the checks Creatify's rules call for, all before any request. A request with `webhookUrl` gets
+// its callback URL, token included, when its body is built (webhook.ts mints it).
 
 const volume = z.optional(z.nullable(z.number().check(z.gte(0), z.lte(1))))
-const modelVersion = z.optional(z.enum(["standard", "aurora_v1", "aurora_v1_fast"]))
 
 /** `providerOptions.creatify` for previews and direct renders: Creatify-only fields, sent as is. */
 const LinkVideoOptions = z.strictObject({
@@ -71,65 +51,11 @@ const LinkVideoOptions = z.strictObject({
   language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}$/))),
 })
 
-/** `providerOptions.creatify` for custom template renders. */
-const TemplateOptions = z.strictObject({
-  model_version: modelVersion,
-  is_hidden: z.optional(z.boolean()),
-  /** The custom template job to render (from `preview_async`); default: the template id. */
-  job_id: z.optional(z.string().check(z.minLength(1))),
-})
-
 /** `providerOptions.creatify` for `listJobs`: which list, and its `ordering`. */
 const ListOptions = z.strictObject({
-  kind: z.optional(z.enum([Kind.linkToVideo, Kind.aurora])),
+  kind: z.optional(z.enum([Kind.linkToVideo, Kind.aurora, Kind.lipsyncV2])),
   ordering: z.optional(z.string().check(z.minLength(1))),
 })
-
-/** What building a request needs from the settings: the callback token's secret and lifetime. */
-export type CallbackSettings = Pick<CreatifySettings, "webhookSecret" | "webhookTokenTtl">
-
-const context = (operation: string): CheckContext => ({ provider: PROVIDER_ID, operation })
-
-/**
- * Neutral language tag -> Creatify code. A region is dropped (`pt-BR` -> `pt`); the base must be
- * in the documented list. Newer codes can be sent with `providerOptions.creatify.language`.
- */
-const languageIssue = (language: string | undefined): InputIssue | undefined => {
-  if (language === undefined) return undefined
-  const base = language.split("-")[0]!.toLowerCase()
-  return Languages.includes(base)
-    ? undefined
-    : {
-        path: "language",
-        message: `Creatify does not list "${language}"; use one of ${Languages.join(", ")} (or send a newer code as providerOptions.creatify.language)`,
-      }
-}
-
-const toLanguage = (language: string | undefined): string | undefined =>
-  language === undefined ? undefined : language.split("-")[0]!.toLowerCase()
-
-/** Creatify's name fields hold 255 characters; the submission key takes its share (mapping.ts). */
-const NAME_MAX = 255
-
-/** The caller's `name` must leave room for the submission key in Creatify's 255 characters. */
-const nameIssue = (name: string | undefined, key: string | undefined): InputIssue | undefined => {
-  const max = NAME_MAX - (keyedName(undefined, key)?.length ?? -1) - 1
-  return name !== undefined && name.length > max
-    ? {
-        path: "name",
-        message: `Creatify keeps at most ${max} characters here (with the submission key); got ${name.length}`,
-      }
-    : undefined
-}
-
-/** `durationSeconds` must be a documented `video_length`. */
-const durationIssue = (seconds: number | undefined): InputIssue | undefined =>
-  seconds === undefined || (VideoLengths as ReadonlyArray<number>).includes(seconds)
-    ? undefined
-    : {
-        path: "durationSeconds",
-        message: `Creatify makes videos of ${VideoLengths.join(", ")} seconds; got ${seconds}`,
-      }
 
 /**
  * The `POST /api/ai_scripts/` body. Creatify's guide: "the title and description are the same as
@@ -161,13 +87,9 @@ export const scriptsBody = (
     }),
   )
 
-/** The `webhook_url` of a request: the app's URL with a token of its own (webhook.ts). */
-const callbackUrl = (url: string | undefined, settings: CallbackSettings, operation: string) =>
-  signedWebhookUrl(url, settings.webhookSecret, settings.webhookTokenTtl ?? DEFAULT_TOKEN_TTL, operation)
-
 /**
  * What previews and direct renders share, checked in this order before any request: the
- * vendor-only options, `durationSeconds` and `language`, (render) no `variables`, the product,
+ * vendor-only options, `durationSeconds` and `language`, no `variables`, the product,
  * the callback URL. Answers the fields both bodies have.
  */
 const linkVideoFields = Effect.fnUntraced(function* (
@@ -183,7 +105,7 @@ const linkVideoFields = Effect.fnUntraced(function* (
     nameIssue(request.name, key),
     options.language === undefined ? languageIssue(request.language) : undefined,
   ])
-  if (operation === "render" && (request as RenderRequest).variables !== undefined) {
+  if (request.variables !== undefined) {
     yield* rejectIssues(context(operation), [
       { path: "variables", message: "are for custom templates; give template too" },
     ])
@@ -209,14 +131,15 @@ const linkVideoFields = Effect.fnUntraced(function* (
 /** The body of `POST /api/link_to_videos/preview_list_async/`. */
 export const previewsBody = (
   request: PreviewRequest,
+  product: ProductRefLike,
   settings: CallbackSettings,
   key: string | undefined,
 ): Effect.Effect<Record<string, unknown>, VideoError> =>
-  Effect.map(linkVideoFields(request, request.product, settings, "generatePreviews", key), (fields) =>
+  Effect.map(linkVideoFields(request, product, settings, "generatePreviews", key), (fields) =>
     defined({
       ...fields,
       visual_styles:
-        request.visualStyles ?? (request.visualStyle ? [request.visualStyle] : [...DefaultVisualStyles]),
+        request.visualStyles ?? (request.visualStyle ? [request.visualStyle] : [...GUIDE_STYLES]),
       aspect_ratios: request.aspectRatios?.map((a) => aspectToVendor[a]),
       target_platform: request.targetPlatform,
       target_audience: request.targetAudience,
@@ -234,56 +157,29 @@ export const directRenderBody = (
     defined({ ...fields, visual_style: request.visualStyle }),
   )
 
-/** `POST /api/custom_template_jobs/{id}/render/`: the job in the path and the body. */
-export const templateRender = Effect.fnUntraced(function* (
-  request: RenderRequest,
-  template: string,
-  settings: CallbackSettings,
-  key: string | undefined,
-) {
-  const options = yield* parseProviderOptions(TemplateOptions, request.providerOptions, context("render"))
-  yield* rejectIssues(context("render"), [
-    request.product === undefined
-      ? undefined
-      : { path: "product", message: "Creatify custom templates take variables, not a product" },
-    ...TEMPLATE_FIXED.filter((key) => request[key] !== undefined).map((key) => ({
-      path: key,
-      message: "is fixed by the Creatify custom template; pass template values in variables",
-    })),
-    nameIssue(request.name, key),
-  ])
-  const webhook = yield* callbackUrl(request.webhookUrl, settings, "render")
-  const body = defined({
-    template_id: template,
-    variables: request.variables ?? {},
-    name: keyedName(request.name, key),
-    webhook_url: webhook,
-    model_version: options.model_version,
-    is_hidden: options.is_hidden,
-  })
-  return { id: options.job_id ?? template, body }
-})
-
-/** The link-to-video job `renderPreview` renders on (its ref must come from `generatePreviews`). */
-export const renderPreviewJob = (request: RenderPreviewRequest): Effect.Effect<string, VideoError> => {
+/** The job `renderPreview` renders: a link-to-video preview job or a custom template job (their refs from `generatePreviews`). */
+export const renderPreviewTarget = (
+  request: RenderPreviewRequest,
+): Effect.Effect<{ readonly kind: string; readonly id: string }, VideoError> => {
   const ref = JobRef.isValid(request.job) ? JobRef.parse(request.job) : undefined
-  const mine = ref !== undefined && ref.provider === PROVIDER_ID && ref.kind === Kind.linkToVideo
+  const kind = ref?.provider === PROVIDER_ID ? ref.kind : undefined
+  const link = kind === Kind.linkToVideo
   return Effect.as(
     rejectIssues(context("renderPreview"), [
-      mine
+      link || kind === Kind.customTemplateJob
         ? undefined
         : { path: "job", message: `is ${request.job}; expected the ref from generatePreviews` },
-      request.webhookUrl === undefined
-        ? undefined
-        : {
+      link && request.webhookUrl !== undefined
+        ? {
             path: "webhookUrl",
             message: "Creatify sends render callbacks to the webhookUrl given to generatePreviews",
-          },
-      request.name === undefined
-        ? undefined
-        : { path: "name", message: "Creatify takes the video name in generatePreviews" },
+          }
+        : undefined,
+      link && request.name !== undefined
+        ? { path: "name", message: "Creatify takes the video name in generatePreviews" }
+        : undefined,
     ]),
-    ref?.id ?? "",
+    { kind: kind ?? "", id: ref?.id ?? "" },
   )
 }
 

@@ -9,7 +9,7 @@ import {
   type RenderRequest,
   type VideoError,
 } from "@vidbridge/core"
-import { invalidInput, unsupportedFields } from "@vidbridge/core/adapter"
+import { invalidInput, unsupported, unsupportedFields } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import { Kinds, keyedName, PROVIDER_ID, previewIdsOf } from "../mapping/refs.js"
 import { defaultDuration, defaultScriptStyle, durations, v2Aspect, v2ScriptStyles } from "../mapping/v2.js"
@@ -112,10 +112,17 @@ const videoBody = (
 
 /** `preview_list` from a neutral preview request: one product, one aspect ratio, the visual styles. */
 export const previewListBody = Effect.fnUntraced(function* (request: PreviewRequest, key?: string) {
+  if (request.product === undefined) {
+    return yield* Effect.fail(
+      unsupported(PROVIDER_ID, "generatePreviews", "JoggAI previews products, not templates"),
+    )
+  }
   const product = yield* resolveProduct(request.product, "v2", "generatePreviews")
   const options = yield* joggOptions(request.providerOptions, "generatePreviews")
   const issues: Array<InputIssue> = [
     ...unsupportedFields(request, {
+      template: "JoggAI previews products, not templates",
+      variables: "JoggAI previews products, not templates",
       targetPlatform: "JoggAI previews have no target platform",
       targetAudience: "JoggAI keeps the audience on the product; set it with updateProduct",
     }),

@@ -7,7 +7,7 @@ import { JobRef } from "../../JobRef.js"
 import { avatarVideoInput } from "../../model/avatarVideo.js"
 import { defineProvider } from "../../ProviderDefinition.js"
 import { httpSettingsFields, secret } from "../../settings.js"
-import { AuthenticationFailed, VideoError } from "../../VideoError.js"
+import { AuthenticationFailed, unsupported, VideoError } from "../../VideoError.js"
 import type { SubmissionContext, SubmissionLookup, VideoProviderShape } from "../../VideoProvider.js"
 import { headerOf, verifyHmacSha256Hex } from "../../webhooks/verify.js"
 import { avatarVideoBody, FAKE_AVATAR_VIDEOS } from "./avatarVideo.js"
@@ -142,6 +142,9 @@ const makeFakeVendorProvider = (settings: z.output<typeof FakeVendorSettings>): 
         }),
       ),
     generatePreviews: (request, submission) => {
+      if (request.product === undefined) {
+        return Effect.fail(unsupported("fake", "generatePreviews", "it previews products, not templates"))
+      }
       const product =
         typeof request.product === "string" ? JobRef.from(request.product).id : request.product.id
       return post(
