@@ -8,6 +8,7 @@
 // state reached `onEvent` once across both receivers.
 import { randomUUID } from "node:crypto"
 import { creatify } from "@vidbridge/adapter-creatify"
+import { SIM_CUSTOM_TEMPLATES } from "@vidbridge/adapter-creatify/testing"
 import { drafts } from "@vidbridge/adapter-drafts"
 import { jogg } from "@vidbridge/adapter-jogg"
 import type { VideoJobEvent } from "@vidbridge/core"
@@ -61,7 +62,7 @@ const ordersFor = (page: string): OrderInput[] => {
     (k) => ({
       idempotencyKey: k,
       provider: "creatify",
-      template: "sim-template",
+      template: String(SIM_CUSTOM_TEMPLATES[0]?.template_id),
       variables: { headline: "Chaos" },
       render: { name: k },
     }),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto"
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { SIM_CUSTOM_TEMPLATES } from "@vidbridge/adapter-creatify/testing"
 import { describe, expect, inject, it } from "vitest"
 import { builtInProviders, main } from "../src/index.js"
 
@@ -38,10 +39,12 @@ const cli = async (argv: ReadonlyArray<string>, signal?: AbortSignal) => {
 }
 
 const dir = () => mkdtempSync(join(tmpdir(), "vidbridge-batch-"))
+/** A custom template the Creatify simulator knows (Creatify checks the template id exists). */
+const CREATIFY_TEMPLATE = String(SIM_CUSTOM_TEMPLATES[0]?.template_id)
 const CSV = [
   "key,provider,url,template,aspectRatio,name,script",
   "shoe-1,creatify,https://shop.example/p/1,,9:16,,",
-  "shoe-2,creatify,,sim-template,,shoe two,",
+  `shoe-2,creatify,,${CREATIFY_TEMPLATE},,shoe two,`,
   "shoe-3,drafts,,sim-template,,,A short script.",
 ].join("\n")
 
