@@ -294,7 +294,7 @@ describe("custom template jobs are not listed: a lost answer is SubmissionUnknow
       expect(sim.creditsSpent() - before.credits).toBe(call.cost)
       expect(error.reason).toMatchObject({
         _tag: "SubmissionUnknown",
-        lookup: "failed",
+        lookup: "unsupported",
         submission: error.ref,
       })
       expect(error.reason.message).toContain("Creatify lists no custom template jobs")

@@ -120,7 +120,7 @@ describe("JoggAI avatar videos", () => {
     const jobs = client()
     const error = await rejection(jobs.render({ avatar: "81", voice: "v", script }))
     expect(created).toHaveLength(1)
-    expect(error.reason).toMatchObject({ _tag: "SubmissionUnknown", lookup: "failed" })
+    expect(error.reason).toMatchObject({ _tag: "SubmissionUnknown", lookup: "unsupported" })
     expect(error.message).toContain("JoggAI lists no avatar videos")
     const found = await rejection(jobs.findSubmission(error.ref!))
     expect(found.reason._tag).toBe("UnsupportedOperation")

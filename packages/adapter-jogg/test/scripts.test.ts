@@ -88,7 +88,7 @@ describe("JoggAI AI scripts", () => {
   it("a lost answer cannot be looked up: SubmissionUnknown saying why (no list, nothing of the request kept)", async () => {
     route(server, "post", "/v2/ai_scripts", () => HttpResponse.json({ code: 50000, msg: "System error" }))
     const error = await rejection(client().generateScripts({ product: "P1" }, fast))
-    expect(error.reason).toMatchObject({ _tag: "SubmissionUnknown", lookup: "failed" })
+    expect(error.reason).toMatchObject({ _tag: "SubmissionUnknown", lookup: "unsupported" })
     expect(error.message).toContain("JoggAI lists no AI-script tasks")
   })
 

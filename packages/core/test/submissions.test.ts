@@ -2,6 +2,7 @@ import { it } from "@effect/vitest"
 import { Duration, Effect, Schedule } from "effect"
 import { TestClock } from "effect/testing"
 import { describe, expect } from "vitest"
+import { unsupported } from "../src/adapter/index.js"
 import {
   findSubmission,
   Reconcile,
@@ -137,6 +138,24 @@ describe("what reconciliation never does", () => {
       const lookup = yield* Effect.flip(findSubmission(error.ref!).pipe(Effect.provide(layer)))
       expect(lookup.reason._tag).toBe("UnsupportedOperation")
     }),
+  )
+
+  it.effect(
+    "a lookup the adapter cannot make for this call: SubmissionUnknown (unsupported), not failed",
+    () =>
+      Effect.gen(function* () {
+        const noList = (shape: VideoProviderShape): VideoProviderShape => ({
+          ...shape,
+          findSubmission: () =>
+            Effect.fail(unsupported(shape.id, "findSubmission", "the vendor lists no renders")),
+        })
+        const { sim, layer, busy } = yield* fakeOnTestClock({ register, shape: noList })
+        sim.faults.inject("POST /renders", { kind: "status", status: 502, when: "after" })
+        const error = failureOf(yield* drive(render({ template: "t" }).pipe(Effect.provide(layer)), busy))
+        expect(reasonOf(error)).toMatchObject({ lookup: "unsupported", submission: error.ref })
+        expect(error.message).toContain("the vendor lists no renders")
+        expect(sim.log.count("POST /renders")).toBe(1)
+      }),
   )
 
   it.effect("a lookup that fails for good: SubmissionUnknown (failed) naming why, with the ref", () =>

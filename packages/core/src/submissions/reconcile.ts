@@ -147,7 +147,11 @@ export const submitWith = <A extends SubmissionResult>(
           return yield* Effect.fail(unknown(error, ref, "unsupported", `${id} cannot look it up`))
         const parsed = SubmissionRef.parse(ref)
         const window = yield* reconcileWindow
-        const failed = (e: VideoError) => unknown(error, ref, "failed", `looking it up failed (${e.message})`)
+        // A lookup the adapter cannot make for this kind of call is "unsupported", not a failure.
+        const failed = (e: VideoError) =>
+          e.reason._tag === "UnsupportedOperation"
+            ? unknown(error, ref, "unsupported", `${id} cannot look it up (${e.reason.message})`)
+            : unknown(error, ref, "failed", `looking it up failed (${e.message})`)
         const gaveUp = new VideoError({ provider: id, operation, reason: error.reason }) // a marker
         let found = yield* pollUntil(find(parsed), (l) => l._tag !== "NotFound", {
           schedule: (yield* Reconcile).schedule,

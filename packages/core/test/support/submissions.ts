@@ -67,7 +67,7 @@ export const drive = <A, E>(
 export const failureOf = <A, E>(exit: Exit.Exit<A, E>): E => {
   if (Exit.isSuccess(exit)) throw new Error(`expected a failure, got ${JSON.stringify(exit.value)}`)
   const fail = exit.cause.reasons.find((r) => r._tag === "Fail")
-  if (fail === undefined) throw new Error("expected a typed failure")
+  if (fail === undefined) throw new Error(`expected a typed failure, got ${String(exit.cause)}`)
   return fail.error
 }
 

@@ -78,7 +78,7 @@ export interface CreditCall<S extends VendorSimulator = VendorSimulator> {
   /**
    * The provider has `findSubmission`, but this call's vendor keeps no list to look it up in
    * (JoggAI's avatar videos and AI scripts, Creatify's custom template jobs): core asks, the lookup fails `UnsupportedOperation`
-   * saying why, and a lost answer ends `SubmissionUnknown` (`lookup: "failed"`) with the job known
+   * saying why, and a lost answer ends `SubmissionUnknown` (`lookup: "unsupported"`) with the job known
    * only at the vendor. Never a resend.
    */
   readonly lookupUnsupported?: boolean | undefined

@@ -101,14 +101,14 @@ export const checkCallError = (
 
 /**
  * A call the vendor keeps no list for (a lookup the adapter cannot make): its lost answer is
- * `SubmissionUnknown` with `lookup: "failed"`, and `findSubmission` says it cannot look
+ * `SubmissionUnknown` with `lookup: "unsupported"`, and `findSubmission` says it cannot look
  * (`UnsupportedOperation`) rather than pretending it found nothing.
  */
 export const checkLookupUnsupported = async (problems: string[], client: VideoClient, error: unknown) => {
   if (!(error instanceof VideoError) || error.reason._tag !== "SubmissionUnknown") return
   if (error.reason.submission !== error.ref) problems.push("SubmissionUnknown must carry its submission ref")
-  if (error.reason.lookup !== "failed")
-    problems.push(`expected lookup "failed", got "${error.reason.lookup}"`)
+  if (error.reason.lookup !== "unsupported")
+    problems.push(`expected lookup "unsupported", got "${error.reason.lookup}"`)
   const found = await settle(client.findSubmission(error.ref ?? ""))
   if (
     found.ok ||
