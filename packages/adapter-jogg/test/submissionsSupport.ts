@@ -1,13 +1,12 @@
 // A JoggAI simulator on the test's clock, and a driver that moves that clock while no request is
-// in flight: list lag, the reconcile window and request timeouts then run on virtual time. After
-// core's test/support/submissions.ts (the fake vendor's version).
-import { VideoProvider } from "@vidbridge/core"
-import type { SimClock } from "@vidbridge/core/testing"
-import { Cause, Duration, Effect, Exit, Fiber, Layer } from "effect"
-import { TestClock } from "effect/testing"
+// in flight (core's testing helpers): list lag, the reconcile window and request timeouts then run
+// on virtual time.
+import { effectSimClock, onTestClock } from "@vidbridge/core/testing"
+import { Effect } from "effect"
 import { jogg } from "../src/index.js"
 import { createSimulator, type JoggSimulator } from "../src/testing/index.js"
-import { realTicks } from "./support.js"
+
+export { driveOnTestClock as drive, failureOf, successOf } from "@vidbridge/core/testing"
 
 /**
  * A JoggAI simulator whose clock is the test's `TestClock` (`created_at` counts from 0), and a
@@ -18,63 +17,15 @@ export const joggOnTestClock = (options: {
   readonly listLag?: number
   readonly register: (sim: JoggSimulator) => void
 }) =>
-  Effect.gen(function* () {
-    const clock = yield* Effect.clockWith(Effect.succeed)
-    const simClock: SimClock = { now: () => clock.currentTimeMillisUnsafe(), advance: () => {} }
-    const sim = createSimulator({
-      clock: simClock,
-      epochMillis: 0,
-      apiVersion: options.apiVersion,
-      listLag: options.listLag,
-    })
-    options.register(sim)
-    const flight = { n: 0 }
-    const shape = yield* jogg.make(
-      yield* jogg.parseSettings({
-        ...sim.settings(),
-        retry: { baseDelay: 1, maxDelay: 1 },
-        observer: { onRequest: () => flight.n++, onResponse: () => flight.n-- },
+  Effect.flatMap(effectSimClock, (clock) =>
+    onTestClock({
+      sim: createSimulator({
+        clock,
+        epochMillis: 0,
+        apiVersion: options.apiVersion,
+        listLag: options.listLag,
       }),
-    )
-    // Busy while an answer is on its way (a held request never answers: it only waits for the timeout).
-    const busy = () => flight.n > sim.held()
-    return { sim, layer: Layer.succeed(VideoProvider, shape), busy }
-  })
-
-/**
- * Runs `effect` to its end, moving the test clock `step` at a time, but only while no vendor
- * request is in flight: a request is never timed out by the clock moving under it.
- */
-export const drive = <A, E>(
-  effect: Effect.Effect<A, E>,
-  busy: () => boolean,
-  step: Duration.Input = Duration.seconds(5),
-): Effect.Effect<Exit.Exit<A, E>> =>
-  Effect.gen(function* () {
-    const fiber = yield* Effect.forkChild(effect)
-    for (
-      let moves = 0, loops = 0;
-      fiber.pollUnsafe() === undefined && moves < 1000 && loops < 20_000;
-      loops++
-    ) {
-      yield* Effect.promise(() => realTicks(2))
-      if (busy() || fiber.pollUnsafe() !== undefined) continue
-      yield* TestClock.adjust(step)
-      moves++
-    }
-    return yield* Fiber.await(fiber)
-  })
-
-/** The failure of an exit that must have failed (the test fails otherwise). */
-export const failureOf = <A, E>(exit: Exit.Exit<A, E>): E => {
-  if (Exit.isSuccess(exit)) throw new Error(`expected a failure, got ${JSON.stringify(exit.value)}`)
-  const fail = exit.cause.reasons.find((r) => r._tag === "Fail")
-  if (fail === undefined) throw new Error(`expected a typed failure, got ${String(Cause.squash(exit.cause))}`)
-  return fail.error
-}
-
-/** The value of an exit that must have succeeded. */
-export const successOf = <A, E>(exit: Exit.Exit<A, E>): A => {
-  if (Exit.isFailure(exit)) throw new Error(`expected success, got ${String(Cause.squash(exit.cause))}`)
-  return exit.value
-}
+      definition: jogg,
+      register: options.register,
+    }),
+  )
