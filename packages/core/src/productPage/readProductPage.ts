@@ -1,3 +1,4 @@
+import { readLimited } from "../internal/readLimited.js"
 import { type InputIssue, invalidInput } from "../VideoError.js"
 import { ProductPageError, type ProductPageFailure } from "./ProductPageError.js"
 import { type ProductPage, parseProductPage } from "./parse.js"
@@ -68,31 +69,6 @@ const decoderFor = (contentType: string | null): TextDecoder => {
   }
 }
 
-/** The body, up to `maxBytes`; `undefined` when the page is bigger. */
-const readCapped = async (response: Response, maxBytes: number): Promise<Uint8Array | undefined> => {
-  if (response.body === null) return new Uint8Array()
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined)
-      return undefined
-    }
-    chunks.push(value)
-  }
-  const body = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    body.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return body
-}
-
 /**
  * Reads a product page the way vendor scrapers do: its JSON-LD `Product` data and OpenGraph
  * tags (title, description, images, videos, price). Bounded: the whole read has a `timeout`
@@ -149,7 +125,7 @@ export const readProductPage = async (
       return await refuse(fail("not_html", `the answer is not HTML (content-type ${mimeOf(contentType)})`))
     if (Number(response.headers.get("content-length")) > maxBytes)
       return await refuse(fail("too_large", `the page is larger than ${maxBytes} bytes`))
-    const body = await readCapped(response, maxBytes)
+    const body = await readLimited(response.body, maxBytes)
     if (body === undefined) throw fail("too_large", `the page is larger than ${maxBytes} bytes`)
     const html = decoderFor(contentType).decode(body)
     if (contentType === null && !/^\s*</.test(html))
