@@ -104,7 +104,7 @@ export const chooseInputs = async (
   const voiceItem =
     voiceGiven === undefined && has("listVoices")
       ? await first("listVoices", (v) =>
-          !speaks(v, options.language) ? 0 : gender !== undefined && v.gender === gender ? 2 : 1,
+          !speaks(v, options.language) ? 0 : gender === undefined || v.gender === gender ? 2 : 1,
         )
       : undefined
   if (voiceGiven === undefined && has("listVoices") && voiceItem === undefined)
