@@ -1,5 +1,7 @@
 import {
   type AnyProviderDefinition,
+  type AspectRatio,
+  type CatalogOperation,
   type ConfiguredProvider,
   configureFromEnv,
   createVideoClient,
@@ -21,10 +23,41 @@ export type SimulatorFactory = (options: {
   readonly clock: SimClock
 }) => VendorSimulator | Promise<VendorSimulator>
 
+/** Vendor-only fields of a request or catalog read, keyed by provider id (`providerOptions`). */
+export type VendorOptions = Readonly<Record<string, Readonly<Record<string, unknown>>>>
+
+/**
+ * What the CLI knows about a vendor beyond its adapter, to pick defaults from its catalogs
+ * (`compare`, `create`): all optional.
+ */
+export interface ProviderHints {
+  /**
+   * `providerOptions` of a catalog read that keeps the items made for `aspectRatio` (for
+   * catalogs whose items do not say which ratios they come in unless asked for one).
+   */
+  readonly catalogFilter?:
+    | ((operation: CatalogOperation, aspectRatio: AspectRatio) => VendorOptions | undefined)
+    | undefined
+  /**
+   * What making the product costs, for a vendor that charges for it (`estimateCredits` covers
+   * previews and renders only): added to the run's estimate.
+   */
+  readonly productCost?: { readonly credits: number; readonly basis: string } | undefined
+  /** `providerOptions` of previews and renders that leave background music out. */
+  readonly musicOff?: VendorOptions | undefined
+  /**
+   * For a vendor that renders from a template it cannot list (a studio draft): the variable
+   * that may hold its id, and how to find one, for the note when none is given.
+   */
+  readonly template?: { readonly env: string; readonly howTo: string } | undefined
+}
+
 /** The vendors the CLI knows: adapter definitions and their simulators. */
 export interface CliProviders {
   readonly definitions: ReadonlyArray<AnyProviderDefinition>
   readonly simulators: Readonly<Record<string, SimulatorFactory>>
+  /** Per provider id: see {@link ProviderHints}. */
+  readonly hints?: Readonly<Record<string, ProviderHints>> | undefined
 }
 
 /** A provider ready for one CLI run. */
@@ -171,16 +204,22 @@ export const openProvider = async (
   if (modeOf(definition, env, options.simulate) === "live") {
     const configured = configureFromEnv(definition, env, { observer })
     const baseUrlVariable = Object.entries(definition.env).find(([key]) => key === "baseUrl")?.[1].name
+    const simulatorOrigin = loopbackOrigin(baseUrlVariable === undefined ? undefined : env[baseUrlVariable])
+    // A vendor on this machine (a simulator served elsewhere) is polled at the simulator pace when one is set.
+    const pollEvery = simulatorOrigin === undefined ? undefined : simulatorPacing(env).pollEvery
     return {
       id,
       mode: "live",
       configured,
-      client: createVideoClient({ provider: configured }),
+      client: createVideoClient({
+        provider: configured,
+        ...(pollEvery === undefined ? {} : { polling: { schedule: Schedule.spaced(pollEvery) } }),
+      }),
       requests: () => requests,
       credits: () => undefined,
       close: async () => {},
       exports: {},
-      simulatorOrigin: loopbackOrigin(baseUrlVariable === undefined ? undefined : env[baseUrlVariable]),
+      simulatorOrigin,
     }
   }
   const factory = providers.simulators[id]

@@ -1,11 +1,19 @@
 import {
   type AspectRatio,
+  type Capabilities,
   type Product,
   type ProductPage,
   readProductPage,
   type VideoClient,
   type VideoJob,
 } from "@vidbridge/core"
+
+/**
+ * Whether the flow on a provider with these capabilities goes through previews (the vendor
+ * reads the page, makes previews in visual styles, one is rendered) rather than a template render.
+ */
+export const usesPreviews = (caps: Capabilities): boolean =>
+  caps.productFromUrl && caps.operations.includes("generatePreviews")
 
 /** What the user asked for on the command line. */
 export interface FlowInput {
@@ -22,6 +30,8 @@ export interface FlowInput {
   readonly voice?: string | undefined
   /** The script to use instead of one the vendor writes. */
   readonly script?: string | undefined
+  /** Vendor-only fields of the previews and the render (`{ creatify: { no_background_music: true } }`). */
+  readonly providerOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined
 }
 
 /** Where the flow got to. */
@@ -54,8 +64,9 @@ export const startFlow = async (
     ...(input.avatar ? { avatar: input.avatar } : {}),
     ...(input.voice ? { voice: input.voice } : {}),
     ...(input.script ? { script: input.script } : {}),
+    ...(input.providerOptions ? { providerOptions: input.providerOptions } : {}),
   }
-  if (caps.productFromUrl && caps.operations.includes("generatePreviews")) {
+  if (usesPreviews(caps)) {
     const product = await client.createProduct({ url: input.url }, { signal })
     const started = await client.generatePreviews(
       { product, ...options, ...(input.visualStyle ? { visualStyles: [input.visualStyle] } : {}) },

@@ -1,6 +1,7 @@
 import {
   type CatalogOperation,
   catalogItems,
+  type Gender,
   InvalidInput,
   type VideoClient,
   VideoError,
@@ -14,6 +15,7 @@ const catalogs = {
   avatar: { operation: "listAvatars", noun: "avatar", command: "avatars" },
   voice: { operation: "listVoices", noun: "voice", command: "voices" },
   template: { operation: "listTemplates", noun: "template", command: "templates" },
+  style: { operation: "listVisualStyles", noun: "visual style", command: "styles" },
 } as const satisfies Record<string, { operation: CatalogOperation; noun: string; command: string }>
 
 /** A flag that takes an id or a name. */
@@ -29,26 +31,38 @@ const refused = (provider: string, flag: CatalogFlag, message: string) =>
     reason: new InvalidInput({ message: `--${flag} ${message}`, issues: [{ path: flag, message }] }),
   })
 
+/** An item a flag named: its id, and its name when the catalog was read. */
+export interface NamedItem {
+  readonly id: string
+  readonly name?: string | undefined
+  /** An avatar's or voice's gender, where the catalog says. */
+  readonly gender?: Gender | undefined
+}
+
 /**
- * The id `value` names in the provider's catalog: `value` itself when an item has that id, else
- * the one item with that name (case-insensitive). Several items of that name, or none, fail
- * `InvalidInput` listing the candidates or saying how to list the catalog. A provider without
- * the catalog gets `value` as it is (its adapter checks it).
+ * The item `value` names in the provider's catalog: the item with that id, else the one item
+ * with that name (case-insensitive). Several items of that name, or none, fail `InvalidInput`
+ * naming the flag and listing the candidates or saying how to list the catalog. A provider
+ * without the catalog gets `{ id: value }` (its adapter checks it).
  */
-export const resolveCatalogId = async (
+export const resolveCatalogItem = async (
   client: VideoClient,
   flag: CatalogFlag,
   value: string,
   signal?: AbortSignal,
-): Promise<string> => {
+): Promise<NamedItem> => {
   const { operation, noun, command } = catalogs[flag]
-  if (!client.capabilities().operations.includes(operation)) return value
+  if (!client.capabilities().operations.includes(operation)) return { id: value }
   const wanted = value.trim().toLowerCase()
   const named: Array<{ readonly id: string; readonly name: string; readonly detail: string }> = []
+  const itemOf = (item: { readonly id: string; readonly name: string }): NamedItem => {
+    const gender = (item as { readonly gender?: Gender }).gender
+    return { id: item.id, name: item.name, ...(gender === undefined ? {} : { gender }) }
+  }
   let read = 0
   const items = catalogItems((query) => client[operation]({ ...query, limit: 100 }, { signal }))
   for await (const item of items) {
-    if (item.id === value) return value
+    if (item.id === value) return itemOf(item)
     if (item.name.trim().toLowerCase() === wanted) named.push({ ...item, detail: detailOf(item) })
     if (++read >= MAX_ITEMS) {
       throw refused(
@@ -58,7 +72,7 @@ export const resolveCatalogId = async (
       )
     }
   }
-  if (named.length === 1) return named[0]!.id
+  if (named.length === 1) return itemOf(named[0]!)
   if (named.length === 0) {
     throw refused(
       client.provider,
@@ -74,6 +88,14 @@ export const resolveCatalogId = async (
   )
 }
 
+/** The id `value` names in the provider's catalog (see {@link resolveCatalogItem}). */
+export const resolveCatalogId = async (
+  client: VideoClient,
+  flag: CatalogFlag,
+  value: string,
+  signal?: AbortSignal,
+): Promise<string> => (await resolveCatalogItem(client, flag, value, signal)).id
+
 // What tells same-named items apart in a message.
 const detailOf = (item: object): string => {
   const fields = item as Record<string, unknown>
@@ -87,13 +109,15 @@ const detailOf = (item: object): string => {
  * Resolves each of `--avatar`, `--voice` and `--template` that is set (see {@link resolveCatalogId}),
  * one after another; answers the same object with ids.
  */
-export const resolveCatalogIds = async <I extends Partial<Record<CatalogFlag, string | undefined>>>(
+export const resolveCatalogIds = async <
+  I extends Partial<Record<"avatar" | "voice" | "template", string | undefined>>,
+>(
   client: VideoClient,
   input: I,
   signal?: AbortSignal,
 ): Promise<I> => {
   const out: Record<string, unknown> = { ...input }
-  for (const flag of Object.keys(catalogs) as Array<CatalogFlag>) {
+  for (const flag of ["avatar", "voice", "template"] as const) {
     const value = input[flag]
     if (value !== undefined) out[flag] = await resolveCatalogId(client, flag, value, signal)
   }

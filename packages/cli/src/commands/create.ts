@@ -1,7 +1,8 @@
-import type { VideoJob } from "@vidbridge/core"
+import { InvalidInput, VideoError, type VideoJob } from "@vidbridge/core"
 import { type AvatarVideoInput, startAvatarVideo } from "../avatarVideo.js"
 import { resolveCatalogIds } from "../catalog/resolve.js"
 import { productPageHint } from "../compare/failure.js"
+import { describeChoices } from "../compare/plan.js"
 import {
   aspectFlag,
   type Command,
@@ -11,7 +12,8 @@ import {
   reportError,
   urlFlag,
 } from "../context.js"
-import { openProvider, withSamples } from "../environment.js"
+import { type Choices, chooseInputs } from "../defaults/choose.js"
+import { openProvider } from "../environment.js"
 import { startFlow } from "../flow.js"
 import { UsageError } from "../io.js"
 import { makeProgress } from "../progress/jobProgress.js"
@@ -22,7 +24,7 @@ export const create: Command = {
   name: "create",
   summary: "make a video of a product page (or an avatar video) on one provider",
   usage:
-    "vidbridge create --provider <name> --url <product-url> [--aspect 9:16|16:9|1:1] [--duration 30] [--language en] [--template <id|name>] [--style <visual style>] [--avatar <id|name>] [--voice <id|name>] [--script <text>] [--wait] [--timeout 20m] [--simulate] [--json]\n" +
+    "vidbridge create --provider <name> --url <product-url> [--aspect 9:16|16:9|1:1 (default 9:16)] [--duration 30] [--language en] [--template <id|name>] [--style <visual style>] [--avatar <id|name>] [--voice <id|name>] [--script <text>] [--wait] [--timeout 20m] [--simulate] [--json]\n" +
     "       vidbridge create --provider <name> --script <text> --avatar <id|name> --voice <id|name> [--aspect 9:16] [--wait] [--json]\n" +
     "       vidbridge create --provider <name> --image <photo-url> --audio <speech-url> [--wait] [--json]",
   help: [
@@ -31,7 +33,10 @@ export const create: Command = {
     "or the recording at --audio. `vidbridge providers` shows which kinds each vendor makes.",
     "--avatar, --voice and --template take an id or a name from the vendor's catalog",
     "(`vidbridge avatars|voices|templates`): a name that matches several items lists them, and an",
-    "unknown one says so, before anything that spends credits is sent.",
+    "unknown one says so, before anything that spends credits is sent. What is not given is",
+    "chosen from the vendor's catalog (an avatar offered in --aspect, a voice in --language,",
+    "the first visual style for --aspect, music off) and printed first; Hour One needs",
+    "--template <draft id> or HOURONE_DRAFT_ID (its API cannot list drafts).",
   ].join("\n"),
   run: async (args, context) => {
     const { values } = parseFlags(args, {
@@ -77,12 +82,31 @@ export const create: Command = {
     const progress = makeProgress(context.io, json)
     try {
       let started: VideoJob
+      let chosen: Choices | undefined
       if (avatarVideo !== undefined) {
         const ids = await resolveCatalogIds(provider.client, avatarVideo, context.signal)
         started = await startAvatarVideo(provider.client, ids, context.signal)
       } else {
-        const named = await resolveCatalogIds(provider.client, input!, context.signal)
-        const flowInput = provider.mode === "simulator" ? withSamples(named) : named
+        const choices = await chooseInputs(provider.client, input!, {
+          aspectRatio: input!.aspectRatio ?? "9:16",
+          language: input!.language ?? "en",
+          mode: provider.mode,
+          hints: context.providers.hints?.[provider.id],
+          env: context.io.env,
+          signal: context.signal,
+        })
+        if (choices.leftOut !== undefined) throw leftOutError(provider.id, choices.leftOut)
+        chosen = choices
+        if (!json) context.io.err(`${provider.id}: ${describeChoices(choices)}\n`)
+        const flowInput = {
+          ...input!,
+          aspectRatio: input!.aspectRatio ?? "9:16",
+          template: choices.template?.id,
+          avatar: choices.avatar?.id,
+          voice: choices.voice?.id,
+          visualStyle: choices.visualStyle?.id,
+          providerOptions: choices.providerOptions,
+        }
         const flow = await startFlow(
           provider.client,
           flowInput,
@@ -101,7 +125,7 @@ export const create: Command = {
       progress.done()
       context.io.out(
         json
-          ? `${JSON.stringify({ ok: true, mode: provider.mode, requests: provider.requests(), job })}\n`
+          ? `${JSON.stringify({ ok: true, mode: provider.mode, requests: provider.requests(), ...(chosen ? { choices: chosen } : {}), job })}\n`
           : describeJob(job) + (values.wait ? "" : `  wait with: vidbridge wait ${job.ref}\n`),
       )
       return 0
@@ -116,6 +140,14 @@ export const create: Command = {
     }
   },
 }
+
+/** A template vendor without a template: nothing is sent; the note says how to get one. */
+const leftOutError = (provider: string, note: string) =>
+  new VideoError({
+    provider,
+    operation: "render",
+    reason: new InvalidInput({ message: note, issues: [{ path: "template", message: note }] }),
+  })
 
 /**
  * The avatar video asked for when there is no --url and --script, --image or --audio is given;

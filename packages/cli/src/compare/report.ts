@@ -4,6 +4,7 @@ import type { ProgressEvent } from "../progress/events.js"
 import { relativeFileUrl } from "../report/escape.js"
 import { type ReportColumn, type ReportInput, renderReport } from "../report/renderReport.js"
 import { toTimelineRow } from "../report/timeline.js"
+import { describeChoices, describeCost } from "./plan.js"
 import type { CompareRow } from "./runProvider.js"
 
 /** Where a saved file is, seen from the report's folder; else the vendor's URL. */
@@ -46,7 +47,12 @@ export const reportInput = (
       previewsSeconds: row.previewsSeconds,
       videoSeconds: row.videoSeconds,
       requests: row.requests,
-      notes: [...(row.notes ?? []), ...(row.hint ? [`hint: ${row.hint}`] : [])],
+      notes: [
+        ...(row.choices ? [`used: ${describeChoices(row.choices)}`, ...row.choices.notes] : []),
+        ...(row.choices ? [`cost before the run: ${describeCost(row)}`] : []),
+        ...(row.notes ?? []),
+        ...(row.hint ? [`hint: ${row.hint}`] : []),
+      ],
       timeline: toTimelineRow(options.names[row.provider] ?? row.provider, options.events(row.provider)),
     }
   })

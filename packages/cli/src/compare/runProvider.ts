@@ -1,9 +1,11 @@
 import { type AspectRatio, isFailure, isSettled, VideoError, type VideoJob } from "@vidbridge/core"
+import type { Choices } from "../defaults/choose.js"
 import { isLoopbackHost } from "../download/addresses.js"
 import { type CliProviders, type OpenedProvider, openProvider, withSamples } from "../environment.js"
 import { type FlowResult, startFlow } from "../flow.js"
 import type { ProgressSink } from "../progress/events.js"
 import { failureOf, productPageHint } from "./failure.js"
+import type { PlanFailed, ReadyPlan, RunEstimate } from "./plan.js"
 import { type SavedMedia, saveMedia } from "./saveMedia.js"
 
 /** One provider's line in the comparison (`--json` rows, the table, the report). */
@@ -35,6 +37,11 @@ export interface CompareRow {
   /** Files written with `--download`. */
   readonly saved?: SavedMedia | undefined
   readonly notes?: ReadonlyArray<string> | undefined
+  /** What the run used: each input, its name, and whether it was given or a catalog default. */
+  readonly choices?: Choices | undefined
+  /** The vendor's estimate for the run, and the balance before it, where the vendor has them. */
+  readonly estimate?: RunEstimate | undefined
+  readonly balance?: ReadyPlan["balance"] | undefined
 }
 
 /** What {@link runProvider} needs besides the provider id. */
@@ -44,6 +51,8 @@ export interface RunSettings {
   readonly template: string | undefined
   readonly timeout: number | undefined
   readonly simulate: boolean | undefined
+  /** The spoken language (`--language`), sent to the vendor when given. */
+  readonly language?: string | undefined
   /** Save the outputs here (`--download`). */
   readonly download?: { readonly dir: string; readonly force: boolean } | undefined
   readonly providers: CliProviders
@@ -52,6 +61,12 @@ export interface RunSettings {
   /** Milliseconds since the comparison started (one clock for every provider). */
   readonly clock: () => number
   readonly sink: ProgressSink
+  /**
+   * The provider's plan (`planProvider`): it is run with its choices and its open provider,
+   * which is closed at the end. Without one the provider is opened here and, on a simulator,
+   * given the simulator's sample ids.
+   */
+  readonly plan?: ReadyPlan | undefined
 }
 
 const loopbackOrigin = (url: string): string | undefined => {
@@ -80,11 +95,22 @@ export const runProvider = async (id: string, settings: RunSettings): Promise<Co
   let job: VideoJob | undefined
   emit("running")
   try {
-    opened = await openProvider(id, settings.providers, settings.env, { simulate: settings.simulate })
+    const plan = settings.plan
+    opened =
+      plan?.opened ??
+      (await openProvider(id, settings.providers, settings.env, { simulate: settings.simulate }))
     const input = { url: settings.url, aspectRatio: settings.aspectRatio, template: settings.template }
     flow = await startFlow(
       opened.client,
-      opened.mode === "simulator" ? withSamples(input) : input,
+      plan !== undefined
+        ? {
+            ...input,
+            ...inputOf(plan.choices),
+            ...(settings.language ? { language: settings.language } : {}),
+          }
+        : opened.mode === "simulator"
+          ? withSamples(input)
+          : input,
       onJob,
       settings.signal,
     )
@@ -117,6 +143,7 @@ export const runProvider = async (id: string, settings: RunSettings): Promise<Co
     emit(job.status, job.progress, true)
     return {
       ...base(id, opened, startedAt, clock(), job),
+      ...planned(settings.plan),
       failure: undefined,
       thumbnailUrl: job.thumbnailUrl,
       product,
@@ -131,6 +158,7 @@ export const runProvider = async (id: string, settings: RunSettings): Promise<Co
     const failure = failureOf(error)
     return {
       ...base(id, opened, startedAt, clock(), failed, "error"),
+      ...planned(settings.plan),
       failure: `${failure.reason}: ${failure.message}`,
       reason: failure.reason,
       hint: opened ? productPageHint(error, opened.mode) : undefined,
@@ -139,6 +167,35 @@ export const runProvider = async (id: string, settings: RunSettings): Promise<Co
     }
   } finally {
     await opened?.close()
+  }
+}
+
+/** The flow's inputs from a plan's choices. */
+const inputOf = (choices: Choices) => ({
+  template: choices.template?.id,
+  avatar: choices.avatar?.id,
+  voice: choices.voice?.id,
+  visualStyle: choices.visualStyle?.id,
+  providerOptions: choices.providerOptions,
+})
+
+const planned = (plan: ReadyPlan | undefined) =>
+  plan === undefined ? {} : { choices: plan.choices, estimate: plan.estimate, balance: plan.balance }
+
+/** The row of a provider whose plan failed (nothing was sent). */
+export const failedPlanRow = (plan: PlanFailed): CompareRow => {
+  const failure = failureOf(plan.error)
+  return {
+    provider: plan.provider,
+    mode: plan.mode,
+    status: "error",
+    seconds: 0,
+    requests: 0,
+    credits: undefined,
+    videoUrl: undefined,
+    ref: undefined,
+    failure: `${failure.reason}: ${failure.message}`,
+    reason: failure.reason,
   }
 }
 

@@ -10,7 +10,13 @@ export const fakeProviders: CliProviders = {
 /** Runs the CLI in-process and captures what it printed. */
 export const run = async (
   argv: ReadonlyArray<string>,
-  options: { env?: Record<string, string>; interactive?: boolean; providers?: CliProviders } = {},
+  options: {
+    env?: Record<string, string>
+    interactive?: boolean
+    providers?: CliProviders
+    /** Answers the CLI's yes/no questions, as a person at a terminal would. */
+    confirm?: (question: string) => Promise<boolean>
+  } = {},
 ) => {
   let out = ""
   let err = ""
@@ -23,6 +29,7 @@ export const run = async (
         err += t
       },
       interactive: options.interactive ?? false,
+      confirm: options.confirm,
       // Simulated time runs 10,000x faster than real time and the CLI polls every 20 ms,
       // so a 3 s simulated render takes a few real milliseconds.
       env: { VIDBRIDGE_SIM_SPEED: "10000", VIDBRIDGE_SIM_POLL_MS: "20", ...options.env },
