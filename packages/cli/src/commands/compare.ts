@@ -7,15 +7,13 @@ import { UsageError } from "../io.js"
 import { makeBars } from "../progress/bars.js"
 import { fanOut, recordEvents } from "../progress/events.js"
 import { renderTable } from "../table.js"
+import { about } from "./about.js"
 
 export type { CompareRow } from "../compare/runProvider.js"
 
 /** `vidbridge compare`: the same product on several providers at once. */
 export const compare: Command = {
-  name: "compare",
-  summary: "run the URL-to-video flow on several providers concurrently and compare",
-  usage:
-    "vidbridge compare --url <product-url> --providers creatify,jogg,drafts [--aspect 9:16] [--timeout 20m] [--template drafts=<draft id>] [--report <file.html>] [--download <dir>] [--force] [--simulate] [--json]",
+  ...about.compare,
   run: async (args, context) => {
     const { values } = parseFlags(args, {
       url: { type: "string" },
