@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process"
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { COLD_START_HEADING, coldStartTable, runColdStart } from "./coldstart.mjs"
 import { importTable, runImport } from "./import.mjs"
 import { QUEUE_HEADING, queueTable, runQueue } from "./queue.mjs"
 import { runTrack, trackTable } from "./track.mjs"
@@ -19,6 +20,7 @@ const overhead = execFileSync(process.execPath, [join(tmp, "overhead.mjs")], {
 })
 const track = trackTable(runTrack())
 const coldImport = importTable(runImport())
+const coldStart = coldStartTable(await runColdStart())
 const queue = queueTable(runQueue(tmp))
 const size = execFileSync(process.execPath, [join(here, "size.mjs")], { encoding: "utf8" })
 const machine = `${process.platform} ${process.arch}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`
@@ -32,8 +34,11 @@ writeFileSync(
     "Live heap is measured after a forced GC at the end of the first round, when every job is tracked and holds its latest reading.\n\n" +
     `${track}\n\n` +
     `${QUEUE_HEADING}\n\n${queue}\n\n` +
+    `${COLD_START_HEADING}\n\n${coldStart}\n\n` +
     "## Cold import (a fresh `node` per run, median of 11 interleaved runs; `createVideoClient` timed after the imports)\n\n" +
     `${coldImport}\n\n` +
-    `## Bundle size (core's Promise client + one adapter; minified, tree-shaken, gzip -9)\n\n\`\`\`\n${size}\`\`\`\n`,
+    `## Bundle size (core's Promise client + one adapter; minified, tree-shaken, gzip -9; start-up code and everything, with the chunks loaded on demand)\n\n\`\`\`\n${size}\`\`\`\n`,
 )
-console.log(`${overhead}\n${track}\n\n${queue}\n\n${coldImport}\n\n${size}\nwrote bench/RESULTS.md`)
+console.log(
+  `${overhead}\n${track}\n\n${queue}\n\n${coldStart}\n\n${coldImport}\n\n${size}\nwrote bench/RESULTS.md`,
+)

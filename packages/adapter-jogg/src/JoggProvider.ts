@@ -1,12 +1,10 @@
 import type { Capabilities, VideoProviderShape } from "@vidbridge/core"
-import { defineProvider } from "@vidbridge/core/adapter"
+import { deferOperations, defineProvider } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
-import { catalogOperations } from "./internal/catalogs/index.js"
 import { estimateCredits } from "./internal/credits.js"
 import { PROVIDER_ID } from "./internal/mapping/refs.js"
 import { durations } from "./internal/mapping/v2.js"
-import { openOperations } from "./internal/operations/open.js"
-import { v2Operations } from "./internal/operations/v2.js"
+import { type Operations, v2Operations } from "./internal/operations/v2.js"
 import { JOGG_AVATAR_VIDEOS } from "./internal/requests/videos.js"
 import { makeJoggClient } from "./JoggClient.js"
 import { JoggSettings, joggEnv } from "./settings.js"
@@ -71,13 +69,46 @@ export const joggOpenCapabilities: Capabilities = {
   submissions,
 }
 
+const catalogNames = [
+  "listAvatars",
+  "listVoices",
+  "listMusic",
+  "listTemplates",
+  "listVisualStyles",
+  "getCreditBalance",
+] as const
+const openNames = [
+  "createProduct",
+  "updateProduct",
+  "generatePreviews",
+  "renderPreview",
+  "render",
+  "getStatus",
+  "listJobs",
+  "findSubmission",
+] as const
+
 /** Builds the JoggAI provider from checked settings (no request is made). */
 export const makeJoggProvider = (settings: JoggSettings): VideoProviderShape => {
   const client = makeJoggClient(settings)
+  // What most apps never call at start-up loads on first use: the older API, the catalogs and
+  // AI scripts.
   const ops =
     client.apiVersion === "open"
-      ? openOperations(client)
-      : { ...v2Operations(client), ...catalogOperations(client.v2) }
+      ? deferOperations(PROVIDER_ID, "JoggAI's open API", openNames, () =>
+          import("./internal/operations/open.js").then(
+            (m) => m.openOperations(client) as Required<Operations>,
+          ),
+        )
+      : {
+          ...v2Operations(client),
+          ...deferOperations(PROVIDER_ID, "JoggAI's catalogs", catalogNames, () =>
+            import("./internal/catalogs/index.js").then((m) => m.catalogOperations(client.v2)),
+          ),
+          ...deferOperations(PROVIDER_ID, "JoggAI's AI scripts", ["generateScripts", "getScripts"], () =>
+            import("./internal/operations/scripts.js").then((m) => m.scriptOperations(client.v2)),
+          ),
+        }
   return {
     id: PROVIDER_ID,
     capabilities: client.apiVersion === "open" ? joggOpenCapabilities : joggCapabilities,

@@ -1,14 +1,21 @@
 #!/usr/bin/env node
-import { processIo } from "./io.js"
-import { main } from "./main.js"
-import { builtInProviders } from "./providers.js"
+import { enableCompileCache } from "node:module"
+
+// Node's compile cache (on disk, in the OS temp folder): a second run of `vidbridge` skips
+// compiling its few hundred modules again. Enabled before anything else is imported, so the
+// modules below are cached too; where Node cannot cache, it says so and the command runs as before.
+enableCompileCache?.()
+
+const { processIo } = await import("./io.js")
+const { main } = await import("./main.js")
 
 const controller = new AbortController()
 process.once("SIGINT", () => controller.abort(new Error("interrupted")))
 process.once("SIGTERM", () => controller.abort(new Error("terminated")))
 process.exitCode = await main(process.argv.slice(2), {
   io: processIo(),
-  providers: builtInProviders,
+  // The vendors' code loads when a command runs, not for `--help`.
+  providers: async () => (await import("./providers.js")).builtInProviders,
   signal: controller.signal,
 })
 // The work is done: if a stray handle (a socket a vendor keeps alive) would hold the process

@@ -31,7 +31,7 @@ export {
 } from "./environment.js"
 export { FlowError, type FlowInput, type FlowResult, startFlow, usesPreviews } from "./flow.js"
 export { type Io, processIo, UsageError } from "./io.js"
-export { commands, main } from "./main.js"
+export { commands, type MainContext, main } from "./main.js"
 export { type Bars, type BarsOptions, makeBars } from "./progress/bars.js"
 export { fanOut, type ProgressEvent, type ProgressSink, recordEvents } from "./progress/events.js"
 export { builtInProviders } from "./providers.js"

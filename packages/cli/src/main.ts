@@ -1,36 +1,42 @@
-import { VideoError } from "@vidbridge/core"
-import { batch } from "./commands/batch.js"
-import { avatars, credits, music, styles, templates, voices } from "./commands/catalogs.js"
-import { compare } from "./commands/compare.js"
-import { create } from "./commands/create.js"
-import { demo } from "./commands/demo.js"
-import { download } from "./commands/download.js"
-import { status, wait } from "./commands/jobs.js"
-import { providers } from "./commands/providers.js"
-import { simulators } from "./commands/simulators.js"
-import { worker } from "./commands/worker.js"
+import { about, type CommandName } from "./commands/about.js"
 import type { Command, Context } from "./context.js"
+import type { CliProviders } from "./environment.js"
 import { UsageError } from "./io.js"
 
-/** Every subcommand, in help order. */
-export const commands: ReadonlyArray<Command> = [
-  create,
-  status,
-  wait,
-  download,
-  compare,
-  batch,
-  worker,
-  demo,
-  providers,
-  avatars,
-  voices,
-  music,
-  templates,
-  styles,
-  credits,
-  simulators,
-]
+// Each command's module (and the vendor code under it) is imported only to run that command:
+// `vidbridge --help` and `vidbridge <command> --help` read the text in commands/about.ts alone.
+const modules: Record<CommandName, () => Promise<Command>> = {
+  create: () => import("./commands/create.js").then((m) => m.create),
+  status: () => import("./commands/jobs.js").then((m) => m.status),
+  wait: () => import("./commands/jobs.js").then((m) => m.wait),
+  download: () => import("./commands/download.js").then((m) => m.download),
+  compare: () => import("./commands/compare.js").then((m) => m.compare),
+  batch: () => import("./commands/batch.js").then((m) => m.batch),
+  worker: () => import("./commands/worker.js").then((m) => m.worker),
+  demo: () => import("./commands/demo.js").then((m) => m.demo),
+  providers: () => import("./commands/providers.js").then((m) => m.providers),
+  avatars: () => import("./commands/catalogs.js").then((m) => m.avatars),
+  voices: () => import("./commands/catalogs.js").then((m) => m.voices),
+  music: () => import("./commands/catalogs.js").then((m) => m.music),
+  templates: () => import("./commands/catalogs.js").then((m) => m.templates),
+  styles: () => import("./commands/catalogs.js").then((m) => m.styles),
+  credits: () => import("./commands/catalogs.js").then((m) => m.credits),
+  simulators: () => import("./commands/simulators.js").then((m) => m.simulators),
+}
+
+/** Every subcommand, in help order; each one's module loads when it runs. */
+export const commands: ReadonlyArray<Command> = (Object.keys(about) as Array<CommandName>).map((name) => ({
+  ...about[name],
+  run: async (args, context) => (await modules[name]()).run(args, context),
+}))
+
+/**
+ * What {@link main} takes: a command's {@link Context}, where `providers` may also be a function
+ * loading them, called only when a command runs (so `--help` loads no vendor code).
+ */
+export interface MainContext extends Omit<Context, "providers"> {
+  readonly providers: CliProviders | (() => Promise<CliProviders>)
+}
 
 const help = () =>
   [
@@ -53,7 +59,7 @@ const help = () =>
  * process.exitCode = await main(process.argv.slice(2), { io: processIo(), providers })
  * ```
  */
-export const main = async (argv: ReadonlyArray<string>, context: Context): Promise<number> => {
+export const main = async (argv: ReadonlyArray<string>, context: MainContext): Promise<number> => {
   const [name, ...rest] = argv
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     context.io.out(help())
@@ -71,12 +77,15 @@ export const main = async (argv: ReadonlyArray<string>, context: Context): Promi
     return 0
   }
   try {
-    return await command.run(rest, context)
+    const providers = typeof context.providers === "function" ? await context.providers() : context.providers
+    return await command.run(rest, { ...context, providers })
   } catch (error) {
     if (error instanceof UsageError) {
       context.io.err(`error: ${error.message}\nusage: ${command.usage}\n`)
       return 2
     }
+    // Core is loaded by now (every command uses it); imported here so `--help` does not load it.
+    const { VideoError } = await import("@vidbridge/core")
     if (error instanceof VideoError && error.reason._tag === "InvalidInput") {
       context.io.err(`error: ${error.message}\n`)
       return 2

@@ -1,12 +1,12 @@
 import { basename, extname } from "node:path"
 import type { Capabilities } from "@vidbridge/core"
-import { createVideoQueue, type OrderInput, runOrders } from "@vidbridge/queue"
-import { readOrdersFile } from "../batch/ordersFile.js"
+import type { OrderInput } from "@vidbridge/queue"
 import { fromEmbedded, fromOrder, summary, withSimulatorSamples, writeResults } from "../batch/results.js"
 import { type Command, durationFlag, numberFlag, parseFlags } from "../context.js"
 import { type OpenedProvider, openProvider } from "../environment.js"
 import { UsageError } from "../io.js"
 import { makeBars } from "../progress/bars.js"
+import { about } from "./about.js"
 
 const providerIds = (value: string | undefined, known: ReadonlyArray<{ readonly id: string }>): string[] => {
   const ids = (value ?? known.map((d) => d.id).join(","))
@@ -27,10 +27,7 @@ const providerIds = (value: string | undefined, known: ReadonlyArray<{ readonly 
  * on Redis for `vidbridge worker`s and watched. A bad row fails before anything is sent.
  */
 export const batch: Command = {
-  name: "batch",
-  summary: "make every order of a CSV or JSON Lines file (here, or on Redis with --redis for workers)",
-  usage:
-    "vidbridge batch <orders.csv|orders.jsonl> [--providers creatify,jogg] [--out results.jsonl] [--concurrency 8] [--timeout 60m] [--redis <url>] [--prefix vidbridge] [--name videos] [--simulate] [--json]",
+  ...about.batch,
   run: async (args, context) => {
     const { values, positionals } = parseFlags(args, {
       providers: { type: "string" },
@@ -51,6 +48,9 @@ export const batch: Command = {
     )
     const concurrency = numberFlag("concurrency", values.concurrency)
     const timeout = durationFlag(values.timeout) ?? 60 * 60_000
+    // The queue (BullMQ and a Redis client under it) loads only for a batch: `--help` stays quick.
+    const { createVideoQueue, runOrders } = await import("@vidbridge/queue")
+    const { readOrdersFile } = await import("../batch/ordersFile.js")
     // Every row checked before anything is sent (a UsageError names the line and field).
     const orders = await readOrdersFile(file, capabilities)
     const out = values.out ?? `${file.slice(0, file.length - extname(file).length)}.results.jsonl`

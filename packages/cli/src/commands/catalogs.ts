@@ -13,6 +13,7 @@ import { type Command, type Context, numberFlag, parseFlags, reportError } from 
 import { type OpenedProvider, openProvider } from "../environment.js"
 import { UsageError } from "../io.js"
 import { renderTable } from "../table.js"
+import { about, type CommandName, MAX_SHOWN } from "./about.js"
 
 // `vidbridge avatars|voices|music|templates|styles|credits`: a vendor's catalogs as tables, so a
 // user can pick the ids `create` (and the library) take.
@@ -75,9 +76,6 @@ const open = async (values: { provider?: string; simulate?: boolean; json?: bool
   return provider
 }
 
-// Without --limit, pages of 100 are read until this many items are shown (then the cursor).
-const MAX_SHOWN = 1000
-
 /**
  * One page of `limit` items, or (no `limit`) every page up to {@link MAX_SHOWN} items; with the
  * cursor that continues right after the last item read (whole pages only, so it is exact).
@@ -104,21 +102,11 @@ const readItems = async <K extends CatalogOperation>(
 }
 
 const catalogCommand = <K extends CatalogOperation>(
-  name: string,
+  name: CommandName & ("avatars" | "voices" | "music" | "templates" | "styles"),
   operation: K,
   noun: string,
-  takenBy: string,
 ): Command => ({
-  name,
-  summary: `list a vendor's ${noun} (ids for ${takenBy})`,
-  usage: `vidbridge ${name} --provider <name> [--search <text>] [--limit <1-100>] [--cursor <cursor>] [--simulate] [--json]`,
-  help: [
-    `Shows all the ${noun} the vendor lists (up to ${MAX_SHOWN}), or one page of --limit of them.`,
-    "--search keeps those whose name contains the text (vendors that search may match more).",
-    "When there are more, the last line gives the --cursor that continues after them.",
-    `The id column is what ${takenBy} takes; \`create\` also takes the name when it is unique.`,
-    "A vendor without this catalog answers UnsupportedOperation (exit 1); nothing is spent.",
-  ].join("\n"),
+  ...about[name],
   run: async (args, context) => {
     const { values } = parseFlags(args, {
       provider: { type: "string" },
@@ -162,22 +150,19 @@ const catalogCommand = <K extends CatalogOperation>(
 })
 
 /** `vidbridge avatars` */
-export const avatars = catalogCommand("avatars", "listAvatars", "avatars", "create --avatar")
+export const avatars = catalogCommand("avatars", "listAvatars", "avatars")
 /** `vidbridge voices` */
-export const voices = catalogCommand("voices", "listVoices", "voices", "create --voice")
+export const voices = catalogCommand("voices", "listVoices", "voices")
 /** `vidbridge music` */
-export const music = catalogCommand("music", "listMusic", "music tracks", "the vendor's music option")
+export const music = catalogCommand("music", "listMusic", "music tracks")
 /** `vidbridge templates` */
-export const templates = catalogCommand("templates", "listTemplates", "templates", "create --template")
+export const templates = catalogCommand("templates", "listTemplates", "templates")
 /** `vidbridge styles` */
-export const styles = catalogCommand("styles", "listVisualStyles", "visual styles", "create --style")
+export const styles = catalogCommand("styles", "listVisualStyles", "visual styles")
 
 /** `vidbridge credits` */
 export const credits: Command = {
-  name: "credits",
-  summary: "show the credits left on a vendor account",
-  usage: "vidbridge credits --provider <name> [--simulate] [--json]",
-  help: "Reads the account's balance (a free read). A vendor without one answers UnsupportedOperation.",
+  ...about.credits,
   run: async (args, context) => {
     const { values } = parseFlags(args, { provider: { type: "string" }, simulate: { type: "boolean" } })
     const json = Boolean(values.json)

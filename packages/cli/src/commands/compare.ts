@@ -19,27 +19,13 @@ import { UsageError } from "../io.js"
 import { makeBars } from "../progress/bars.js"
 import { fanOut, recordEvents } from "../progress/events.js"
 import { renderTable } from "../table.js"
+import { about } from "./about.js"
 
 export type { CompareRow } from "../compare/runProvider.js"
 
 /** `vidbridge compare`: the same product on several providers at once. */
 export const compare: Command = {
-  name: "compare",
-  summary: "run the URL-to-video flow on several providers concurrently and compare",
-  usage:
-    "vidbridge compare --url <product-url> --providers creatify,jogg,drafts [--aspect 9:16] [--language en] [--avatar [<provider>=]<id|name>] [--voice ...] [--style ...] [--template drafts=<draft id>] [--max-credits N] [--yes] [--timeout 20m] [--report <file.html>] [--download <dir>] [--force] [--simulate] [--json]",
-  help: [
-    "Before anything is spent, each vendor's inputs are chosen from its own catalog unless given:",
-    "an active avatar offered in --aspect, a voice in --language (default en; of the avatar's",
-    "gender where both say), the first visual style listed for --aspect, music off. --avatar,",
-    "--voice, --style and --template take <provider>=<id or name> (repeat per provider) or a plain",
-    "value for every provider. Hour One renders a studio draft it cannot list: give",
-    "--template drafts=<draft id> or set HOURONE_DRAFT_ID, or its column is left out.",
-    "What each vendor will use, its credit estimate and the balance are printed first. A run on",
-    "live vendors asks for confirmation on a terminal; without one it needs --yes (else exit 2).",
-    "--max-credits N refuses (exit 2) a run whose estimates add up to more than N. Simulators",
-    "spend nothing real and are never asked about.",
-  ].join("\n"),
+  ...about.compare,
   run: async (args, context) => {
     const { values } = parseFlags(args, {
       url: { type: "string" },

@@ -17,27 +17,12 @@ import { openProvider } from "../environment.js"
 import { startFlow } from "../flow.js"
 import { UsageError } from "../io.js"
 import { makeProgress } from "../progress/jobProgress.js"
+import { about } from "./about.js"
 import { describeJob } from "./jobs.js"
 
 /** `vidbridge create`: URL -> video, or an avatar video, on one provider. */
 export const create: Command = {
-  name: "create",
-  summary: "make a video of a product page (or an avatar video) on one provider",
-  usage:
-    "vidbridge create --provider <name> --url <product-url> [--aspect 9:16|16:9|1:1 (default 9:16)] [--duration 30] [--language en] [--template <id|name>] [--style <visual style>] [--avatar <id|name>] [--voice <id|name>] [--script <text>] [--wait] [--timeout 20m] [--simulate] [--json]\n" +
-    "       vidbridge create --provider <name> --script <text> --avatar <id|name> --voice <id|name> [--aspect 9:16] [--wait] [--json]\n" +
-    "       vidbridge create --provider <name> --image <photo-url> --audio <speech-url> [--wait] [--json]",
-  help: [
-    "With --url: the product page -> video flow (previews and a render, or a template render).",
-    "Without --url, an avatar video: --avatar (or a photo, --image) saying --script in --voice,",
-    "or the recording at --audio. `vidbridge providers` shows which kinds each vendor makes.",
-    "--avatar, --voice and --template take an id or a name from the vendor's catalog",
-    "(`vidbridge avatars|voices|templates`): a name that matches several items lists them, and an",
-    "unknown one says so, before anything that spends credits is sent. What is not given is",
-    "chosen from the vendor's catalog (an avatar offered in --aspect, a voice in --language,",
-    "the first visual style for --aspect, music off) and printed first; Hour One needs",
-    "--template <draft id> or HOURONE_DRAFT_ID (its API cannot list drafts).",
-  ].join("\n"),
+  ...about.create,
   run: async (args, context) => {
     const { values } = parseFlags(args, {
       provider: { type: "string" },

@@ -1,9 +1,10 @@
 import { join } from "node:path"
 import { type Command, parseFlags } from "../context.js"
+import { about, DEMO_OUT } from "./about.js"
 import { compare } from "./compare.js"
 
 /** Where `vidbridge demo` writes its report and videos unless told otherwise. */
-export const DEMO_OUT = "vidbridge-demo"
+export { DEMO_OUT }
 
 /**
  * `vidbridge demo`: the comparison on every simulated vendor, with a sample product page. It
@@ -11,9 +12,7 @@ export const DEMO_OUT = "vidbridge-demo"
  * previous demo's files there, so the report plays after the simulators are gone.
  */
 export const demo: Command = {
-  name: "demo",
-  summary: "run compare on every vendor's simulator against a sample product page (no keys needed)",
-  usage: `vidbridge demo [--out ${DEMO_OUT}] [--json]`,
+  ...about.demo,
   run: async (args, context) => {
     const { values } = parseFlags(args, { out: { type: "string" } })
     const out = values.out ?? DEMO_OUT

@@ -3,15 +3,14 @@ import { type Command, durationFlag, parseFlags, reportError, sizeFlag } from ".
 import { DownloadError } from "../download/DownloadError.js"
 import { downloadDefaults, downloadVideo } from "../download/downloadVideo.js"
 import { UsageError } from "../io.js"
+import { about } from "./about.js"
 import { refArgument, withProvider } from "./jobs.js"
 
 const GiB = 1024 ** 3
 
 /** `vidbridge download <ref> <file>`: the hardened download (see `downloadVideo`). */
 export const download: Command = {
-  name: "download",
-  summary: "save a finished video to a file, with progress",
-  usage: "vidbridge download <ref> <file> [--force] [--max-size 1g] [--timeout 30m] [--json]",
+  ...about.download,
   run: async (args, context) => {
     const { values, positionals } = parseFlags(args, {
       force: { type: "boolean" },

@@ -3,6 +3,7 @@ import { type Command, durationFlag, parseFlags, reportError } from "../context.
 import { type OpenedProvider, openProvider } from "../environment.js"
 import { UsageError } from "../io.js"
 import { makeProgress } from "../progress/jobProgress.js"
+import { about } from "./about.js"
 
 /** The job ref at `positionals[index]`, checked. */
 export const refArgument = (positionals: ReadonlyArray<string>, index: number, command: string): string => {
@@ -46,9 +47,7 @@ export const withProvider = async <A>(
 
 /** `vidbridge status <ref>` */
 export const status: Command = {
-  name: "status",
-  summary: "read a job once",
-  usage: "vidbridge status <ref> [--json]",
+  ...about.status,
   run: async (args, context) => {
     const { values, positionals } = parseFlags(args, {})
     const ref = refArgument(positionals, 0, "status")
@@ -64,9 +63,7 @@ export const status: Command = {
 
 /** `vidbridge wait <ref>` */
 export const wait: Command = {
-  name: "wait",
-  summary: "wait for a job to finish, with live progress",
-  usage: "vidbridge wait <ref> [--timeout 20m] [--json]",
+  ...about.wait,
   run: async (args, context) => {
     const { values, positionals } = parseFlags(args, { timeout: { type: "string" } })
     const ref = refArgument(positionals, 0, "wait")

@@ -2,6 +2,7 @@ import type { Command } from "../context.js"
 import { parseFlags } from "../context.js"
 import { modeOf } from "../environment.js"
 import { renderTable } from "../table.js"
+import { about } from "./about.js"
 
 const yes = (b: boolean) => (b ? "yes" : "-")
 
@@ -17,14 +18,7 @@ const catalogs = [
 
 /** `vidbridge providers`: the capability matrix, and whether each runs live or simulated. */
 export const providers: Command = {
-  name: "providers",
-  summary: "show what each vendor can do, and whether it runs live or on its simulator",
-  usage: "vidbridge providers [--json]",
-  help: [
-    "catalogs: the lists `vidbridge avatars|voices|music|templates|styles|credits` can read there.",
-    "avatar videos: what `create` without --url can make (avatar+script: --avatar --voice --script;",
-    "image+audio: --image --audio; ...).",
-  ].join("\n"),
+  ...about.providers,
   run: async (args, { io, providers: known }) => {
     const { values } = parseFlags(args, {})
     const rows = known.definitions.map((d) => ({

@@ -1,11 +1,10 @@
 import { type Command, numberFlag, parseFlags } from "../context.js"
 import { serveSimulator } from "../environment.js"
+import { about } from "./about.js"
 
 /** `vidbridge simulators`: keeps every simulator running so refs work across commands. */
 export const simulators: Command = {
-  name: "simulators",
-  summary: "serve every vendor simulator (and a sample product page) on 127.0.0.1 until Ctrl-C",
-  usage: "vidbridge simulators [--speed 60]",
+  ...about.simulators,
   run: async (args, context) => {
     const { values } = parseFlags(args, { speed: { type: "string" } })
     const speed = numberFlag("speed", values.speed) ?? 60

@@ -1,18 +1,15 @@
 import { type ConfiguredProvider, configureFromEnv } from "@vidbridge/core"
-import { createVideoWorker } from "@vidbridge/queue"
 import { type Command, numberFlag, parseFlags } from "../context.js"
 import { modeOf, type OpenedProvider, openProvider } from "../environment.js"
 import { UsageError } from "../io.js"
+import { about } from "./about.js"
 
 /**
  * `vidbridge worker`: makes the orders queued on Redis (by `vidbridge batch --redis` or your app's
  * `createVideoQueue`) until Ctrl-C or SIGTERM, which let the steps in flight finish first.
  */
 export const worker: Command = {
-  name: "worker",
-  summary: "make orders queued on Redis (run as many as you like; Ctrl-C or SIGTERM stops gracefully)",
-  usage:
-    "vidbridge worker --redis <url> [--providers creatify,jogg,drafts] [--concurrency 10] [--webhook-url <public url>] [--prefix vidbridge] [--name videos]",
+  ...about.worker,
   run: async (args, context) => {
     const { values } = parseFlags(args, {
       redis: { type: "string" },
@@ -46,6 +43,8 @@ export const worker: Command = {
       }
     }
     try {
+      // The queue (BullMQ and a Redis client under it) loads only when a worker starts.
+      const { createVideoWorker } = await import("@vidbridge/queue")
       const running = await createVideoWorker({
         connection: redis,
         prefix: values.prefix,

@@ -1,7 +1,8 @@
 /**
  * Building blocks for adapter authors: declaring a provider (`defineProvider`, settings fields),
  * the HTTP runtime every adapter calls its vendor through (`makeHttpClient`, error
- * classification, redaction, a client-side rate limit), input checks, webhook verification,
+ * classification, redaction, a client-side rate limit), code loaded on first use (`onDemand`,
+ * `deferOperations`), input checks, webhook verification,
  * catalog paging (the neutral cursor over a vendor's pages), and small collections. Apps do not need this entry; they use `@vidbridge/core`. The core README's
  * "Writing an adapter" section shows how the pieces fit.
  *
@@ -20,6 +21,7 @@ export { makeRateLimiter, type RateLimiter, type RateLimitOptions } from "../htt
 export { makeRedactor, maskSecretMembers, type Redactor } from "../http/Redactor.js"
 export { isRetryable } from "../http/retry.js"
 export { parseRetryAfter } from "../http/retryAfter.js"
+export { deferOperations, type OnDemand, onDemand } from "../internal/onDemand.js"
 export { isDotSegment } from "../internal/pathSegments.js"
 export { avatarVideoInput } from "../model/avatarVideo.js"
 export { defineProvider, type ProviderSpec } from "../ProviderDefinition.js"

@@ -1,7 +1,7 @@
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-import ky, { type Options as KyOptions } from "ky"
+import type { KyInstance, Options as KyOptions } from "ky"
 import type * as z from "zod/mini"
 import { pathProblem } from "../internal/pathSegments.js"
 import { invalidInput, type VideoError, type VideoErrorReason } from "../VideoError.js"
@@ -12,6 +12,7 @@ import type { RateLimiter } from "./RateLimiter.js"
 import { makeRedactor, type Redactor } from "./Redactor.js"
 import { makeRetry } from "./retry.js"
 import { type Exchanged, liveClock, sendOnClock, sendWithTimer } from "./send.js"
+import { makeTransport, SIGNAL } from "./transport.js"
 import { baseUrlProblem, redirectReason } from "./transportGuards.js"
 
 // The HTTP runtime every adapter uses: its types, and `makeHttpClient` wiring ky (transport) to
@@ -137,9 +138,6 @@ export interface HttpClient {
   readonly redact: Redactor
 }
 
-/** The fetch-init key the per-attempt abort signal is passed under (ky forwards unknown keys). */
-const SIGNAL = "vidbridgeSignal"
-
 const bodyOf = <A>(response: HttpResponse<A>): A => response.body
 
 /**
@@ -164,18 +162,7 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
   ])
   const timeout = Duration.fromInputUnsafe(config.timeout ?? Duration.seconds(30))
   const fetchImpl = config.fetch ?? globalThis.fetch
-  const client = ky.create({
-    prefix: config.baseUrl,
-    retry: 0,
-    timeout: false,
-    throwHttpErrors: false,
-    // ky forwards options it does not know to fetch's init; the per-attempt abort signal
-    // travels that way so ky does not combine signals on every request.
-    fetch: (input, init) => {
-      const { [SIGNAL]: signal, ...rest } = (init ?? {}) as RequestInit & { [SIGNAL]?: AbortSignal }
-      return fetchImpl(input, signal === undefined ? rest : { ...rest, signal })
-    },
-  })
+  const transport = makeTransport(config.baseUrl, fetchImpl)
   const authNames = Object.keys(config.auth)
   // Checked once; then every call fails before sending (settings normally catch it earlier).
   const baseProblem = baseUrlProblem(config.baseUrl)
@@ -194,6 +181,17 @@ export const makeHttpClient = (config: HttpClientConfig): HttpClient => {
   // One attempt, written as a flat pipeline rather than a generator: it runs on every request,
   // and bench/overhead.mjs holds its cost against plain fetch.
   const attempt = <A>(spec: RequestSpec<A>, attemptNo: number): Effect.Effect<HttpResponse<A>, VideoError> =>
+    transport.loaded === undefined
+      ? Effect.flatMap(transport.load(config.provider, spec.operation), (ky) =>
+          attemptWith(ky, spec, attemptNo),
+        )
+      : attemptWith(transport.loaded, spec, attemptNo)
+
+  const attemptWith = <A>(
+    client: KyInstance,
+    spec: RequestSpec<A>,
+    attemptNo: number,
+  ): Effect.Effect<HttpResponse<A>, VideoError> =>
     Effect.clockWith((clock) => {
       const started = clock.currentTimeMillisUnsafe()
       // An id in the path can echo a secret as well; observers get what errors would show.

@@ -14,7 +14,6 @@ import {
   updateProductBody,
 } from "../requests/v2.js"
 import { findV2Submission, readPreviewSet } from "./lookup.js"
-import { scriptOperations } from "./scripts.js"
 import { accepted, announce, type Operations, requireId, videoIdOf } from "./shared.js"
 import { renderAvatarVideo, renderTemplateVideo } from "./videos.js"
 
@@ -28,10 +27,9 @@ const videoReads = {
 } as const satisfies Partial<Record<Kind, string>>
 
 /** The neutral operations over JoggAI's v2 API: check and build the request, one call, map the answer. */
-export const v2Operations = (client: JoggClientShape): Operations & ReturnType<typeof scriptOperations> => {
+export const v2Operations = (client: JoggClientShape): Operations => {
   const api = client.v2
   return {
-    ...scriptOperations(api),
     createProduct: Effect.fn("JoggProvider.createProduct")(function* (input) {
       const body = yield* createProductBody(input)
       const info = yield* api.createProduct(body, { operation: "createProduct" })
