@@ -6,6 +6,7 @@ import { estimateCredits } from "./internal/credits.js"
 import { PROVIDER_ID } from "./internal/mapping/refs.js"
 import { durations } from "./internal/mapping/v2.js"
 import { openOperations } from "./internal/operations/open.js"
+import { joggPolling } from "./internal/operations/scan.js"
 import { v2Operations } from "./internal/operations/v2.js"
 import { JOGG_AVATAR_VIDEOS } from "./internal/requests/videos.js"
 import { makeJoggClient } from "./JoggClient.js"
@@ -19,7 +20,8 @@ const submissions = { lookup: "heuristic", resend: false } as const
 
 /**
  * What JoggAI's v2 API can do (the default `apiVersion`): products, AI scripts, previews, product,
- * template and avatar videos (`avatar+script`, `avatar+audio`), the catalogs and the balance. With
+ * template and avatar videos (`avatar+script`, `avatar+audio`), the catalogs and the balance.
+ * Many product videos are tracked by paging `GET /v2/product_videos` (100 a page, newest first). With
  * `apiVersion: "open"` the built provider's `capabilities` differ: see {@link joggOpenCapabilities}.
  */
 export const joggCapabilities: Capabilities = {
@@ -48,7 +50,8 @@ export const joggCapabilities: Capabilities = {
   templates: true,
   avatarVideos: JOGG_AVATAR_VIDEOS,
   webhooks: "signature",
-  batchStatusLimit: 1,
+  // No ids filter: product videos are read from `GET /v2/product_videos`, 100 a page.
+  batchStatusLimit: 100,
   credits: { reported: true, estimate: true },
   submissions,
 }
@@ -77,10 +80,11 @@ export const makeJoggProvider = (settings: JoggSettings): VideoProviderShape => 
   const ops =
     client.apiVersion === "open"
       ? openOperations(client)
-      : { ...v2Operations(client), ...catalogOperations(client.v2) }
+      : { ...v2Operations(client, settings.batchCredits !== false), ...catalogOperations(client.v2) }
   return {
     id: PROVIDER_ID,
     capabilities: client.apiVersion === "open" ? joggOpenCapabilities : joggCapabilities,
+    polling: joggPolling,
     ...ops,
     parseWebhook: (request) =>
       parseJoggWebhook(request, {
