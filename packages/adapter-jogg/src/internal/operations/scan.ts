@@ -16,12 +16,9 @@ import type { ProductVideo } from "../wire/v2.js"
  */
 export const joggPolling: PollingPolicy = {
   minInterval: "5 seconds",
-  schedule: Schedule.concat(
-    Schedule.spaced("10 seconds").pipe(Schedule.upTo({ times: 6 })),
-    Schedule.concat(
-      Schedule.spaced("30 seconds").pipe(Schedule.upTo({ times: 8 })),
-      Schedule.spaced("60 seconds"),
-    ),
+  // Six reads 10 s apart (the first minute), eight 30 s apart (to 5 minutes), then every 60 s.
+  schedule: Schedule.spaced(10_000).pipe(
+    Schedule.modifyDelay(({ attempt }) => Effect.succeed(attempt <= 6 ? 10_000 : attempt <= 14 ? 30_000 : 60_000)),
   ),
 }
 
