@@ -330,7 +330,7 @@ export const trackTable = ({ rows, reference, boundedReference }) =>
         .slice(1)
         .map(([route, n]) => `${n} ${route}`)
       return (
-        `| ${r.vendor} | ${r.jobs} (${r.succeeded}) | ${r.tracked.length} | ${r.statusReads} | ${fixed(perRound, 3)} ` +
+        `| ${r.vendor} | ${r.jobs} (${r.succeeded}) | ${r.tracked.length} | ${r.statusReads} | ${perRound < 0.001 ? perRound.toPrecision(2) : fixed(perRound, 3)} ` +
         `| ≤ ${TARGET_READS} (${r.read}) ${readsOk ? "✅" : "❌"} ` +
         `| ${other.length > 0 && r.requests > r.statusReads ? other.join(", ") : "0"} ` +
         `| ${rss(r.peakRssMB)} | ${rss(r.boundedPeakRssMB)} ` +
