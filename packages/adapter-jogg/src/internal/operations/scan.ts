@@ -18,7 +18,9 @@ export const joggPolling: PollingPolicy = {
   minInterval: "5 seconds",
   // Six reads 10 s apart (the first minute), eight 30 s apart (to 5 minutes), then every 60 s.
   schedule: Schedule.spaced(10_000).pipe(
-    Schedule.modifyDelay(({ attempt }) => Effect.succeed(attempt <= 6 ? 10_000 : attempt <= 14 ? 30_000 : 60_000)),
+    Schedule.modifyDelay(({ attempt }) =>
+      Effect.succeed(attempt <= 6 ? 10_000 : attempt <= 14 ? 30_000 : 60_000),
+    ),
   ),
 }
 
