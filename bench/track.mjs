@@ -33,6 +33,7 @@ const vendors = {
     perStep: 2000,
     step: MINUTE,
     roundStep: MINUTE,
+    read: "ids filter, 100 a request",
   },
   jogg: {
     adapter: "@vidbridge/adapter-jogg",
@@ -57,6 +58,7 @@ const vendors = {
     perStep: 20,
     step: MINUTE,
     roundStep: 100 * MINUTE,
+    read: "list pages of 100, completed videos read by id for credits",
   },
   drafts: {
     adapter: "@vidbridge/adapter-drafts",
@@ -66,7 +68,16 @@ const vendors = {
     perStep: 2000,
     step: MINUTE,
     roundStep: MINUTE,
+    read: "one `GET /videos` (whole account), no metadata",
   },
+}
+
+// JoggAI again, without the read by id of each completed video for its credits (its list has none).
+vendors["jogg-batchCredits-false"] = {
+  ...vendors.jogg,
+  provider: "jogg",
+  settings: { ...vendors.jogg.settings, batchCredits: false },
+  read: "list pages of 100, `batchCredits: false`",
 }
 
 const MB = 2 ** 20
@@ -107,7 +118,7 @@ const serveVendor = async (id, jobs) => {
   const vendor = vendors[id]
   const { createVideoClient } = await import("@vidbridge/core")
   const { serveHandlers } = await import("@vidbridge/core/testing")
-  const { [id]: define } = await import(vendor.adapter)
+  const { [vendor.provider ?? id]: define } = await import(vendor.adapter)
   const { createSimulator } = await import(`${vendor.adapter}/testing`)
   const sim = createSimulator(vendor.simulator)
   const server = await serveHandlers(sim.handlers, { canonicalBase: sim.canonicalBase })
@@ -174,7 +185,7 @@ const trackVendor = async (id, jobs) => {
   const vendor = vendors[id]
   const stopAll = rssSampler()
   const { createVideoClient } = await import("@vidbridge/core")
-  const { [id]: define } = await import(vendor.adapter)
+  const { [vendor.provider ?? id]: define } = await import(vendor.adapter)
   const rssAfterImport = process.memoryUsage().rss
 
   const sim = await forkChild(["--serve", id, String(jobs)])
@@ -189,6 +200,8 @@ const trackVendor = async (id, jobs) => {
     const trackedAt = performance.now()
     const results = await client.waitForAll(refs, {
       interval: ROUND_INTERVAL_MS,
+      // Rounds move the simulator's clock by minutes: its vendor floor (JoggAI 5 s) is moot here.
+      minInterval: 0,
       timeout: "1 hour",
       onRound: (round) => {
         // After the first round every job is tracked and holds its latest reading: the
@@ -209,7 +222,7 @@ const trackVendor = async (id, jobs) => {
       vendor: id,
       jobs,
       succeeded: results.filter((r) => r.ok && r.job.status === "succeeded").length,
-      batchStatusLimit: client.capabilities().batchStatusLimit,
+      read: vendor.read,
       tracked: rounds.map((r) => r.tracked),
       statusReads,
       requests,
@@ -299,7 +312,7 @@ export const runTrack = ({ jobs = JOBS, only = Object.keys(vendors) } = {}) => {
   }
 }
 
-const TARGET_READS = 1.2
+const TARGET_READS = 0.05
 const TARGET_RSS_MB = 150
 const fixed = (n, digits = 0) => n.toFixed(digits)
 
@@ -310,17 +323,15 @@ export const trackTable = ({ rows, reference, boundedReference }) =>
     `| vendor | jobs (succeeded) | rounds | status reads | status reads / job / round | target | other requests | tracker peak RSS (< ${TARGET_RSS_MB} MB): V8 defaults | with \`${BOUNDED_HEAP}\` | tracker RSS: after imports → tracking start | tracker live heap: idle → all jobs tracked | create (wall, vendor process) | track (wall) |`,
     "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows.map((r) => {
-      // Without a batch read the floor is one read per job per round.
-      const target = r.batchStatusLimit > 1 ? TARGET_READS : 1
       const perRound = r.statusReads / r.jobRounds
-      const readsOk = perRound <= target && r.succeeded === r.jobs
+      const readsOk = perRound <= TARGET_READS && r.succeeded === r.jobs
       const other = Object.entries(r.byRoute)
         .sort(([, a], [, b]) => b - a)
         .slice(1)
         .map(([route, n]) => `${n} ${route}`)
       return (
-        `| ${r.vendor} | ${r.jobs} (${r.succeeded}) | ${r.tracked.length} | ${r.statusReads} | ${fixed(perRound, 3)} ` +
-        `| ≤ ${target}${r.batchStatusLimit > 1 ? ` (batch read of ${r.batchStatusLimit})` : " (no batch read)"} ${readsOk ? "✅" : "❌"} ` +
+        `| ${r.vendor} | ${r.jobs} (${r.succeeded}) | ${r.tracked.length} | ${r.statusReads} | ${perRound < 0.001 ? perRound.toPrecision(2) : fixed(perRound, 3)} ` +
+        `| ≤ ${TARGET_READS} (${r.read}) ${readsOk ? "✅" : "❌"} ` +
         `| ${other.length > 0 && r.requests > r.statusReads ? other.join(", ") : "0"} ` +
         `| ${rss(r.peakRssMB)} | ${rss(r.boundedPeakRssMB)} ` +
         `| ${fixed(r.rssAfterImportMB)} → ${fixed(r.rssAtTrackStartMB)} MB | ${fixed(r.idleHeapMB)} → ${fixed(r.liveHeapMB)} MB ` +

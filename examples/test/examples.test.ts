@@ -15,7 +15,7 @@ import { makeHandler, serveWithNodeHttp } from "../src/webhook-receiver.ts"
 
 // Simulators run 6000x faster than real time on 127.0.0.1 (a 5-minute render takes 50 ms)
 // and clients poll every 20 ms, so no test waits real seconds.
-const polling = { schedule: Schedule.spaced(20) }
+const polling = { schedule: Schedule.spaced(20), minInterval: 0 }
 let sims: Simulated
 beforeAll(async () => {
   sims = await startSimulators(undefined, 6000)

@@ -22,6 +22,10 @@ import { parseDraftsWebhook } from "./webhook.js"
  * One documents no cancel or stop; its `DELETE /videos/{video_id}` is documented only as
  * "delete video by id" (it deletes the video record; whether a render in progress stops, and
  * what happens to the created draft and to minutes, is not documented), so it is not a cancel.
+ *
+ * Many videos are tracked with one `GET /videos` a round (the whole account: `batchStatusLimit`
+ * is `Infinity`). A ready video's duration and scene timings take one more GET each, made only
+ * with the `videoMetadata` setting.
  */
 export const draftsCapabilities: Capabilities = {
   operations: ["createProduct", "render", "getStatus", "listJobs", "parseWebhook", "findSubmission"],
@@ -30,7 +34,8 @@ export const draftsCapabilities: Capabilities = {
   productFromParams: true,
   templates: true,
   webhooks: "signature",
-  batchStatusLimit: 1,
+  // `GET /videos` answers every video of the account in one request (no paging, no ids filter).
+  batchStatusLimit: Number.POSITIVE_INFINITY,
   credits: { reported: false, estimate: false },
   submissions: { lookup: "exact", resend: true },
 }
@@ -39,7 +44,7 @@ export const draftsCapabilities: Capabilities = {
 export const makeDraftsProvider = (settings: DraftsSettings): VideoProviderShape => ({
   id: PROVIDER_ID,
   capabilities: draftsCapabilities,
-  ...makeOperations(makeDraftsClient(settings)),
+  ...makeOperations(makeDraftsClient(settings), settings.videoMetadata === true),
   parseWebhook: (request) => parseDraftsWebhook(request, { secret: settings.webhookSecret }),
 })
 

@@ -12,8 +12,10 @@ const optionalId = z.optional(z.string().check(z.minLength(1), z.maxLength(200))
 /**
  * Settings of the Hour One adapter: `apiKey` (the `api-key` header), optional `workspaceId` /
  * `teamId` (the `workspace-id` / `team-id` headers of every request), `webhookSecret` (the
- * webhook's signing secret) and core's transport settings (`baseUrl`, `timeout`, `retry`, ...).
- * Credentials are `Redacted` once checked.
+ * webhook's signing secret), `videoMetadata` (default false: true makes every read of a ready
+ * video, single or batch, also `GET /videos/{id}/metadata` for its `durationSeconds` and scene
+ * timings) and core's transport settings (`baseUrl`, `timeout`, `retry`, ...). Credentials are
+ * `Redacted` once checked.
  *
  * @example
  * ```ts
@@ -25,6 +27,7 @@ export const DraftsSettings = z.strictObject({
   workspaceId: optionalId,
   teamId: optionalId,
   webhookSecret: z.optional(secret()),
+  videoMetadata: z.optional(z.boolean()),
   ...httpSettingsFields,
 })
 

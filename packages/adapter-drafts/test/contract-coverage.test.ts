@@ -21,7 +21,7 @@ const { mount } = useSimulatorServer()
 const tour = async () => {
   const recorder = recordCalls()
   const sim = mount()
-  const client = clientFor(sim, { observer: recorder.observer })
+  const client = clientFor(sim, { observer: recorder.observer, videoMetadata: true })
   const product = await client.createProduct(productInput)
   const job = await client.render({ product: product.ref, template: "sim-template" })
   sim.clock.advance(300_000)

@@ -16,7 +16,7 @@ const productInput = {
 describe("the neutral flow on Hour One", () => {
   it("createProduct from params -> render with product + template -> statuses -> ready with metadata", async () => {
     const vendor = mockVendor(server)
-    const provider = await makeProvider()
+    const provider = await makeProvider({ videoMetadata: true })
 
     const product = await Effect.runPromise(provider.createProduct!(productInput))
     expect(seen).toHaveLength(0)
@@ -118,7 +118,12 @@ describe("the neutral flow on Hour One", () => {
       }),
     )
     const client = createVideoClient({
-      provider: drafts({ apiKey: API_KEY, baseUrl: BASE, retry: { baseDelay: 1, maxDelay: 1 } }),
+      provider: drafts({
+        apiKey: API_KEY,
+        baseUrl: BASE,
+        retry: { baseDelay: 1, maxDelay: 1 },
+        videoMetadata: true,
+      }),
     })
     expect(client.capabilities()).toMatchObject({ productFromUrl: false, productFromParams: true })
     await expect(client.generateScripts({ product: "drafts:product:p1" })).rejects.toMatchObject({
@@ -153,7 +158,7 @@ describe("the neutral flow on Hour One", () => {
 
   it("metadata that cannot be read leaves the ready job usable", async () => {
     const vendor = mockVendor(server)
-    const provider = await makeProvider()
+    const provider = await makeProvider({ videoMetadata: true })
     const job = await Effect.runPromise(provider.render!({ template: "d", script: "Hi" }))
     const id = JobRef.parse(job.ref).id
     vendor.advance(id, { status: "published", download_url: "https://cdn.test/v.mp4" })

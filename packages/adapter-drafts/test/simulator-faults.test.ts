@@ -118,7 +118,7 @@ describe("other answers to POST /videos, through the adapter", () => {
 
   it("422 for a body Hour One rejects: scene count differing from the draft's -> VendorRejected with the hint", async () => {
     const sim = mount({ draftScenes: { "two-scene-draft": 2 } })
-    const provider = await providerFor(sim)
+    const provider = await providerFor(sim, { videoMetadata: true })
     const product = await Effect.runPromise(provider.createProduct!(productInput))
     const error = await Effect.runPromise(
       Effect.flip(provider.render!({ template: "two-scene-draft", product: product.ref })),

@@ -13,7 +13,11 @@ afterEach(cleanup.closeAll)
 
 /** The simulator on 127.0.0.1, with a client on it (fast retries). */
 const serve = async (sim: DraftsSimulator) =>
-  cleanup.add(await serveSimulator(sim, drafts, { settings: { retry: { baseDelay: 1, maxDelay: 1 } } }))
+  cleanup.add(
+    await serveSimulator(sim, drafts, {
+      settings: { retry: { baseDelay: 1, maxDelay: 1 }, videoMetadata: true },
+    }),
+  )
 
 /** A node:http server on 127.0.0.1 running a fetch-style handler; answers its URL. */
 const receiver = async (handle: (request: Request) => Promise<Response>) =>

@@ -12,7 +12,7 @@ const { mount } = useSimulatorServer()
 describe("the Hour One simulator, in-process (msw)", () => {
   it("runs the whole flow: product from params -> render -> not_started/started/processing/ready + metadata", async () => {
     const sim = mount()
-    const provider = await providerFor(sim)
+    const provider = await providerFor(sim, { videoMetadata: true })
 
     const product = await Effect.runPromise(provider.createProduct!(productInput))
     expect(sim.log.count()).toBe(0)
@@ -172,7 +172,7 @@ describe("the Hour One simulator, in-process (msw)", () => {
 
   it("runs on a real, sped-up clock too (the CLI's mode): waitForCompletion reaches ready", async () => {
     const sim = mount({ clock: makeSimClock({ speed: 100_000 }) })
-    const client = clientFor(sim)
+    const client = clientFor(sim, { videoMetadata: true })
     const job = await client.render({
       template: "sim-template",
       providerOptions: { drafts: { scenes: [{ name: "Intro" }] } },

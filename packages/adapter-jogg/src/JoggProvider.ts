@@ -4,6 +4,7 @@ import * as Effect from "effect/Effect"
 import { estimateCredits } from "./internal/credits.js"
 import { PROVIDER_ID } from "./internal/mapping/refs.js"
 import { durations } from "./internal/mapping/v2.js"
+import { joggPolling } from "./internal/operations/scan.js"
 import { type Operations, v2Operations } from "./internal/operations/v2.js"
 import { JOGG_AVATAR_VIDEOS } from "./internal/requests/videos.js"
 import { makeJoggClient } from "./JoggClient.js"
@@ -17,7 +18,8 @@ const submissions = { lookup: "heuristic", resend: false } as const
 
 /**
  * What JoggAI's v2 API can do (the default `apiVersion`): products, AI scripts, previews, product,
- * template and avatar videos (`avatar+script`, `avatar+audio`), the catalogs and the balance. With
+ * template and avatar videos (`avatar+script`, `avatar+audio`), the catalogs and the balance.
+ * Many product videos are tracked by paging `GET /v2/product_videos` (100 a page, newest first). With
  * `apiVersion: "open"` the built provider's `capabilities` differ: see {@link joggOpenCapabilities}.
  */
 export const joggCapabilities: Capabilities = {
@@ -46,7 +48,8 @@ export const joggCapabilities: Capabilities = {
   templates: true,
   avatarVideos: JOGG_AVATAR_VIDEOS,
   webhooks: "signature",
-  batchStatusLimit: 1,
+  // No ids filter: product videos are read from `GET /v2/product_videos`, 100 a page.
+  batchStatusLimit: 100,
   credits: { reported: true, estimate: true },
   submissions,
 }
@@ -101,7 +104,7 @@ export const makeJoggProvider = (settings: JoggSettings): VideoProviderShape => 
           ),
         )
       : {
-          ...v2Operations(client),
+          ...v2Operations(client, settings.batchCredits !== false),
           ...deferOperations(PROVIDER_ID, "JoggAI's catalogs", catalogNames, () =>
             import("./internal/catalogs/index.js").then((m) => m.catalogOperations(client.v2)),
           ),
@@ -112,6 +115,7 @@ export const makeJoggProvider = (settings: JoggSettings): VideoProviderShape => 
   return {
     id: PROVIDER_ID,
     capabilities: client.apiVersion === "open" ? joggOpenCapabilities : joggCapabilities,
+    polling: joggPolling,
     ...ops,
     parseWebhook: (request) =>
       parseJoggWebhook(request, {

@@ -15,7 +15,10 @@ export const JOGG_OPEN_BASE_URL = "https://api-services.jogg.ai"
  * `webhookSecret` (the endpoint secret, to verify callbacks), `webhookToleranceSeconds`
  * (how far a delivery's `timestamp` may be from now, default 300; `false` turns the check
  * off: it is vidbridge's own, JoggAI documents no window), `postsPerMinute` (client-side POST limit,
- * default 20, `false` to turn off), plus core's transport settings. Checked by `jogg({...})`,
+ * default 20, `false` to turn off), `batchCredits` (default true: batch tracking reads a product
+ * video it finds completed in JoggAI's list once more by id, for the `deducted_credit` the list
+ * leaves out; `false` saves that request per video and leaves `creditsUsed` unset in batch
+ * results), plus core's transport settings. Checked by `jogg({...})`,
  * `JoggClient.layer` and `joggWebhookEndpoints`; credentials come out `Redacted`.
  */
 export const JoggSettings = z.strictObject({
@@ -24,6 +27,7 @@ export const JoggSettings = z.strictObject({
   webhookSecret: z.optional(secret()),
   webhookToleranceSeconds: z.optional(z.union([z.literal(false), z.number().check(z.gte(0))])),
   postsPerMinute: z.optional(z.union([z.literal(false), z.number().check(z.int(), z.positive())])),
+  batchCredits: z.optional(z.boolean()),
   ...httpSettingsFields,
 })
 

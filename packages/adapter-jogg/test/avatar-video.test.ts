@@ -24,7 +24,7 @@ describe("JoggAI avatar videos", () => {
     expect(body).toEqual(fixture("v2-avatar-video-request"))
     expect(video_name).toMatch(/^\[vb[\w-]+\]$/)
     expect(job).toMatchObject({ ref: "jogg:avatar_video:video_123456", status: "queued", stage: "render" })
-    const done = await jobs.waitForCompletion(job.ref, { schedule: Schedule.spaced(1) })
+    const done = await jobs.waitForCompletion(job.ref, { schedule: Schedule.spaced(1), minInterval: 0 })
     expect(read).toHaveLength(1)
     expect(done).toMatchObject({
       status: "succeeded",

@@ -46,7 +46,7 @@ const v2Tour = async () => {
     aspectRatio: "9:16",
   })
   await client.listJobs()
-  await client.generateScripts({ product: product.ref }, { schedule: Schedule.spaced(1) })
+  await client.generateScripts({ product: product.ref }, { schedule: Schedule.spaced(1), minInterval: 0 })
   const avatar = await client.render({ avatar: "81", voice: "en-US-ChristopherNeural", script: "Hello." })
   await client.getStatus(avatar.ref)
   const template = await client.render({

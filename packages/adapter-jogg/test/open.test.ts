@@ -101,7 +101,7 @@ describe("JoggAI open API (the seed's flow)", () => {
         Object.assign(body.data, { status, progress: 0, video_url: "" })
         return Response.json(body)
       })
-      const job = await open().waitForCompletion(productRef, { schedule: Schedule.spaced(1) })
+      const job = await open().waitForCompletion(productRef, { schedule: Schedule.spaced(1), minInterval: 0 })
       expect(job).toMatchObject({ status: "awaiting_selection", vendorStatus: String(status) })
       expect(reads).toHaveLength(1)
     },
@@ -164,7 +164,7 @@ describe("JoggAI open API (the seed's flow)", () => {
     const product = await videos.createProduct({ url: "https://www.amazon.com/product-url" })
     const updated = await videos.updateProduct(product, { title: "Owala" })
     const job = await videos.render({ product: updated.ref, avatar: "37", aspectRatio: "9:16" })
-    const done = await videos.waitForCompletion(job.ref, { schedule: Schedule.spaced(1) })
+    const done = await videos.waitForCompletion(job.ref, { schedule: Schedule.spaced(1), minInterval: 0 })
     expect(done.status).toBe("succeeded")
   })
 

@@ -9,7 +9,7 @@ import { client, fixture, issuesOf, json, rejection, route, useMsw } from "./sup
 // `GET /v2/ai_scripts/results/{task_id}` until the scripts are written.
 
 const server = useMsw()
-const fast = { schedule: Schedule.spaced(1) }
+const fast = { schedule: Schedule.spaced(1), minInterval: 0 }
 
 describe("JoggAI AI scripts", () => {
   it("sends the spec's body (product by id, one style) and waits for the scripts", async () => {

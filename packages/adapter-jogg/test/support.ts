@@ -73,7 +73,11 @@ export const settings = (overrides: Partial<JoggSettingsInput> = {}): JoggSettin
  * How long core looks up a paid call whose answer was lost, in the Promise-client tests (real
  * time, so short; test/submissions.test.ts covers the default window on virtual time).
  */
-export const quickReconcile = { window: "200 millis", schedule: Schedule.spaced("20 millis") } as const
+export const quickReconcile = {
+  window: "200 millis",
+  schedule: Schedule.spaced("20 millis"),
+  minInterval: 0,
+} as const
 
 /** The Promise client over JoggAI, built through the public definition. */
 export const client = (overrides: Partial<JoggSettingsInput> = {}) =>

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import { API_KEY, client, fixture, json, provider, rejection, route, useMsw } from "./support.js"
 
 const server = useMsw()
-const fast = { schedule: Schedule.spaced(1) }
+const fast = { schedule: Schedule.spaced(1), minInterval: 0 }
 
 describe("JoggAI v2: products", () => {
   it("creates a product from a URL (POST /v2/product, x-api-key)", async () => {

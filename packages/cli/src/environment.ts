@@ -233,7 +233,8 @@ export const openProvider = async (
       configured,
       client: createVideoClient({
         provider: configured,
-        polling: { schedule: Schedule.spaced(options.pollEvery ?? 300) },
+        // A simulator runs jobs faster than real time: poll it faster than the vendor's floor.
+        polling: { schedule: Schedule.spaced(options.pollEvery ?? 300), minInterval: 0 },
       }),
       requests: () => requests,
       credits: () => served.simulator.creditsSpent(),

@@ -53,7 +53,11 @@ export interface Capabilities {
   readonly avatarVideos?: ReadonlyArray<AvatarVideoInput> | undefined
   /** How callbacks are verified: a vendor signature, a secret token in the URL, or not at all. */
   readonly webhooks: "signature" | "token" | "none"
-  /** How many jobs one status request can read; 1 when there is no batch read. */
+  /**
+   * How many jobs one status request can read: by ids (`getStatuses`) or a page of the vendor's
+   * job list (`scanStatuses`); `Infinity` where one request lists every job of the account; 1
+   * when there is no batch read.
+   */
   readonly batchStatusLimit: number
   /** Whether the vendor reports credits per job, and whether `estimateCredits` exists. */
   readonly credits: { readonly reported: boolean; readonly estimate: boolean }

@@ -1,5 +1,7 @@
 import * as Context from "effect/Context"
+import type * as Duration from "effect/Duration"
 import type * as Effect from "effect/Effect"
+import type * as Schedule from "effect/Schedule"
 import type { Capabilities } from "./Capabilities.js"
 import type { JobRef } from "./JobRef.js"
 import type {
@@ -97,6 +99,27 @@ export type ProductRefLike =
     }
 
 /**
+ * How often a vendor's jobs may be read, as its documents say (the port's `polling`). Core never
+ * reads a job of this vendor sooner than `minInterval` after the last read, in any wait or batch
+ * round, unless the caller sets its own `minInterval` (the explicit way to poll faster).
+ */
+export interface PollingPolicy {
+  /** The vendor's documented floor between two reads of one job (JoggAI: 5 s). */
+  readonly minInterval: Duration.Input
+  /** The default schedule of this vendor's waits, instead of core's (2 s growing to 30 s). */
+  readonly schedule?: Schedule.Schedule<unknown, unknown> | undefined
+}
+
+/**
+ * What one {@link VideoProviderShape.scanStatuses} found: the jobs (each as `getStatus` would
+ * answer it) and how many requests reading them took.
+ */
+export interface StatusScan {
+  readonly jobs: ReadonlyArray<VideoJob>
+  readonly requests: number
+}
+
+/**
  * The port every adapter implements: one vendor's API, in neutral terms.
  *
  * Adapters make one request per call and map it; core validates neutral input first,
@@ -155,6 +178,15 @@ export interface VideoProviderShape {
   readonly getStatus: (ref: JobRef) => Effect.Effect<VideoJob, VideoError>
   /** Reads up to `capabilities.batchStatusLimit` jobs in one request. Jobs it cannot find are left out. */
   readonly getStatuses?: (refs: ReadonlyArray<JobRef>) => Effect.Effect<ReadonlyArray<VideoJob>, VideoError>
+  /**
+   * For a vendor with no ids filter but a newest-first job list: reads every ref it can from
+   * that list in one pass (paging until each is seen, stopping early) and answers the jobs found,
+   * each exactly as `getStatus` would answer it, with the number of requests made. Core calls it
+   * once a round with every tracked job and reads the jobs left out with `getStatus`.
+   */
+  readonly scanStatuses?: (refs: ReadonlyArray<JobRef>) => Effect.Effect<StatusScan, VideoError>
+  /** The vendor's documented polling floor and default schedule; absent: no floor, core's schedule. */
+  readonly polling?: PollingPolicy | undefined
   readonly listJobs?: (query: ListJobsQuery) => Effect.Effect<JobPage, VideoError>
   /** Verifies and parses a callback; fails with `AuthenticationFailed` when verification fails. */
   readonly parseWebhook?: (request: WebhookRequest) => Effect.Effect<VideoJobEvent, VideoError>

@@ -30,7 +30,7 @@ import type {
   VideoJob,
 } from "./model/VideoJob.js"
 import { cancelled } from "./polling/cancellations.js"
-import { pollUntil } from "./polling/pollUntil.js"
+import { pollFloor, pollUntil } from "./polling/pollUntil.js"
 import { checkWaitOptions, parseRef, type WaitOptions } from "./polling/waitForCompletion.js"
 import { SubmissionRef } from "./SubmissionRef.js"
 import { reconcileWindow, type SubmitOptions, submitWith } from "./submissions/reconcile.js"
@@ -78,7 +78,8 @@ const makeOperations = (provider: VideoProviderShape) => ({
       if (first.ref === undefined) return yield* Effect.fail(unsupported(provider.id, "getScripts"))
       const ref = JobRef.parse(first.ref)
       const done = yield* pollUntil(read(ref), (job) => job.status !== "pending", {
-        schedule: options.schedule,
+        schedule: options.schedule ?? provider.polling?.schedule,
+        minInterval: pollFloor(provider, options.minInterval),
         timeout: options.timeout,
         maxConsecutiveErrors: options.maxConsecutiveErrors,
         onTimeout: (_last, after) =>

@@ -47,8 +47,14 @@ export interface VideoWorkerOptions {
   readonly limits?: Readonly<Record<string, SubmissionLimit | false>> | undefined
   /** The public URL of your webhook receivers (`createWebhookReceiver`); `?provider=<id>` is added. */
   readonly webhookUrl?: string | undefined
-  /** The tracker of each account: time between status rounds and its lease (ms); `false`: none here. */
-  readonly tracker?: { readonly interval?: number; readonly lease?: number } | false | undefined
+  /**
+   * The tracker of each account: time between status rounds, its lease, and the least time
+   * between rounds (ms; default the vendor's polling floor, JoggAI 5 s); `false`: none here.
+   */
+  readonly tracker?:
+    | { readonly interval?: number; readonly lease?: number; readonly minInterval?: number }
+    | false
+    | undefined
   /** Called after each of this worker's tracker rounds (the batch poller's reads). */
   readonly onRound?: ((round: TrackerRound) => void) | undefined
   /** How long a parked order sleeps when no tracker or webhook wakes it (ms). Default 5 minutes. */
@@ -187,6 +193,7 @@ export const createVideoWorker = async (options: VideoWorkerOptions): Promise<Vi
         store,
         provider: () => made,
         interval: trackerOptions.interval ?? 10_000,
+        minInterval: trackerOptions.minInterval,
         lease: trackerOptions.lease ?? 30_000,
         onRound: options.onRound,
         settled: async (tracked, exit) => {

@@ -30,8 +30,10 @@ export interface EmbeddedOptions {
   readonly providers: ReadonlyArray<ConfiguredProvider>
   /** Orders sending requests at once (waiting orders hold no slot). Default 8. */
   readonly concurrency?: number | undefined
-  /** Time between status rounds of each provider's batch poller (ms). Default 10 s. */
+  /** Time between status rounds of each provider's batch poller (ms). Default 10 s; never below the vendor's polling floor. */
   readonly interval?: number | undefined
+  /** The least time between status rounds (ms). Default: each vendor's polling floor (JoggAI 5 s); set it to go below on purpose (simulators). */
+  readonly minInterval?: number | undefined
   /** Longest wait for one vendor job (ms). Default 30 minutes. */
   readonly timeout?: number | undefined
   /** Told each step's status, and each order's end (`final`). */
@@ -131,7 +133,12 @@ export const runOrders = async (
       pollers.set(
         provider.id,
         await Effect.runPromise(
-          Scope.provide(scope)(makeBatchPoller(shape, { interval: options.interval ?? 10_000 })),
+          Scope.provide(scope)(
+            makeBatchPoller(shape, {
+              interval: options.interval ?? 10_000,
+              minInterval: options.minInterval,
+            }),
+          ),
         ),
       )
     }

@@ -95,7 +95,7 @@ describe("an ambiguous failure of a paid call is not retryable", () => {
   it("Hour One render answered 503, its lookup failing too: SubmissionUnknown, still not retryable", async () => {
     const client = createVideoClient({
       provider: drafts({ apiKey: KEY, ...transport, fetch: answering(503, htmlPage) }),
-      reconcile: { schedule: Schedule.recurs(1) }, // two lookups, not minutes of them
+      reconcile: { schedule: Schedule.recurs(1), minInterval: 0 }, // two lookups, not minutes of them
     })
     const error = await failed(client.render({ template: "draft-1", script: "Hi" }))
     expect(error.reason).toMatchObject({

@@ -186,7 +186,7 @@ export const makeTargets = (): ReadonlyArray<Target> => {
 export const clientOf = (target: Target, overrides: Record<string, unknown> = {}): VideoClient =>
   createVideoClient({
     provider: target.definition({ ...target.settings, ...overrides }),
-    polling: { schedule: Schedule.spaced(1) },
+    polling: { schedule: Schedule.spaced(1), minInterval: 0 },
   })
 
 /** Whether the target's provider has `op` (core's waits: always). */

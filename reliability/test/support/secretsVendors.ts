@@ -71,9 +71,9 @@ const clientOf =
   (configure: (o?: Record<string, unknown>) => ConfiguredProvider) => (o?: Record<string, unknown>) =>
     createVideoClient({
       provider: configure(o),
-      polling: { schedule: Schedule.spaced(1), timeout: 5_000 },
+      polling: { schedule: Schedule.spaced(1), minInterval: 0, timeout: 5_000 },
       // A paid call whose answer is lost is looked up twice, back to back (not for minutes).
-      reconcile: { schedule: Schedule.recurs(1) },
+      reconcile: { schedule: Schedule.recurs(1), minInterval: 0 },
     })
 
 /** Fresh simulators and clients for one test; `pageUrl` is a loopback product page (JoggAI's open API scrapes). */

@@ -5,6 +5,7 @@ import type {
   Product,
   ProductInput,
   RenderRequest,
+  StatusScan,
   SubmissionContext,
   SubmissionLookup,
   SubmissionRef,
@@ -14,7 +15,14 @@ import type {
 import { avatarVideoInput, invalidInput, makeLruCache, unsupported } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type { DraftsClientShape } from "../DraftsClient.js"
-import { PROVIDER_ID, toJobPage, toVideoJob, withMetadataError, withVideoMetadata } from "./mapping.js"
+import {
+  PROVIDER_ID,
+  toJobPage,
+  toVideoJob,
+  VIDEO_KIND,
+  withMetadataError,
+  withVideoMetadata,
+} from "./mapping.js"
 import { productFromParams, resolveProduct } from "./requests/products.js"
 import { checkVideoRef, listOffset } from "./requests/reads.js"
 import { buildBody, renderOptions, resolveSource } from "./requests/render.js"
@@ -33,8 +41,11 @@ const lookupOf = (jobs: ReadonlyArray<VideoJob>): SubmissionLookup =>
       ? { _tag: "Found", result: jobs[0]! }
       : { _tag: "Ambiguous", candidates: jobs }
 
-/** The operations of the port Hour One supports, over one client (products kept in memory). */
-export const makeOperations = (client: DraftsClientShape) => {
+/**
+ * The operations of the port Hour One supports, over one client (products kept in memory).
+ * `videoMetadata`: reads of a ready video add its duration and scene timings (a second GET).
+ */
+export const makeOperations = (client: DraftsClientShape, videoMetadata = false) => {
   const products = makeLruCache<Product>(REMEMBERED_PRODUCTS)
 
   const createProduct = (input: ProductInput): Effect.Effect<Product, VideoError> =>
@@ -94,23 +105,47 @@ export const makeOperations = (client: DraftsClientShape) => {
     )
   }
 
-  /** A video now; a ready one with its duration and scene timings (a second, free GET). */
+  /** With `videoMetadata`, a ready video with its duration and scene timings (a second, free GET). */
+  const withMetadata = (job: VideoJob, id: string): Effect.Effect<VideoJob> =>
+    !videoMetadata || job.status !== "succeeded"
+      ? Effect.succeed(job)
+      : client.getVideoMetadata(id).pipe(
+          Effect.map((meta) => withVideoMetadata(job, meta)),
+          Effect.catch((error: VideoError) => Effect.succeed(withMetadataError(job, error.message))),
+        )
+
+  /** A video now (`GET /videos/{id}`). */
   const getStatus: (ref: JobRef) => Effect.Effect<VideoJob, VideoError> = Effect.fnUntraced(function* (
     ref: JobRef,
   ) {
     yield* checkVideoRef(ref)
-    const job = toVideoJob(yield* client.getVideo(ref.id))
-    if (job.status !== "succeeded") return job
-    return yield* client.getVideoMetadata(ref.id).pipe(
-      Effect.map((meta) => withVideoMetadata(job, meta)),
-      Effect.catch((error: VideoError) => Effect.succeed(withMetadataError(job, error.message))),
-    )
+    return yield* withMetadata(toVideoJob(yield* client.getVideo(ref.id)), ref.id)
   })
+
+  /**
+   * Many videos in one `GET /videos` (every video of the account; Hour One has no paging or ids
+   * filter), each as `getStatus` reads it; with `videoMetadata`, one more GET per ready video,
+   * counted. Refs that are not videos, or not listed yet, are left to `getStatus`.
+   */
+  const scanStatuses = (refs: ReadonlyArray<JobRef>): Effect.Effect<StatusScan, VideoError> =>
+    Effect.gen(function* () {
+      const wanted = new Set(refs.filter((ref) => ref.kind === VIDEO_KIND).map((ref) => ref.id))
+      const videos = yield* client.listVideos("getStatus")
+      let requests = 1
+      const jobs: Array<VideoJob> = []
+      for (const video of videos) {
+        if (!wanted.has(video.id)) continue
+        const job = toVideoJob(video)
+        if (videoMetadata && job.status === "succeeded") requests++
+        jobs.push(yield* withMetadata(job, video.id))
+      }
+      return { jobs, requests }
+    })
 
   const listJobs = (query: ListJobsQuery): Effect.Effect<JobPage, VideoError> =>
     Effect.flatMap(listOffset(query), (offset) =>
       Effect.map(client.listVideos(), (videos) => toJobPage(videos, query, offset)),
     )
 
-  return { createProduct, render, findSubmission, getStatus, listJobs }
+  return { createProduct, render, findSubmission, getStatus, scanStatuses, listJobs }
 }

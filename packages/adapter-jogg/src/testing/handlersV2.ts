@@ -8,7 +8,7 @@ import { JOGG_ENDPOINT_ROUTES, makeEndpointHandlers } from "./handlersEndpoints.
 import { JOGG_JOB_ROUTES, makeJobHandlers } from "./handlersJobs.js"
 import type { SimProduct } from "./state.js"
 import { mediaOf, pageOf, statusFilter, text, videoSpecOf } from "./validate.js"
-import { previewItem, productInfo, simMedia, videoItem } from "./views.js"
+import { previewItem, productInfo, simMedia, videoItem, videoListItem } from "./views.js"
 
 /** The route names of the v2 simulator, for fault injection (`sim.faults.inject(JOGG_V2_ROUTES.previewList, ...)`). */
 export const JOGG_V2_ROUTES = {
@@ -206,7 +206,7 @@ export const makeV2Handlers = (ctx: HandlerContext): RequestHandler[] => {
             const items =
               list === "product_videos"
                 ? listed(store.videos.values()).map((v) =>
-                    videoItem(v, store.videoView(v), from, ctx.epochMillis),
+                    videoListItem(v, store.videoView(v), from, ctx.epochMillis),
                   )
                 : listed(store.previews.values()).map((p) =>
                     previewItem(p, store.previewView(p), from, ctx.epochMillis),

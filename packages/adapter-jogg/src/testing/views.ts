@@ -52,7 +52,26 @@ export const previewItem = (preview: SimPreview, view: SimView, origin: string, 
   ...(view.status === "failed" ? { error: failureOf(preview.failure), err_msg: preview.failure } : {}),
 })
 
-/** `data` of `GET /v2/product_video/{id}`, and one item of `GET /v2/product_videos`. */
+/**
+ * One item of `GET /v2/product_videos`, with the fields the list documents only: no
+ * `deducted_credit`, no failure, and `processing` for a video not started yet (the list's
+ * statuses are `processing`, `completed`, `failed`).
+ */
+export const videoListItem = (video: SimVideo, view: SimView, origin: string, epochMillis: number) => ({
+  id: video.id,
+  title: video.name ?? video.visualStyle ?? "product video",
+  status: view.status === "pending" ? "processing" : view.status,
+  created_at: unixSeconds(epochMillis, video.createdAt),
+  ...(view.status === "completed"
+    ? {
+        video_url: fileUrl(origin, video.id, "mp4"),
+        cover_url: fileUrl(origin, video.id, "jpg"),
+        video_duration: video.seconds,
+      }
+    : {}),
+})
+
+/** `data` of `GET /v2/product_video/{id}`. */
 export const videoItem = (video: SimVideo, view: SimView, origin: string, epochMillis: number) => ({
   id: video.id,
   ...(video.previewId !== undefined ? { preview_id: video.previewId } : {}),

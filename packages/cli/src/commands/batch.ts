@@ -109,6 +109,8 @@ export const batch: Command = {
           concurrency,
           timeout,
           interval: simulated.size === opened.length ? 300 : 10_000,
+          // Only simulators (faster than real time) are polled below the vendors' floors.
+          ...(simulated.size === opened.length ? { minInterval: 0 } : {}),
           signal: context.signal,
           onProgress: (e) =>
             bars.sink({

@@ -29,7 +29,9 @@ export const providers: Command = {
       env: Object.values(d.env).map((v) => v.name),
     }))
     if (values.json) {
-      io.out(`${JSON.stringify(rows, null, 2)}\n`)
+      // JSON has no Infinity (Hour One's batchStatusLimit: one request lists every job): say it.
+      const finite = (_: string, v: unknown) => (v === Number.POSITIVE_INFINITY ? "Infinity" : v)
+      io.out(`${JSON.stringify(rows, finite, 2)}\n`)
       return 0
     }
     const ops = [

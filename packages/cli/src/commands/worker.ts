@@ -53,7 +53,7 @@ export const worker: Command = {
         concurrency: numberFlag("concurrency", values.concurrency),
         webhookUrl: values["webhook-url"],
         // On simulators (jobs take seconds), look at the vendors often.
-        ...(opened.length === providers.length ? { tracker: { interval: 300 } } : {}),
+        ...(opened.length === providers.length ? { tracker: { interval: 300, minInterval: 0 } } : {}),
       })
       const modes = providers.map((p) => `${p.id}${opened.some((o) => o.id === p.id) ? " (simulator)" : ""}`)
       context.io.err(

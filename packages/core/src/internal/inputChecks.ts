@@ -29,6 +29,7 @@ export const callback = <F>() => z.custom<F>((v) => typeof v === "function", "mu
 /** The options of every wait: `waitForCompletion`, `watch`, `generateScripts`, the client's `polling`. */
 export const WaitOptionsSchema = z.looseObject({
   timeout: z.optional(durationInput),
+  minInterval: z.optional(durationInput),
   schedule: z.optional(
     z.custom<Schedule.Schedule<unknown, unknown>>(Schedule.isSchedule, "must be an Effect Schedule"),
   ),

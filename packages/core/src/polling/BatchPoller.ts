@@ -3,19 +3,26 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import type * as Scope from "effect/Scope"
-import { chunk } from "../adapter/collections.js"
 import { JobRef, type JobRefInput } from "../JobRef.js"
 import { isSettled } from "../model/JobStatus.js"
 import type { VideoJob } from "../model/VideoJob.js"
 import { Timeout, VideoError } from "../VideoError.js"
 import type { VideoProviderShape } from "../VideoProvider.js"
+import { type Reading, readRound } from "./batchReads.js"
 import { onCancelled } from "./cancellations.js"
+import { pollFloor } from "./pollUntil.js"
 import { parseRef, settle } from "./waitForCompletion.js"
 
 /** Options for {@link makeBatchPoller}. */
 export interface BatchPollerOptions {
-  /** Time between rounds. Default 10 s. */
+  /** Time between rounds. Default 10 s; never shorter than `minInterval`. */
   readonly interval?: Duration.Input | undefined
+  /**
+   * The least time between rounds. Default: the vendor's documented floor
+   * (`provider.polling.minInterval`, JoggAI 5 s), so a shorter `interval` is raised to it. Set it
+   * (even to 0) to poll faster than the vendor's floor on purpose: a simulator, an agreed limit.
+   */
+  readonly minInterval?: Duration.Input | undefined
   /** Reads in flight at once within a round. Default 4. */
   readonly concurrency?: number | undefined
   /** Called after each round with the number of status requests it made. */
@@ -26,8 +33,9 @@ export interface BatchPollerOptions {
 export interface BatchPoller {
   /**
    * Waits for a job to settle, reading it together with every other tracked job: with a
-   * vendor batch read (`capabilities.batchStatusLimit` > 1) a round costs
-   * ceil(tracked / limit) requests instead of one per job.
+   * vendor batch read by ids (`getStatuses`, `capabilities.batchStatusLimit` > 1) a round costs
+   * ceil(tracked / limit) requests instead of one per job; with a list scan (`scanStatuses`)
+   * the pages of the vendor's newest-first list that hold the tracked jobs.
    */
   readonly track: (
     ref: JobRefInput,
@@ -80,48 +88,12 @@ export const makeBatchPoller = (
   options: BatchPollerOptions = {},
 ): Effect.Effect<BatchPoller, never, Scope.Scope> =>
   Effect.gen(function* () {
-    const interval = Duration.fromInputUnsafe(options.interval ?? Duration.seconds(10))
+    const interval = Duration.max(
+      Duration.fromInputUnsafe(options.interval ?? Duration.seconds(10)),
+      pollFloor(provider, options.minInterval),
+    )
     const concurrency = options.concurrency ?? 4
-    const limit = provider.getStatuses ? Math.max(1, provider.capabilities.batchStatusLimit) : 1
     const entries = new Map<string, Entry>()
-
-    type Outcome = readonly [Entry, Settled]
-
-    const readOne = (entry: Entry): Effect.Effect<Outcome> =>
-      Effect.map(Effect.exit(provider.getStatus(entry.ref)), (exit) => [entry, exit] as const)
-
-    const readGroup = (
-      group: ReadonlyArray<Entry>,
-    ): Effect.Effect<{ requests: number; outcomes: Outcome[] }> => {
-      if (group.length === 1 || provider.getStatuses === undefined) {
-        return Effect.map(Effect.forEach(group, readOne, { concurrency }), (outcomes) => ({
-          requests: outcomes.length,
-          outcomes,
-        }))
-      }
-      return Effect.exit(provider.getStatuses(group.map((e) => e.ref))).pipe(
-        Effect.flatMap((exit) => {
-          if (Exit.isFailure(exit)) {
-            return Effect.succeed({
-              requests: 1,
-              outcomes: group.map((entry): Outcome => [entry, Exit.failCause(exit.cause)]),
-            })
-          }
-          const byRef = new Map(exit.value.map((job) => [job.ref, job]))
-          const outcomes: Outcome[] = []
-          const missing: Entry[] = []
-          for (const entry of group) {
-            const job = byRef.get(entry.key)
-            if (job === undefined) missing.push(entry)
-            else outcomes.push([entry, Exit.succeed(job)])
-          }
-          return Effect.map(Effect.forEach(missing, readOne), (extra) => ({
-            requests: 1 + extra.length,
-            outcomes: outcomes.concat(extra),
-          }))
-        }),
-      )
-    }
 
     const finish = (entry: Entry, settled: Settled) => {
       if (entries.get(entry.key) === entry) entries.delete(entry.key)
@@ -134,8 +106,8 @@ export const makeBatchPoller = (
     const round = Effect.gen(function* () {
       const tracked = [...entries.values()]
       if (tracked.length === 0) return
-      const ended: Array<Outcome> = []
-      const apply = ([entry, exit]: Outcome): Effect.Effect<void> => {
+      const ended: Array<Reading<Entry>> = []
+      const apply = ([entry, exit]: Reading<Entry>): Effect.Effect<void> => {
         if (Exit.isFailure(exit)) {
           const error = exit.cause.reasons.find((r) => r._tag === "Fail")?.error
           if (error !== undefined && !error.retryable) ended.push([entry, Exit.fail(error)])
@@ -147,24 +119,7 @@ export const makeBatchPoller = (
           ended.push([entry, settled])
         })
       }
-      let requests = 0
-      if (limit === 1) {
-        yield* Effect.forEach(tracked, (entry) => Effect.flatMap(readOne(entry), apply), {
-          concurrency,
-          discard: true,
-        })
-        requests = tracked.length
-      } else {
-        yield* Effect.forEach(
-          chunk(tracked, limit),
-          (group) =>
-            Effect.flatMap(readGroup(group), (result) => {
-              requests += result.requests
-              return Effect.forEach(result.outcomes, apply, { discard: true })
-            }),
-          { concurrency, discard: true },
-        )
-      }
+      const requests = yield* readRound(provider, tracked, concurrency, apply)
       options.onRound?.({ tracked: tracked.length, requests })
       for (const [entry, settled] of ended) finish(entry, settled)
     })

@@ -3,6 +3,7 @@ import * as Effect from "effect/Effect"
 import * as Schedule from "effect/Schedule"
 import type { VideoJob } from "../model/VideoJob.js"
 import type { VideoError } from "../VideoError.js"
+import type { VideoProviderShape } from "../VideoProvider.js"
 
 // The one poll loop of core: every wait (jobs, scripts) reads through it.
 
@@ -11,6 +12,16 @@ export const defaultPollSchedule: Schedule.Schedule<Duration.Duration> = Schedul
   Schedule.jittered(Schedule.exponential(Duration.seconds(2), 1.5)),
   Schedule.spaced(Duration.seconds(30)),
 ])
+
+/**
+ * The least time between two reads of a vendor's job: the caller's `minInterval` when given (the
+ * explicit way to poll faster than the vendor allows), else the vendor's documented floor
+ * (`provider.polling.minInterval`), else none. @internal
+ */
+export const pollFloor = (
+  provider: Pick<VideoProviderShape, "polling">,
+  minInterval: Duration.Input | undefined,
+): Duration.Duration => Duration.fromInputUnsafe(minInterval ?? provider.polling?.minInterval ?? 0)
 
 type Poll<A> =
   | { readonly _tag: "Value"; readonly value: A }
@@ -34,7 +45,8 @@ export const sameJob = (a: VideoJob, b: VideoJob): boolean =>
 
 /**
  * Reads `read` until `done`, on a schedule, tolerating transient failures and honouring
- * `Retry-After`. Used by every wait in core (jobs, scripts, batches).
+ * `Retry-After` and `minInterval` (no delay is shorter). Used by every wait in core (jobs,
+ * scripts, submission lookups).
  * @internal
  */
 export const pollUntil = <A>(
@@ -42,6 +54,7 @@ export const pollUntil = <A>(
   done: (value: A) => boolean,
   options: {
     readonly schedule?: Schedule.Schedule<unknown, unknown> | undefined
+    readonly minInterval?: Duration.Duration | undefined
     readonly timeout?: Duration.Input | undefined
     readonly maxConsecutiveErrors?: number | undefined
     readonly onValue?: ((value: A) => void) | undefined
@@ -70,7 +83,9 @@ export const pollUntil = <A>(
       Schedule.setInputType<Poll<A>>(),
       Schedule.modifyDelay(({ input, duration }) => {
         const hint = retryAfterOf(input)
-        return Effect.succeed(hint === undefined ? duration : Duration.max(duration, hint))
+        const floor =
+          options.minInterval === undefined ? duration : Duration.max(duration, options.minInterval)
+        return Effect.succeed(hint === undefined ? floor : Duration.max(floor, hint))
       }),
     )
     return step.pipe(

@@ -12,8 +12,10 @@ import { type BatchPollerOptions, makeBatchPoller } from "./BatchPoller.js"
 
 /** Options of `waitForAll`. */
 export interface WaitForAllOptions {
-  /** Time between rounds. Default 10 s. */
+  /** Time between rounds. Default 10 s; never shorter than `minInterval`. */
   readonly interval?: Duration.Input | undefined
+  /** The least time between rounds; default the vendor's floor (see `BatchPollerOptions.minInterval`). */
+  readonly minInterval?: Duration.Input | undefined
   /** Give up on a job after this long (its result is a `Timeout` carrying the last job). Default 20 minutes. */
   readonly timeout?: Duration.Input | undefined
   /** Called after each round with the number of status requests it made. */
@@ -29,6 +31,7 @@ export type BatchResult =
 const WaitForAllSchema = z.looseObject({
   refs: z.array(z.unknown()),
   interval: z.optional(durationInput),
+  minInterval: z.optional(durationInput),
   timeout: z.optional(durationInput),
   onRound: z.optional(callback()),
 })
@@ -65,6 +68,7 @@ export const waitForAllWith = (
             Effect.gen(function* () {
               const poller = yield* makeBatchPoller(shape, {
                 interval: options?.interval,
+                minInterval: options?.minInterval,
                 onRound: options?.onRound,
               })
               const exits = yield* poller.trackAll(
@@ -91,7 +95,8 @@ export const waitForAllWith = (
 
 /**
  * Waits for many jobs of the {@link VideoProvider} with one shared loop, reading them in
- * batches where the vendor can (`capabilities.batchStatusLimit`): one result per ref, in order.
+ * batches where the vendor can (by ids, `capabilities.batchStatusLimit`, or by paging its job
+ * list): one result per ref, in order. Rounds are never closer than the vendor's polling floor.
  * A job that fails, is rejected or times out is a result with `ok: false`, not a failure.
  *
  * @example

@@ -11,17 +11,27 @@ import { ContentRejected, invalidInput, JobFailed, Timeout, VideoError } from ".
 import { VideoProvider, type VideoProviderShape } from "../VideoProvider.js"
 import { validate } from "../validate.js"
 import { onCancelled } from "./cancellations.js"
-import { pollUntil, sameJob } from "./pollUntil.js"
+import { pollFloor, pollUntil, sameJob } from "./pollUntil.js"
 
 /** Options for {@link waitForCompletion} and {@link watch}. */
 export interface WaitOptions {
   /** Give up after this long (failing with `Timeout` carrying the last job). Default 20 minutes. */
   readonly timeout?: Duration.Input | undefined
   /**
-   * When to read again. Default: 2 s, growing 1.5x to a 30 s cap, with jitter. A vendor's
-   * `Retry-After` always wins when it is longer. A schedule that ends stops the wait with `Timeout`.
+   * When to read again. Default: the vendor's own schedule where its adapter declares one
+   * (`provider.polling.schedule`; JoggAI: 10 s for the first minute, then 30 s, then 60 s), else
+   * 2 s growing 1.5x to a 30 s cap, with jitter. A vendor's `Retry-After` always wins when it is
+   * longer, and no delay is shorter than `minInterval`. A schedule that ends stops the wait with
+   * `Timeout`.
    */
   readonly schedule?: Schedule.Schedule<unknown, unknown> | undefined
+  /**
+   * The least time between two reads. Default: the vendor's documented floor
+   * (`provider.polling.minInterval`; JoggAI 5 s), which a shorter `schedule` is raised to. Set it
+   * (even to 0) to poll faster than that on purpose: against a simulator, or a limit the vendor
+   * agreed with you.
+   */
+  readonly minInterval?: Duration.Input | undefined
   /** Called with every job that differs from the last one seen (status, progress, URLs, previews). */
   readonly onProgress?: ((job: VideoJob) => void) | undefined
   /** Transient read failures (5xx, timeouts, 429) tolerated in a row before the wait fails. Default 10. */
@@ -111,7 +121,8 @@ export const waitWith = (
     })
     const job = yield* Effect.raceFirst(
       pollUntil(provider.getStatus(ref), (j) => isSettled(j.status), {
-        schedule: options.schedule,
+        schedule: options.schedule ?? provider.polling?.schedule,
+        minInterval: pollFloor(provider, options.minInterval),
         timeout: options.timeout,
         maxConsecutiveErrors: options.maxConsecutiveErrors,
         onValue: seen,

@@ -6,7 +6,7 @@ import * as Schedule from "effect/Schedule"
 import * as z from "zod/mini"
 import { callback, durationInput } from "../internal/inputChecks.js"
 import type { SubmissionResult } from "../model/VideoJob.js"
-import { pollUntil } from "../polling/pollUntil.js"
+import { pollFloor, pollUntil } from "../polling/pollUntil.js"
 import { newSubmissionKey, type PaidOperation, SubmissionRef } from "../SubmissionRef.js"
 import { invalidInput, SubmissionUnknown, SubmitHookFailed, VideoError } from "../VideoError.js"
 import type { SubmissionContext, SubmissionLookup, VideoProviderShape } from "../VideoProvider.js"
@@ -24,6 +24,11 @@ export interface ReconcileOptions {
   readonly window?: Duration.Input | undefined
   /** When to look again within the window. Default: the polling schedule (2 s growing 1.5x to 30 s). */
   readonly schedule?: Schedule.Schedule<unknown, unknown> | undefined
+  /**
+   * The least time between two looks. Default: the vendor's polling floor
+   * (`provider.polling.minInterval`); set it (even to 0) to look faster on purpose.
+   */
+  readonly minInterval?: Duration.Input | undefined
 }
 
 /**
@@ -53,6 +58,7 @@ export interface SubmitOptions {
 
 const ReconcileSchema = z.strictObject({
   window: z.optional(durationInput),
+  minInterval: z.optional(durationInput),
   schedule: z.optional(
     z.custom<Schedule.Schedule<unknown, unknown>>(Schedule.isSchedule, "must be an Effect Schedule"),
   ),
@@ -155,6 +161,7 @@ export const submitWith = <A extends SubmissionResult>(
         const gaveUp = new VideoError({ provider: id, operation, reason: error.reason }) // a marker
         let found = yield* pollUntil(find(parsed), (l) => l._tag !== "NotFound", {
           schedule: (yield* Reconcile).schedule,
+          minInterval: pollFloor(provider, (yield* Reconcile).minInterval),
           timeout: window,
           onTimeout: () => gaveUp,
         }).pipe(Effect.catch((e) => (e === gaveUp ? Effect.succeed(NOT_FOUND) : Effect.fail(failed(e)))))

@@ -3,6 +3,7 @@ import {
   type Capabilities,
   JobRef,
   type JobStatus,
+  type PollingPolicy,
   type VideoError,
   type VideoJob,
   type VideoProviderShape,
@@ -11,9 +12,14 @@ import {
 /** An in-memory provider whose jobs walk through scripted statuses, one step per read. */
 export const scriptedProvider = (
   scripts: Record<string, ReadonlyArray<JobStatus | VideoError>>,
-  options: { batchLimit?: number } = {},
+  options: {
+    batchLimit?: number
+    /** A list scan (`scanStatuses`) that finds only these ids, counting `pagesPerScan` requests. */
+    scan?: { readonly listed: ReadonlyArray<string>; readonly pagesPerScan: number }
+    polling?: PollingPolicy
+  } = {},
 ) => {
-  const reads = { single: 0, batch: 0, batchSizes: [] as number[] }
+  const reads = { single: 0, batch: 0, batchSizes: [] as number[], scans: 0, scanSizes: [] as number[] }
   const cursor = new Map<string, number>()
   const step = (id: string): Effect.Effect<VideoJob, VideoError> => {
     const script = scripts[id] ?? ["running"]
@@ -61,6 +67,24 @@ export const scriptedProvider = (
             }),
         }
       : {}),
+    ...(options.scan
+      ? {
+          scanStatuses: (refs: ReadonlyArray<JobRef>) =>
+            Effect.suspend(() => {
+              reads.scans++
+              reads.scanSizes.push(refs.length)
+              const listed = refs.filter((ref) => options.scan!.listed.includes(ref.id))
+              return Effect.map(
+                Effect.forEach(listed, (ref) => step(ref.id)),
+                (jobs) => ({
+                  jobs,
+                  requests: options.scan!.pagesPerScan,
+                }),
+              )
+            }),
+        }
+      : {}),
+    ...(options.polling ? { polling: options.polling } : {}),
   }
   return { shape, reads }
 }

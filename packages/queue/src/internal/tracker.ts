@@ -38,6 +38,8 @@ export interface TrackerOptions {
   readonly provider: () => Promise<VideoProviderShape>
   /** Time between rounds and between looks at the in-flight list (ms). */
   readonly interval: number
+  /** The least time between rounds (ms); default the vendor's polling floor. */
+  readonly minInterval?: number | undefined
   /** How long the lease lasts without renewal (ms). */
   readonly lease: number
   /** Called when a tracked job settled, or failed for good (then `job` is absent). */
@@ -65,6 +67,7 @@ export const startTracker = (options: TrackerOptions) => {
       Scope.provide(scope)(
         makeBatchPoller(shape, {
           interval: options.interval,
+          minInterval: options.minInterval,
           onRound: (round) => options.onRound?.({ account, ...round }),
         }),
       ),

@@ -63,11 +63,11 @@ const clientFor = (
     provider: providerFor(call, sim, origin, overrides),
     // A job still not settled after 20 s of real time is stuck (the simulated work is long done;
     // a busy machine still settles it in a few reads).
-    polling: { schedule: Schedule.spaced(1), timeout: 20_000 },
+    polling: { schedule: Schedule.spaced(1), minInterval: 0, timeout: 20_000 },
     // A lost paid answer is looked up twice, back to back, within core's default window: no real
     // minutes pass waiting. Without list lag a job not found at once was never made; with it,
     // a lookup by list misses the job and the call fails SubmissionUnknown (see accounted.ts).
-    reconcile: { window: WINDOW, schedule: Schedule.recurs(1) },
+    reconcile: { window: WINDOW, schedule: Schedule.recurs(1), minInterval: 0 },
   })
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis))

@@ -29,7 +29,7 @@ const { settings, pageUrl } = JSON.parse(process.env.VIDBRIDGE_RESTART ?? "{}") 
 const client = createVideoClient({
   provider: vendor.definition({ ...settings, retry: { baseDelay: 1, maxDelay: 1 } }),
   // The vendor's clock moves with every read: a short real pause between reads is enough.
-  polling: { schedule: Schedule.spaced("1 millis"), timeout: "2 minutes" },
+  polling: { schedule: Schedule.spaced("1 millis"), minInterval: 0, timeout: "2 minutes" },
 })
 
 const emit = (event: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(event)}\n`)

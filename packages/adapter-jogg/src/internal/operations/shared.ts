@@ -25,6 +25,7 @@ export type Operations = Pick<
   | "renderPreview"
   | "render"
   | "getStatus"
+  | "scanStatuses"
   | "listJobs"
   | "findSubmission"
 >

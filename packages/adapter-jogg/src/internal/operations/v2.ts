@@ -1,4 +1,4 @@
-import { JobRef, type Product } from "@vidbridge/core"
+import { JobRef, type Product, type VideoError, type VideoJob } from "@vidbridge/core"
 import { avatarVideoInput, invalidInput } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type { JoggClientShape } from "../../JoggClient.js"
@@ -14,6 +14,7 @@ import {
   updateProductBody,
 } from "../requests/v2.js"
 import { findV2Submission, readPreviewSet } from "./lookup.js"
+import { scanProductVideos } from "./scan.js"
 import { accepted, announce, type Operations, requireId, videoIdOf } from "./shared.js"
 import { renderAvatarVideo, renderTemplateVideo } from "./videos.js"
 
@@ -26,9 +27,33 @@ const videoReads = {
   [Kinds.templateVideo]: "templateVideo",
 } as const satisfies Partial<Record<Kind, string>>
 
-/** The neutral operations over JoggAI's v2 API: check and build the request, one call, map the answer. */
-export const v2Operations = (client: JoggClientShape): Operations => {
+/**
+ * The neutral operations over JoggAI's v2 API: check and build the request, one call, map the
+ * answer. `batchCredits`: batch reads read a completed product video once by id for its credits.
+ */
+export const v2Operations = (client: JoggClientShape, batchCredits = true): Operations => {
   const api = client.v2
+  const getStatus: (ref: JobRef) => Effect.Effect<VideoJob, VideoError> = Effect.fnUntraced(function* (
+    ref: JobRef,
+  ) {
+    const text = JobRef.format(ref)
+    if (Object.hasOwn(videoReads, ref.kind)) {
+      const kind = ref.kind as keyof typeof videoReads
+      const video = yield* api[videoReads[kind]](ref.id, { operation: "getStatus", ref: text })
+      return v2VideoJob(ref.id, video, video, kind)
+    }
+    if (ref.kind === Kinds.previewSet) {
+      return yield* readPreviewSet(api, ref)
+    }
+    return yield* Effect.fail(
+      invalidInput(PROVIDER_ID, "getStatus", [
+        {
+          path: "ref",
+          message: `is a ${ref.kind} ref; JoggAI v2 reads ${[...Object.keys(videoReads), Kinds.previewSet].join(", ")} refs${ref.kind === Kinds.aiScript ? " (scripts: generateScripts waits for them)" : ""}`,
+        },
+      ]),
+    )
+  })
   return {
     createProduct: Effect.fn("JoggProvider.createProduct")(function* (input) {
       const body = yield* createProductBody(input)
@@ -103,25 +128,8 @@ export const v2Operations = (client: JoggClientShape): Operations => {
 
     findSubmission: findV2Submission(api),
 
-    getStatus: Effect.fnUntraced(function* (ref) {
-      const text = JobRef.format(ref)
-      if (Object.hasOwn(videoReads, ref.kind)) {
-        const kind = ref.kind as keyof typeof videoReads
-        const video = yield* api[videoReads[kind]](ref.id, { operation: "getStatus", ref: text })
-        return v2VideoJob(ref.id, video, video, kind)
-      }
-      if (ref.kind === Kinds.previewSet) {
-        return yield* readPreviewSet(api, ref)
-      }
-      return yield* Effect.fail(
-        invalidInput(PROVIDER_ID, "getStatus", [
-          {
-            path: "ref",
-            message: `is a ${ref.kind} ref; JoggAI v2 reads ${[...Object.keys(videoReads), Kinds.previewSet].join(", ")} refs${ref.kind === Kinds.aiScript ? " (scripts: generateScripts waits for them)" : ""}`,
-          },
-        ]),
-      )
-    }),
+    getStatus,
+    scanStatuses: scanProductVideos(api, getStatus, batchCredits),
 
     listJobs: Effect.fnUntraced(function* (query) {
       const page = yield* productVideosPage(query)
