@@ -38,6 +38,8 @@ const DRAFTS = "https://drafts.props.test"
 
 /** Runs per read; raise it (PROPS_RUNS=5000) to search harder than CI does. */
 const RUNS = Number(process.env.PROPS_RUNS ?? 100)
+/** Replays a failing run: PROPS_SEED=<the seed fast-check printed>. */
+const SEED = process.env.PROPS_SEED === undefined ? undefined : Number(process.env.PROPS_SEED)
 
 // Quick retries, and no waiting for a vendor's Retry-After: answers are instant here.
 const transport = { retry: { maxRetries: 1, baseDelay: 1, maxDelay: 1, maxRetryAfter: 5 } }
@@ -451,7 +453,7 @@ describe("reads never fail untyped, whatever the vendor answers", () => {
             }
           }
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
       )
       // Not vacuous: the documented payloads read fine, drift fails typed, and every route was hit.
       expect(outcomes.ok).toBeGreaterThan(0)
