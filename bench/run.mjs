@@ -1,7 +1,7 @@
 // `pnpm bench`: runs the benchmarks on the built packages and writes bench/RESULTS.md.
 // Not part of CI timing (CI checks only the bundle-size budget).
 import { execFileSync } from "node:child_process"
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs"
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { COLD_START_HEADING, coldStartTable, runColdStart } from "./coldstart.mjs"
@@ -26,6 +26,9 @@ const coldImport = importTable(runImport())
 const coldStart = coldStartTable(await runColdStart())
 const queue = queueTable(runQueue(tmp))
 const size = execFileSync(process.execPath, [join(here, "size.mjs")], { encoding: "utf8" })
+// Notes written by hand at the end of RESULTS.md (from "## Notes" on) are carried over.
+const previous = existsSync(join(here, "RESULTS.md")) ? readFileSync(join(here, "RESULTS.md"), "utf8") : ""
+const notes = previous.includes("\n## Notes") ? previous.slice(previous.indexOf("\n## Notes")) : ""
 const machine = `${process.platform} ${process.arch}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`
 writeFileSync(
   join(here, "RESULTS.md"),
@@ -41,7 +44,7 @@ writeFileSync(
     `${COLD_START_HEADING}\n\n${coldStart}\n\n` +
     "## Cold import (a fresh `node` per run, median of 11 interleaved runs; `createVideoClient` timed after the imports)\n\n" +
     `${coldImport}\n\n` +
-    `## Bundle size (core's Promise client + one adapter; minified, tree-shaken, gzip -9; start-up code and everything, with the chunks loaded on demand)\n\n\`\`\`\n${size}\`\`\`\n`,
+    `## Bundle size (core's Promise client + one adapter; minified, tree-shaken, gzip -9; start-up code and everything, with the chunks loaded on demand)\n\n\`\`\`\n${size}\`\`\`\n${notes}`,
 )
 console.log(
   `${overhead}\n${track}\n\n${queue}\n\n${coldStart}\n\n${coldImport}\n\n${size}\nwrote bench/RESULTS.md`,

@@ -1,6 +1,6 @@
 import type { VideoError } from "@vidbridge/core"
-import { makeHttpClient, type Redactor, validate } from "@vidbridge/core/adapter"
-import * as Config from "effect/Config"
+import { makeHttpClient, type Redactor, readConfig, validate } from "@vidbridge/core/adapter"
+import type * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -112,5 +112,5 @@ export class CreatifyClient extends /* @__PURE__ */ Context.Service<CreatifyClie
   static readonly layerConfig = (
     config: Config.Wrap<CreatifySettingsInput>,
   ): Layer.Layer<CreatifyClient, VideoError | Config.ConfigError> =>
-    Layer.effect(CreatifyClient, Effect.flatMap(Config.unwrap(config), fromInput))
+    Layer.effect(CreatifyClient, Effect.flatMap(readConfig(PROVIDER_ID, config), fromInput))
 }

@@ -1,6 +1,6 @@
 import { publicHeader, type VideoError } from "@vidbridge/core"
-import { makeHttpClient, type Redactor } from "@vidbridge/core/adapter"
-import * as Config from "effect/Config"
+import { makeHttpClient, type Redactor, readConfig } from "@vidbridge/core/adapter"
+import type * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -171,6 +171,6 @@ export class DraftsClient extends DraftsClientKey {
   ): Layer.Layer<DraftsClient, Config.ConfigError | VideoError> =>
     Layer.effect(
       DraftsClient,
-      Effect.map(Effect.flatMap(Config.unwrap(config), parseDraftsSettings), makeDraftsClient),
+      Effect.map(Effect.flatMap(readConfig(PROVIDER_ID, config), parseDraftsSettings), makeDraftsClient),
     )
 }

@@ -1,6 +1,6 @@
 import type { VideoError } from "@vidbridge/core"
-import { makeHttpClient, makeRateLimiter } from "@vidbridge/core/adapter"
-import * as Config from "effect/Config"
+import { makeHttpClient, makeRateLimiter, readConfig } from "@vidbridge/core/adapter"
+import type * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -92,5 +92,8 @@ export class JoggClient extends /* @__PURE__ */ Context.Service<JoggClient, Jogg
   static layerConfig = (
     config: Config.Wrap<JoggSettingsInput>,
   ): Layer.Layer<JoggClient, VideoError | Config.ConfigError> =>
-    Layer.effect(JoggClient, Effect.map(Effect.flatMap(Config.unwrap(config), checkSettings), makeJoggClient))
+    Layer.effect(
+      JoggClient,
+      Effect.map(Effect.flatMap(readConfig(PROVIDER_ID, config), checkSettings), makeJoggClient),
+    )
 }

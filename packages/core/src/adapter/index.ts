@@ -46,4 +46,5 @@ export {
   readPageCursor,
 } from "./catalogs.js"
 export { chunk, type LruCache, makeLruCache } from "./collections.js"
+export { readConfig } from "./config.js"
 export { type CheckContext, parseProviderOptions, rejectIssues, unsupportedFields } from "./inputs.js"
