@@ -1,0 +1,205 @@
+import { Duration, Effect, Fiber, Redacted } from "effect"
+import { TestClock } from "effect/testing"
+import { HttpResponse, http } from "msw"
+import { describe, expect, it } from "vitest"
+import {
+  classifyStatus,
+  makeHttpClient,
+  parseRetryAfter,
+  textExcerpt,
+  vendorMessages,
+} from "../src/adapter/index.js"
+import type { VideoError } from "../src/index.js"
+import { API_KEY } from "./support/keys.js"
+import { realTicks, useMsw } from "./support/msw.js"
+
+// The retry and classification policy, pinned where mutation testing (`pnpm mutate`) found
+// changes no test noticed (issue 20): the backoff cap, which answers are retried for which
+// calls, 408, a 5xx that carries `Retry-After`, and how vendor messages are read.
+
+const server = useMsw()
+const BASE = "https://api.policy.test"
+
+const client = (retry: Parameters<typeof makeHttpClient>[0]["retry"] = { baseDelay: 1, maxDelay: 1 }) =>
+  makeHttpClient({ provider: "acme", baseUrl: BASE, auth: { "x-api-key": Redacted.make(API_KEY) }, retry })
+
+const answering = (respond: (n: number) => Response) => {
+  const calls = { n: 0 }
+  server.use(http.all(`${BASE}/things`, () => respond(++calls.n)))
+  return calls
+}
+
+const call = (spendsCredits: boolean, c = client()) =>
+  c.request({
+    operation: spendsCredits ? "render" : "getStatus",
+    method: spendsCredits ? "POST" : "GET",
+    path: "/things",
+    spendsCredits,
+  })
+
+const failure = (effect: Effect.Effect<unknown, VideoError>) => Effect.runPromise(Effect.flip(effect))
+
+describe("HTTP policy: which answers are sent again", () => {
+  it("a credit-spending call answered 503 with Retry-After is sent once: VendorUnavailable, ambiguous", async () => {
+    const calls = answering(() =>
+      HttpResponse.json({ message: "busy" }, { status: 503, headers: { "retry-after": "1" } }),
+    )
+    const error = await failure(call(true))
+    expect(calls.n).toBe(1)
+    expect(error.reason).toMatchObject({
+      _tag: "VendorUnavailable",
+      delivery: "ambiguous",
+      spendsCredits: true,
+    })
+    expect(error.retryable).toBe(false)
+    expect(error.message).toContain("spent credits")
+  })
+
+  it("a safe call answered 503 with Retry-After is retried as VendorUnavailable, not RateLimited", async () => {
+    const calls = answering(() => HttpResponse.json({}, { status: 503, headers: { "retry-after": "0" } }))
+    const error = await failure(call(false))
+    expect(calls.n).toBe(4)
+    expect(error.reason).toMatchObject({ _tag: "VendorUnavailable", delivery: "ambiguous" })
+    expect(error.retryable).toBe(true)
+  })
+
+  it.each([
+    [400, "VendorRejected"],
+    [401, "AuthenticationFailed"],
+    [402, "InsufficientCredits"],
+    [403, "AuthenticationFailed"],
+    [404, "NotFound"],
+    [422, "VendorRejected"],
+  ])("a safe call answered %i is sent once, retries on (%s)", async (status, tag) => {
+    const calls = answering(() => HttpResponse.json({ detail: "no" }, { status }))
+    const error = await failure(call(false))
+    expect(error.reason._tag).toBe(tag)
+    expect(calls.n).toBe(1)
+  })
+
+  it("408 is Timeout: a safe call is retried, a credit-spending one is sent once and says it may have paid", async () => {
+    const safe = answering(() => HttpResponse.json({ detail: "request timeout" }, { status: 408 }))
+    const safeError = await failure(call(false))
+    expect(safeError.reason._tag).toBe("Timeout")
+    expect(safeError.message).toContain("request timeout")
+    expect(safe.n).toBe(4)
+
+    const paid = answering(() => HttpResponse.json({ detail: "request timeout" }, { status: 408 }))
+    const paidError = await failure(call(true))
+    expect(paidError.reason).toMatchObject({ _tag: "Timeout", spendsCredits: true })
+    expect(paidError.retryable).toBe(false)
+    expect(paid.n).toBe(1)
+  })
+
+  it("a RateLimited reason keeps the Retry-After hint of its answer", async () => {
+    answering(() => HttpResponse.json({}, { status: 429, headers: { "retry-after": "7" } }))
+    const error = await failure(call(false, client(false)))
+    expect(error.reason._tag === "RateLimited" && Duration.toMillis(error.reason.retryAfter!)).toBe(7000)
+  })
+})
+
+describe("HTTP policy: the backoff cap (virtual time)", () => {
+  it("base 1 s, cap 2 s: delays grow, never past the cap; the 4th attempt arrives by 6 s", async () => {
+    const calls = answering(() => HttpResponse.json({}, { status: 502 }))
+    const at: number[] = [] // virtual milliseconds of each attempt seen
+    const step = 50
+    const program = Effect.gen(function* () {
+      const fiber = yield* Effect.forkChild(
+        Effect.flip(call(false, client({ baseDelay: "1 second", maxDelay: "2 seconds", maxRetries: 3 }))),
+      )
+      for (let now = 0; now <= 8000; now += step) {
+        yield* Effect.promise(() => realTicks(2))
+        while (at.length < calls.n) at.push(now)
+        if (calls.n === 4) break
+        yield* TestClock.adjust(Duration.millis(step))
+      }
+      return yield* Fiber.join(fiber)
+    })
+    const error = await Effect.runPromise(program.pipe(Effect.provide(TestClock.layer())))
+    expect(error.reason._tag).toBe("VendorUnavailable")
+    expect(calls.n).toBe(4)
+    const gaps = at.slice(1).map((t, i) => t - at[i]!)
+    // Jittered 80%..120%: ~1 s, then ~2 s (capped), then 2 s (capped; 4 s without the cap).
+    expect(gaps[0]).toBeGreaterThanOrEqual(800 - step)
+    expect(gaps[0]).toBeLessThanOrEqual(1200 + step)
+    expect(gaps[1]).toBeGreaterThanOrEqual(1600 - step)
+    expect(gaps[1]).toBeLessThanOrEqual(2000 + step)
+    expect(gaps[2]).toBeGreaterThanOrEqual(2000 - step)
+    expect(gaps[2]).toBeLessThanOrEqual(2000 + step)
+    expect(at[3]).toBeLessThanOrEqual(6000)
+  })
+})
+
+describe("parseRetryAfter", () => {
+  it("reads delay-seconds, trimmed, with a fraction", () => {
+    expect(Duration.toMillis(parseRetryAfter(" 3 ", 0)!)).toBe(3000)
+    expect(Duration.toMillis(parseRetryAfter("1.25", 0)!)).toBe(1250)
+  })
+  it("ignores nothing, blanks and numbers with anything around them", () => {
+    for (const value of [null, undefined, "", "   ", "x3", "3x", "1.x"]) {
+      expect(parseRetryAfter(value, 0), JSON.stringify(value)).toBeUndefined()
+    }
+  })
+})
+
+describe("vendorMessages", () => {
+  const messages = (json: unknown, text = "") => vendorMessages({ json, text })
+  it("reads every conventional field, in order", () => {
+    expect(
+      messages({ non_field_errors: ["f"], errors: ["e"], error: "d", msg: "c", message: "b", detail: "a" }),
+    ).toEqual(["a", "b", "c", "d", "e", "f"])
+  })
+  it("reads a bare array, skipping blank strings", () => {
+    expect(messages(["  ", "x", ["y"]])).toEqual(["x", "y"])
+  })
+  it("falls back to field names and their messages when no conventional field says anything", () => {
+    expect(messages({ code: 12, name: ["required"], age: "too young" })).toEqual([
+      "name: required",
+      "age: too young",
+    ])
+    expect(messages({ detail: 3 }, "plain")).toEqual(["plain"])
+  })
+  it("goes three levels down and no further, and keeps at most 10", () => {
+    expect(messages({ detail: { detail: { detail: "deep" } } })).toEqual(["deep"])
+    expect(messages({ detail: { detail: { detail: { detail: "too deep" } } } })).toEqual([])
+    expect(messages(Array.from({ length: 15 }, (_, i) => `m${i}`))).toHaveLength(10)
+  })
+  it("a body with nothing to say gives no message", () => {
+    expect(messages(undefined, " \n ")).toEqual([])
+  })
+})
+
+describe("textExcerpt edges", () => {
+  it("cuts after 200 characters, not at 200", () => {
+    expect(textExcerpt("y".repeat(200))).toBe("y".repeat(200))
+    expect(textExcerpt("y".repeat(201))).toBe(`${"y".repeat(200)}…`)
+  })
+  it("strips tags with attributes and one-letter tags", () => {
+    expect(textExcerpt("a<b>c&amp;d")).toBe("a c&d")
+    expect(textExcerpt('<p class="x">Hi</p> &amp; bye')).toBe("Hi & bye")
+  })
+  it("drops an unclosed script to the end", () => {
+    expect(textExcerpt("Hello <script>var x = 1")).toBe("Hello")
+  })
+  it("looks for markup in the first 20,000 characters only", () => {
+    expect(textExcerpt(`Tom &amp; Jerry ${"x".repeat(20_000)}<b>`).startsWith("Tom &amp; Jerry")).toBe(true)
+  })
+})
+
+describe("classifyStatus messages", () => {
+  const info = (status: number, json: unknown, text = "") => ({
+    operation: "render",
+    path: "/things",
+    status,
+    headers: new Headers(),
+    json,
+    text,
+  })
+  it("says nothing more when the vendor said nothing, and joins what it said", () => {
+    expect(classifyStatus(info(404, undefined)).message).toBe("not found")
+    expect(classifyStatus(info(404, ["a", "b"])).message).toBe("not found: a; b")
+  })
+  it("408 is a Timeout", () => {
+    expect(classifyStatus(info(408, undefined))._tag).toBe("Timeout")
+  })
+})
