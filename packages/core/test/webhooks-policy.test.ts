@@ -260,6 +260,20 @@ describe("job tracker: what is news", () => {
     expect(tracker.claim(job("fake", { status: "failed" }))).toBe("stale")
   })
 
+  it("the same step without the URL or previews it later showed, arriving late, is stale", () => {
+    const tracker = makeJobTracker()
+    const url = "https://cdn.test/p.jpg"
+    expect(tracker.claim(job("fake", { progress: 0.5, previewUrl: url }))).toBe("advanced")
+    expect(tracker.claim(job("fake", { progress: 0.5 }))).toBe("stale")
+    expect(tracker.claim(job("late", { videoUrl: url }))).toBe("advanced")
+    expect(tracker.claim(job("late"))).toBe("stale")
+    expect(tracker.claim(job("list", { previews: [{ id: "a" }, { id: "b" }] }))).toBe("advanced")
+    expect(tracker.claim(job("list", { previews: [{ id: "a" }] }))).toBe("stale")
+    // Further along without the URL is news; so is the same step with a different URL.
+    expect(tracker.claim(job("fake", { progress: 0.6 }))).toBe("advanced")
+    expect(tracker.claim(job("late", { videoUrl: "https://cdn.test/other.jpg" }))).toBe("advanced")
+  })
+
   it("an event id seen before is a duplicate per provider, whatever the job says", () => {
     const tracker = makeJobTracker()
     expect(tracker.claim(job("fake"), "e1")).toBe("advanced")
