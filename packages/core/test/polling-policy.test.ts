@@ -1,5 +1,5 @@
 import { it } from "@effect/vitest"
-import { Duration, Effect, Fiber, Layer, Schedule } from "effect"
+import { Duration, Effect, Fiber, Layer, Schedule, Stream } from "effect"
 import { TestClock } from "effect/testing"
 import { describe, expect } from "vitest"
 import {
@@ -10,6 +10,7 @@ import {
   VideoProvider,
   type VideoProviderShape,
   waitForCompletion,
+  watch,
 } from "../src/index.js"
 import { scriptedProvider } from "./support/scripted.js"
 
@@ -179,6 +180,85 @@ describe("waitForCompletion: what counts as a change", () => {
       expect(reads.n).toBe(steps.length)
       expect(seen).toHaveLength(steps.length - 2)
       expect(seen.map((job) => job.videoUrl)).toContain("https://cdn.test/v.mp4")
+    }),
+  )
+})
+
+describe("waitForCompletion: what its errors say", () => {
+  it.effect("a failed job: JobFailed naming the status, the vendor's status and its message", () =>
+    Effect.gen(function* () {
+      const { shape } = scriptedProvider({ b: ["failed"] })
+      const error = yield* Effect.flip(waitForCompletion("scripted:job:b").pipe(provide(shape)))
+      expect(error).toMatchObject({
+        operation: "waitForCompletion",
+        ref: "scripted:job:b",
+        provider: "scripted",
+      })
+      expect(error.reason.message).toBe("the job ended as failed (FAILED): render crashed")
+      expect(error.reason._tag === "JobFailed" && error.reason.job.status).toBe("failed")
+    }),
+  )
+
+  it.effect("a rejected job: ContentRejected carrying the job; no message, nothing appended", () =>
+    Effect.gen(function* () {
+      const { shape } = sequence([
+        { status: "rejected", vendorStatus: "MODERATED", failure: { message: "nudity" } },
+      ])
+      const error = yield* Effect.flip(waitForCompletion("scripted:job:s").pipe(provide(shape)))
+      expect(error.reason.message).toBe("the vendor's moderation rejected the job: nudity")
+      expect(error.reason._tag === "ContentRejected" && error.reason.job?.vendorStatus).toBe("MODERATED")
+      const plain = sequence([{ status: "cancelled", vendorStatus: "STOPPED" }])
+      const stopped = yield* Effect.flip(waitForCompletion("scripted:job:s").pipe(provide(plain.shape)))
+      expect(stopped.reason.message).toBe("the job ended as cancelled (STOPPED)")
+    }),
+  )
+
+  it.effect("a timeout names the wait and how long it waited", () =>
+    Effect.gen(function* () {
+      const { shape } = scriptedProvider({ slow: ["running"] })
+      const fiber = yield* Effect.forkChild(
+        Effect.flip(waitForCompletion("scripted:job:slow", { timeout: "1 minute" }).pipe(provide(shape))),
+      )
+      yield* TestClock.adjust(Duration.minutes(2))
+      const error = yield* Fiber.join(fiber)
+      expect(error).toMatchObject({ operation: "waitForCompletion", ref: "scripted:job:slow" })
+      expect(error.reason.message).toBe("the job was not finished after 1m (last status: running)")
+    }),
+  )
+
+  it.effect("a bad ref or option is InvalidInput naming the field, before any read", () =>
+    Effect.gen(function* () {
+      const { shape, reads } = scriptedProvider({})
+      const wait = (ref: string, options = {}) =>
+        Effect.flip(waitForCompletion(ref, options).pipe(provide(shape)))
+      const garbled = yield* wait("not a ref")
+      expect(garbled).toMatchObject({ operation: "waitForCompletion", provider: "scripted" })
+      expect(garbled.reason._tag === "InvalidInput" && garbled.reason.issues[0]?.path).toBe("ref")
+      const other = yield* wait("creatify:link_to_video:x")
+      expect(other.reason._tag === "InvalidInput" && other.reason.issues).toEqual([
+        { path: "ref", message: 'belongs to provider "creatify", not "scripted"' },
+      ])
+      const submission = yield* wait("scripted:submission:vbabc?op=render&at=1")
+      expect(submission.reason._tag === "InvalidInput" && submission.reason.issues[0]?.message).toBe(
+        "is a submission ref; use findSubmission",
+      )
+      const option = yield* wait("scripted:job:a", { timeout: -1 })
+      expect(option).toMatchObject({ operation: "waitForCompletion", provider: "scripted" })
+      expect(option.reason._tag === "InvalidInput" && option.reason.issues[0]?.path).toBe("timeout")
+      expect(reads.single).toBe(0)
+    }),
+  )
+
+  it.effect("watch fails the stream with the wait's error", () =>
+    Effect.gen(function* () {
+      const { shape } = scriptedProvider({ b: ["running", "failed"] })
+      const fiber = yield* Effect.forkChild(
+        Effect.flip(
+          Stream.runCollect(watch("scripted:job:b").pipe(Stream.provideService(VideoProvider, shape))),
+        ),
+      )
+      yield* TestClock.adjust(Duration.minutes(1))
+      expect((yield* Fiber.join(fiber)).reason._tag).toBe("JobFailed")
     }),
   )
 })

@@ -1,7 +1,13 @@
 import { createHmac } from "node:crypto"
 import { Effect, Redacted } from "effect"
 import { describe, expect, it } from "vitest"
-import { deriveWebhookToken, hmacSha256Hex, verifyHmacSha256Hex } from "../src/adapter/index.js"
+import {
+  deriveWebhookToken,
+  headerOf,
+  hmacSha256Hex,
+  verifyHmacSha256Hex,
+  webhookBytes,
+} from "../src/adapter/index.js"
 import {
   createVideoClient,
   InvalidInput,
@@ -50,7 +56,15 @@ describe("HMAC-SHA256 (checked against node:crypto and RFC 4231)", () => {
     for (const signature of [good, good.toUpperCase(), `sha256=${good}`, `SHA256=${good}`, ` ${good} `]) {
       expect(await verify(signature), signature).toBe(true)
     }
-    for (const signature of [undefined, "", good.slice(0, 63), `${good}0`, `x${good}`, sign("other", body)]) {
+    for (const signature of [
+      undefined,
+      "",
+      good.slice(0, 63),
+      `${good}0`,
+      `x${good}`,
+      `${good}sha256=`,
+      sign("other", body),
+    ]) {
       expect(await verify(signature), String(signature)).toBe(false)
     }
   })
@@ -58,6 +72,19 @@ describe("HMAC-SHA256 (checked against node:crypto and RFC 4231)", () => {
   it("derives a callback token: the first 32 hex digits of an HMAC of the label", async () => {
     const token = await Effect.runPromise(deriveWebhookToken(WEBHOOK_SECRET, "jogg"))
     expect(token).toBe(sign(WEBHOOK_SECRET, "vidbridge-webhook:jogg").slice(0, 32))
+  })
+})
+
+describe("webhook bytes and headers", () => {
+  it("signs the raw bytes as received, or the UTF-8 of the body when there are none", () => {
+    const rawBody = new Uint8Array([0x7b, 0xe9, 0x7d])
+    const request = { method: "POST", url: "https://app.test/hooks", headers: {}, body: "{\uFFFD}" }
+    expect(webhookBytes({ ...request, rawBody })).toBe(rawBody)
+    expect(webhookBytes(request)).toEqual(new TextEncoder().encode("{\uFFFD}"))
+  })
+  it("reads a header whatever its case", () => {
+    expect(headerOf({ "X-Signature": "abc" }, "x-signature")).toBe("abc")
+    expect(headerOf({ "x-other": "abc" }, "x-signature")).toBeUndefined()
   })
 })
 
@@ -147,6 +174,18 @@ describe("webhook endpoint: routing between providers", () => {
     expect(events).toEqual([])
   })
 
+  it("with one provider, a delivery that names another is refused", async () => {
+    const events: VideoJobEvent[] = []
+    const endpoint = makeWebhookHandler([provider("alpha")], { onEvent: (e) => void events.push(e) })
+    const answer = await endpoint(post("?provider=beta"))
+    expect(answer.status).toBe(400)
+    expect(await answer.json()).toEqual({
+      ok: false,
+      error: "name the provider with ?provider=<id>; configured: alpha",
+    })
+    expect(events).toEqual([])
+  })
+
   it("with one provider, a delivery that names none goes to it", async () => {
     const events: VideoJobEvent[] = []
     const endpoint = makeWebhookHandler([provider("alpha")], { onEvent: (e) => void events.push(e) })
@@ -233,6 +272,51 @@ describe("webhook endpoint: answers", () => {
     expect(released).toEqual(["e9"])
   })
 
+  it("answers every refusal as JSON { ok: false, error }", async () => {
+    const endpoint = makeWebhookHandler([provider("alpha")], {
+      onEvent: () => {
+        throw new Error("db down")
+      },
+      maxBodyBytes: 4,
+    })
+    const check = async (request: Request, status: number, error: string) => {
+      const answer = await endpoint(request)
+      expect(answer.status).toBe(status)
+      expect(answer.headers.get("content-type")).toBe("application/json")
+      expect(await answer.json()).toEqual({ ok: false, error })
+    }
+    await check(
+      new Request("https://app.test/hooks", { method: "PUT", body: "e1" }),
+      405,
+      "webhooks must be POSTed",
+    )
+    await check(post("12345"), 413, "body too large")
+    await check(post("e1"), 500, "the event handler failed; deliver again")
+  })
+
+  it("a delivery that breaks the parser answers 400 could not read it", async () => {
+    const broken: VideoProviderShape = { ...provider("alpha"), parseWebhook: () => Effect.die("boom") }
+    const answer = await makeWebhookHandler([broken], { onEvent: () => undefined })(post())
+    expect(answer.status).toBe(400)
+    expect(await answer.json()).toEqual({ ok: false, error: "could not read the delivery" })
+  })
+
+  it("refuses a tracker that is not one, naming the option", () => {
+    const make = (tracker: unknown) => () =>
+      makeWebhookHandler([provider("alpha")], { onEvent: () => undefined, tracker: tracker as never })
+    for (const tracker of [null, "tracker", { claim: () => "advanced" }, { release: () => undefined }]) {
+      expect(make(tracker), JSON.stringify(tracker)).toThrow(
+        /tracker.*must be a JobTracker \(claim and release\)/s,
+      )
+    }
+    expect(make({ claim: () => "advanced", release: () => undefined })).not.toThrow()
+    try {
+      make(null)()
+    } catch (error) {
+      expect(error).toMatchObject({ operation: "handleWebhook", provider: "vidbridge" })
+    }
+  })
+
   it("refuses wrong options when the endpoint is made", () => {
     expect(() => makeWebhookHandler([provider("alpha")], { onEvent: "no" as never })).toThrow(/onEvent/)
     expect(() =>
@@ -272,6 +356,57 @@ describe("job tracker: what is news", () => {
     // Further along without the URL is news; so is the same step with a different URL.
     expect(tracker.claim(job("fake", { progress: 0.6 }))).toBe("advanced")
     expect(tracker.claim(job("late", { videoUrl: "https://cdn.test/other.jpg" }))).toBe("advanced")
+  })
+
+  it("an update as far along that says something new advances", () => {
+    const tracker = makeJobTracker()
+    expect(tracker.claim(job("fake", { vendorStatus: "RENDERING" }))).toBe("advanced")
+    expect(tracker.claim(job("fake", { vendorStatus: "ENCODING" }))).toBe("advanced")
+    expect(tracker.get("fake:render:1")?.vendorStatus).toBe("ENCODING")
+  })
+
+  it("a job claimed again is the most recently used: eviction takes the oldest untouched one", () => {
+    const tracker = makeJobTracker({ maxEntries: 2 })
+    const ref = (n: number, patch: Partial<VideoJob> = {}) =>
+      job("fake", { ref: `fake:render:${n}`, ...patch })
+    tracker.claim(ref(1))
+    tracker.claim(ref(2))
+    tracker.claim(ref(1, { progress: 0.5 }))
+    tracker.claim(ref(3))
+    expect(tracker.get("fake:render:1")).toBeDefined()
+    expect(tracker.get("fake:render:2")).toBeUndefined()
+  })
+
+  it("a release without an event id gives the job state back and keeps other event ids", () => {
+    const tracker = makeJobTracker()
+    const first = job("fake")
+    const second = job("fake", { progress: 0.5 })
+    tracker.claim(first, "e1")
+    tracker.claim(second)
+    tracker.release(second)
+    expect(tracker.get(first.ref)).toBe(first)
+    expect(tracker.check(first, "e1")).toBe("duplicate")
+    // Releasing the first claim after a later one was released restores nothing older.
+    tracker.release(first, "e1")
+    expect(tracker.get(first.ref)).toBeUndefined()
+  })
+
+  it("releasing a middle claim, then the last, leaves the first", () => {
+    const tracker = makeJobTracker()
+    const [a, b, c] = [job("fake"), job("fake", { progress: 0.3 }), job("fake", { progress: 0.6 })]
+    tracker.claim(a, "e1")
+    tracker.claim(b, "e2")
+    tracker.claim(c, "e3")
+    tracker.release(b, "e2")
+    expect(tracker.get(a.ref)).toBe(c)
+    tracker.release(c, "e3")
+    expect(tracker.get(a.ref)).toBe(a)
+    // The released claims can be made again.
+    expect(tracker.claim(job("fake", { progress: 0.3 }), "e2")).toBe("advanced")
+    expect(tracker.claim(job("fake", { progress: 0.6 }), "e3")).toBe("advanced")
+    // A release of a claim already replaced and released changes nothing.
+    tracker.release(b, "e9")
+    expect(tracker.get(a.ref)?.progress).toBe(0.6)
   })
 
   it("an event id seen before is a duplicate per provider, whatever the job says", () => {
