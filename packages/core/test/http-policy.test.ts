@@ -203,3 +203,169 @@ describe("classifyStatus messages", () => {
     expect(classifyStatus(info(408, undefined))._tag).toBe("Timeout")
   })
 })
+
+describe("HTTP runtime: what it sends and reports", () => {
+  it("tells an observer about every attempt: numbered, the path redacted, the answer and its time", async () => {
+    answering((n) => (n < 3 ? HttpResponse.json({}, { status: 502 }) : HttpResponse.json({ ok: true })))
+    const requests: unknown[] = []
+    const responses: Array<{ attempt: number; status: number | undefined; millis: number }> = []
+    const c = makeHttpClient({
+      provider: "acme",
+      baseUrl: BASE,
+      auth: { "x-api-key": Redacted.make(API_KEY) },
+      retry: { baseDelay: 1, maxDelay: 1 },
+      observer: {
+        onRequest: (event) => requests.push(event),
+        onResponse: ({ attempt, status, millis }) => responses.push({ attempt, status, millis }),
+      },
+    })
+    await Effect.runPromise(
+      c.request({ operation: "getStatus", method: "GET", path: "/things", spendsCredits: false }),
+    )
+    expect(requests).toEqual(
+      [1, 2, 3].map((attempt) => ({
+        provider: "acme",
+        operation: "getStatus",
+        method: "GET",
+        path: "/things",
+        attempt,
+      })),
+    )
+    expect(responses.map(({ attempt, status }) => [attempt, status])).toEqual([
+      [1, 502],
+      [2, 502],
+      [3, 200],
+    ])
+    for (const { millis } of responses) {
+      expect(millis).toBeGreaterThanOrEqual(0)
+      expect(millis).toBeLessThan(60_000)
+    }
+  })
+
+  it("reports a failed exchange with no status, and a key in the path redacted", async () => {
+    const responses: Array<number | undefined> = []
+    const paths: string[] = []
+    const c = makeHttpClient({
+      provider: "acme",
+      baseUrl: BASE,
+      auth: { "x-api-key": Redacted.make(API_KEY) },
+      retry: false,
+      fetch: async () => {
+        throw new TypeError("fetch failed")
+      },
+      observer: {
+        onRequest: (e) => void paths.push(e.path),
+        onResponse: (e) => void responses.push(e.status),
+      },
+    })
+    await failure(
+      c.request({ operation: "getStatus", method: "GET", path: `/things/${API_KEY}`, spendsCredits: false }),
+    )
+    expect(responses).toEqual([undefined])
+    expect(paths[0]).not.toContain(API_KEY)
+  })
+
+  it("sends accept: application/json, the auth header, and the path below a base URL with a path", async () => {
+    let seen: Request | undefined
+    server.use(
+      http.get(`${BASE}/v1/things`, ({ request }) => {
+        seen = request
+        return HttpResponse.json({})
+      }),
+    )
+    const c = makeHttpClient({
+      provider: "acme",
+      baseUrl: `${BASE}/v1/`,
+      auth: { "x-api-key": Redacted.make(API_KEY) },
+    })
+    await Effect.runPromise(
+      c.request({ operation: "getStatus", method: "GET", path: "/things", spendsCredits: false }),
+    )
+    expect(seen?.headers.get("accept")).toBe("application/json")
+    expect(seen?.headers.get("x-api-key")).toBe(API_KEY)
+  })
+
+  it("redacts the extra secrets it was given from vendor text", async () => {
+    answering(() => HttpResponse.json({ detail: "bad signing secret whsec-extra-123" }, { status: 400 }))
+    const c = makeHttpClient({
+      provider: "acme",
+      baseUrl: BASE,
+      auth: { "x-api-key": Redacted.make(API_KEY) },
+      secrets: [Redacted.make("whsec-extra-123")],
+      retry: false,
+    })
+    const error = await failure(call(false, c))
+    expect(error.message).not.toContain("whsec-extra-123")
+    expect(error.message).toContain("bad signing secret")
+  })
+
+  it("a request's own timeout overrides the client's (virtual time)", async () => {
+    answering(() => new Promise<Response>(() => {}) as never)
+    const program = Effect.gen(function* () {
+      const c = makeHttpClient({
+        provider: "acme",
+        baseUrl: BASE,
+        auth: { "x-api-key": Redacted.make(API_KEY) },
+        retry: false,
+        timeout: "30 seconds",
+      })
+      const fiber = yield* Effect.forkChild(
+        Effect.flip(
+          c.request({
+            operation: "getStatus",
+            method: "GET",
+            path: "/things",
+            spendsCredits: false,
+            timeout: "2 seconds",
+          }),
+        ),
+      )
+      yield* Effect.promise(() => realTicks())
+      yield* TestClock.adjust(Duration.seconds(3))
+      yield* Effect.promise(() => realTicks())
+      const error = fiber.pollUnsafe()
+      yield* Fiber.interrupt(fiber)
+      return error
+    })
+    const exit = await Effect.runPromise(program.pipe(Effect.provide(TestClock.layer())))
+    expect(exit?._tag).toBe("Success")
+    const error = exit?._tag === "Success" ? exit.value : undefined
+    expect(error?.reason._tag === "Timeout" && Duration.toMillis(error.reason.after)).toBe(2000)
+  })
+
+  it("a redirect is refused with its status; an opaque one without", async () => {
+    const redirecting = (status: number, type?: ResponseType) =>
+      makeHttpClient({
+        provider: "acme",
+        baseUrl: BASE,
+        auth: { "x-api-key": Redacted.make(API_KEY) },
+        retry: false,
+        fetch: async () => {
+          const response = new Response(null, {
+            status: 302,
+            headers: { location: "https://elsewhere.test/x" },
+          })
+          if (type !== undefined) {
+            Object.defineProperty(response, "type", { value: type })
+            Object.defineProperty(response, "status", { value: status })
+          }
+          return response
+        },
+      })
+    const plain = await failure(call(false, redirecting(302)))
+    expect(plain.reason._tag).toBe("UnexpectedResponse")
+    expect(plain.status).toBe(302)
+    const opaque = await failure(call(false, redirecting(0, "opaqueredirect")))
+    expect(opaque.reason._tag).toBe("UnexpectedResponse")
+    expect(opaque.status).toBeUndefined()
+  })
+
+  it("a path that would climb out of the API is InvalidInput naming path, and nothing is sent", async () => {
+    const calls = answering(() => HttpResponse.json({}))
+    const error = await failure(
+      client().request({ operation: "getStatus", method: "GET", path: "/things/..", spendsCredits: false }),
+    )
+    expect(error.reason._tag === "InvalidInput" && error.reason.issues[0]?.path).toBe("path")
+    expect(calls.n).toBe(0)
+  })
+})
