@@ -1,7 +1,7 @@
 // A tour of one vendor's simulator for the fault matrix's completeness test (issue 20): every
 // credit-spending call of the matrix, then every other operation the neutral client (and, for
 // JoggAI, its webhook endpoints) offers, each request's route and the credits it cost recorded.
-import { joggWebhookEndpoints } from "@vidbridge/adapter-jogg"
+import { type JoggSettingsInput, joggWebhookEndpoints } from "@vidbridge/adapter-jogg"
 import { createVideoClient, type VideoClient } from "@vidbridge/core"
 import { serveHandlers, type VendorSimulator } from "@vidbridge/core/testing"
 import { Effect, Schedule } from "effect"
@@ -58,7 +58,7 @@ const session = async (
     }
     return response
   }
-  const settings = { ...sim.settings(server.url), retry, fetch: counting }
+  const settings: Record<string, unknown> = { ...sim.settings(server.url), retry, fetch: counting }
   const client: VideoClient = createVideoClient({
     provider: row.definition(settings),
     polling: { schedule: Schedule.spaced(1), timeout: 20_000 },
@@ -125,7 +125,7 @@ export const tour = async (
       await attempt(failures, "webhook endpoints", () =>
         Effect.runPromise(
           Effect.gen(function* () {
-            const endpoints = yield* joggWebhookEndpoints(settings)
+            const endpoints = yield* joggWebhookEndpoints(settings as JoggSettingsInput)
             const endpoint = yield* endpoints.register({
               url: "https://app.test/hooks/video",
               events: ["generated_product_video_success"],
@@ -144,7 +144,12 @@ export const tour = async (
       const url = `${String(settings.baseUrl).replace(/\/$/, "")}${path.replaceAll(/\{\w+\}/g, "tour-1")}`
       const body = method === "GET" || method === "DELETE" ? undefined : "{}"
       await attempt(failures, `direct ${route}`, async () => {
-        await (await counting(url, { method, headers: seen.headers, body })).arrayBuffer()
+        const init: RequestInit = {
+          method,
+          ...(seen.headers ? { headers: seen.headers } : {}),
+          ...(body ? { body } : {}),
+        }
+        await (await counting(url, init)).arrayBuffer()
       })
     }
     return { reached: seen.reached, charged: seen.charged, toured, failures }
