@@ -156,6 +156,7 @@ describe("waitForCompletion: what counts as a change", () => {
       const fields: ReadonlyArray<Partial<VideoJob>> = [
         {},
         {}, // unchanged
+        { status: "queued" }, // the same vendor status read another way
         { vendorStatus: "RENDERING" },
         { stage: "preview" },
         { progress: 0.5 },
