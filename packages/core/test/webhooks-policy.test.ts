@@ -409,6 +409,46 @@ describe("job tracker: what is news", () => {
     expect(tracker.get(a.ref)?.progress).toBe(0.6)
   })
 
+  it("previews or a preview URL lost, or changed, on the same step", () => {
+    const tracker = makeJobTracker()
+    expect(tracker.claim(job("a", { previews: [{ id: "p1" }] }))).toBe("advanced")
+    expect(tracker.claim(job("a"))).toBe("stale")
+    expect(tracker.claim(job("b", { previewUrl: "https://cdn.test/1.jpg" }))).toBe("advanced")
+    expect(tracker.claim(job("b", { previewUrl: "https://cdn.test/2.jpg" }))).toBe("advanced")
+  })
+
+  it("claims without an event id take no room from the event ids remembered", () => {
+    const tracker = makeJobTracker({ maxEntries: 2 })
+    const ref = (n: number) => job("fake", { ref: `fake:render:${n}` })
+    tracker.claim(ref(1), "e1")
+    tracker.claim(ref(2))
+    tracker.claim(ref(3), "e3")
+    expect(tracker.check(ref(1), "e1")).toBe("duplicate")
+  })
+
+  it("released out of order, the claims of a job leave nothing once all are released", () => {
+    const tracker = makeJobTracker()
+    const [a, b, c] = [job("fake"), job("fake", { progress: 0.3 }), job("fake", { progress: 0.6 })]
+    tracker.claim(a)
+    tracker.claim(b)
+    tracker.claim(c)
+    tracker.release(b)
+    tracker.release(a)
+    tracker.release(c)
+    expect(tracker.get(a.ref)).toBeUndefined()
+  })
+
+  it("releasing a claim of a job already forgotten (maxEntries) brings nothing back", () => {
+    const tracker = makeJobTracker({ maxEntries: 1 })
+    const a = job("fake")
+    const b = job("fake", { progress: 0.5 })
+    tracker.claim(a)
+    tracker.claim(b)
+    tracker.claim(job("fake", { ref: "fake:render:2" }))
+    tracker.release(b)
+    expect(tracker.get(a.ref)).toBeUndefined()
+  })
+
   it("an event id seen before is a duplicate per provider, whatever the job says", () => {
     const tracker = makeJobTracker()
     expect(tracker.claim(job("fake"), "e1")).toBe("advanced")
