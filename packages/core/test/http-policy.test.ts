@@ -158,11 +158,14 @@ describe("vendorMessages", () => {
       "age: too young",
     ])
     expect(messages({ detail: 3 }, "plain")).toEqual(["plain"])
+    expect(messages({ detail: null, note: "x" })).toEqual(["note: x"])
   })
   it("goes three levels down and no further, and keeps at most 10", () => {
     expect(messages({ detail: { detail: { detail: "deep" } } })).toEqual(["deep"])
     expect(messages({ detail: { detail: { detail: { detail: "too deep" } } } })).toEqual([])
     expect(messages(Array.from({ length: 15 }, (_, i) => `m${i}`))).toHaveLength(10)
+    expect(messages([[["three"]]])).toEqual(["three"])
+    expect(messages([[[["four"]]]])).toEqual([])
   })
   it("a body with nothing to say gives no message", () => {
     expect(messages(undefined, " \n ")).toEqual([])
@@ -180,6 +183,11 @@ describe("textExcerpt edges", () => {
   })
   it("drops an unclosed script to the end", () => {
     expect(textExcerpt("Hello <script>var x = 1")).toBe("Hello")
+  })
+  it("drops whole comments, a > inside included, closed or not, and a tag cut off at the end", () => {
+    expect(textExcerpt("<p>a<!-- x > y -->b</p>")).toBe("a b")
+    expect(textExcerpt("<p>a</p><!-- x > y")).toBe("a")
+    expect(textExcerpt("<p>a</p> <b")).toBe("a")
   })
   it("looks for markup in the first 20,000 characters only", () => {
     expect(textExcerpt(`Tom &amp; Jerry ${"x".repeat(20_000)}<b>`).startsWith("Tom &amp; Jerry")).toBe(true)
