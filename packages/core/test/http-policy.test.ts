@@ -250,6 +250,21 @@ describe("HTTP runtime: what it sends and reports", () => {
     }
   })
 
+  it("an observer may listen to requests only, or to answers only", async () => {
+    answering(() => HttpResponse.json({ ok: true }))
+    const only = (observer: Parameters<typeof makeHttpClient>[0]["observer"]) =>
+      makeHttpClient({
+        provider: "acme",
+        baseUrl: BASE,
+        auth: { "x-api-key": Redacted.make(API_KEY) },
+        observer,
+      })
+    const seen: string[] = []
+    await Effect.runPromise(call(false, only({ onRequest: () => void seen.push("request") })))
+    await Effect.runPromise(call(false, only({ onResponse: () => void seen.push("response") })))
+    expect(seen).toEqual(["request", "response"])
+  })
+
   it("reports a failed exchange with no status, and a key in the path redacted", async () => {
     const responses: Array<number | undefined> = []
     const paths: string[] = []
