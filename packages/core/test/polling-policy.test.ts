@@ -4,6 +4,7 @@ import { TestClock } from "effect/testing"
 import { describe, expect } from "vitest"
 import {
   type Capabilities,
+  cancel,
   VendorUnavailable,
   VideoError,
   type VideoJob,
@@ -81,7 +82,7 @@ describe("waitForCompletion: when to stop", () => {
       )
       expect(error.reason._tag).toBe("Timeout")
       expect(error.reason._tag === "Timeout" && error.reason.job).toBeUndefined()
-      expect(error.message).not.toContain("last status")
+      expect(error.reason.message).toBe("the job was not finished after 20m")
     }),
   )
 
@@ -260,6 +261,40 @@ describe("waitForCompletion: what its errors say", () => {
       )
       yield* TestClock.adjust(Duration.minutes(1))
       expect((yield* Fiber.join(fiber)).reason._tag).toBe("JobFailed")
+    }),
+  )
+})
+
+describe("waitForCompletion: cancelling through the provider", () => {
+  it.effect("cancelling another job leaves the wait alone; cancelling this one ends it at once", () =>
+    Effect.gen(function* () {
+      const { shape: base, reads } = scriptedProvider({ a: ["running"], b: ["running"] })
+      const shape: VideoProviderShape = {
+        ...base,
+        capabilities: { ...base.capabilities, operations: ["getStatus", "cancel"] },
+        cancel: (ref) =>
+          Effect.succeed({
+            ref: `scripted:job:${ref.id}`,
+            provider: "scripted",
+            status: "cancelled",
+            vendorStatus: "CANCELLED",
+            stage: "render",
+            raw: {},
+          }),
+      }
+      const fiber = yield* Effect.forkChild(
+        Effect.flip(
+          waitForCompletion("scripted:job:a", { schedule: Schedule.spaced("1 minute") }).pipe(provide(shape)),
+        ),
+      )
+      yield* TestClock.adjust(Duration.seconds(1))
+      yield* cancel("scripted:job:b").pipe(provide(shape))
+      yield* TestClock.adjust(Duration.seconds(1))
+      expect(fiber.pollUnsafe()).toBeUndefined()
+      yield* cancel("scripted:job:a").pipe(provide(shape))
+      const error = yield* Fiber.join(fiber)
+      expect(error.reason.message).toBe("the job ended as cancelled (CANCELLED)")
+      expect(reads.single).toBe(1)
     }),
   )
 })
