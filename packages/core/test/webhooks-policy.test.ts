@@ -215,7 +215,9 @@ describe("webhook endpoint: answers", () => {
 
   it("a provider shape without parseWebhook answers 400", async () => {
     const { parseWebhook: _, ...without } = provider("alpha")
-    expect((await makeWebhookHandler([without], { onEvent: () => undefined })(post())).status).toBe(400)
+    const answer = await makeWebhookHandler([without], { onEvent: () => undefined })(post())
+    expect(answer.status).toBe(400)
+    expect(await answer.json()).toEqual({ ok: false, error: "invalid input: provider: has no webhooks" })
   })
 
   it("413 for a body over maxBodyBytes, 200 at the limit", async () => {
@@ -253,6 +255,7 @@ describe("webhook endpoint: answers", () => {
     const answer = await endpoint(post())
     expect(answer.status).toBe(500)
     expect(answer.headers.get("content-type")).toBe("application/json")
+    expect(await answer.json()).toEqual({ ok: false, error: "the job tracker failed; deliver again" })
     expect(events).toEqual([])
   })
 
