@@ -355,6 +355,8 @@ const reads: ReadonlyArray<Read> = [
     routes: ["scripts"],
     run: (_, shape) => runPromise(shape.getScripts!(JobRef.make("creatify", "ai_script", LTV))),
     shape: ScriptJobShape,
+    // A script job answered `rejected` (moderation) fails ContentRejected by design.
+    onSuccessStatus: ["ContentRejected"],
   },
   {
     name: "jogg v2 getStatus product_video",
