@@ -45,13 +45,20 @@ describe("JoggAI envelope errors, edges", () => {
     }
   })
 
+  it("a body that is null, or a list, is no envelope: the HTTP status decides", async () => {
+    expect((await fails(null, 404)).reason._tag).toBe("NotFound")
+    expect((await fails([{ code: 10105 }], 404)).reason._tag).toBe("NotFound")
+  })
+
   it("a code that is not a number is no envelope: the HTTP status decides", async () => {
     const error = await fails({ code: "x10104", msg: "nope", data: null }, 404)
     expect(error.reason._tag).toBe("NotFound")
     expect(error.reason.message).not.toContain("JoggAI answered")
   })
 
-  it("a blank message names the code", async () => {
+  it("a blank message, or one that is not text, names the code", async () => {
+    const number = await fails({ code: 40000, msg: 42, data: null })
+    expect(number.reason.message).toBe("JoggAI answered code 40000: error code 40000")
     const error = await fails({ code: 40000, msg: "  ", data: null })
     expect(error.reason.message).toBe("JoggAI answered code 40000: error code 40000")
     expect(error.reason.hint).toBeUndefined()
