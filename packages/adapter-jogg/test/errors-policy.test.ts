@@ -51,9 +51,11 @@ describe("JoggAI envelope errors, edges", () => {
   })
 
   it("a code that is not a number is no envelope: the HTTP status decides", async () => {
-    const error = await fails({ code: "x10104", msg: "nope", data: null }, 404)
-    expect(error.reason._tag).toBe("NotFound")
-    expect(error.reason.message).not.toContain("JoggAI answered")
+    for (const code of ["x10104", "10104x", ""]) {
+      const error = await fails({ code, msg: "nope", data: null }, 404)
+      expect(error.reason._tag).toBe("NotFound")
+      expect(error.reason.message).not.toContain("JoggAI answered")
+    }
   })
 
   it("a blank message, or one that is not text, names the code", async () => {
