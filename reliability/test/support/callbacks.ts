@@ -1,12 +1,11 @@
 // Vendor callbacks for the webhook properties: how each vendor's deliveries pass its adapter's
 // verification, and arbitraries of a job's callbacks (its "story") and of their delivery with
 // duplicates and in any order.
+import { createHmac } from "node:crypto"
 import { creatify } from "@vidbridge/adapter-creatify"
 import { drafts } from "@vidbridge/adapter-drafts"
 import { jogg } from "@vidbridge/adapter-jogg"
 import { type ConfiguredProvider, createVideoClient } from "@vidbridge/core"
-import { hmacSha256Hex } from "@vidbridge/core/adapter"
-import { Effect } from "effect"
 import fc from "fast-check"
 import { HttpResponse, http } from "msw"
 import { setupServer } from "msw/node"
@@ -32,7 +31,8 @@ export interface Hooks {
 
 const hmacHeader = (header: string) => async (body: string) => ({
   url: "https://app.test/hooks/video",
-  headers: { [header]: await Effect.runPromise(hmacSha256Hex(SECRET, body)) },
+  // Signed with node:crypto, not the verifier's own helper (issue 20).
+  headers: { [header]: createHmac("sha256", SECRET).update(body).digest("hex") },
 })
 
 export const hooks: Record<HookName, Hooks> = {
@@ -139,13 +139,34 @@ export type Story = ReadonlyArray<Record<string, unknown>>
 
 /** Some of `steps`, in order, then maybe one of `ends`; never empty. */
 const storyOf = (
-  steps: ReadonlyArray<Record<string, unknown>>,
+  steps: ReadonlyArray<Record<string, unknown>> | fc.Arbitrary<ReadonlyArray<Record<string, unknown>>>,
   ends: ReadonlyArray<Record<string, unknown>>,
 ): fc.Arbitrary<Story> =>
   fc
-    .tuple(fc.subarray([...steps]), fc.option(fc.constantFrom(...ends), { nil: undefined }))
+    .tuple(
+      (Array.isArray(steps) ? fc.constant(steps) : (steps as fc.Arbitrary<Story>)).chain((all) =>
+        fc.subarray([...all]),
+      ),
+      fc.option(fc.constantFrom(...ends), { nil: undefined }),
+    )
     .map(([some, end]) => (end === undefined ? some : [...some, end]))
     .filter((story) => story.length > 0)
+
+/**
+ * Work in progress: up to three rising percentages, each a callback made by `at`, and maybe then
+ * the same status and percentage again with a URL added by `withUrl` (news without progress).
+ * From 2: Creatify's progress is 0..1 or 0..100, so a 1 reads as done.
+ */
+const progressing = (
+  at: (percent: number) => Record<string, unknown>,
+  withUrl?: (step: Record<string, unknown>) => Record<string, unknown>,
+): fc.Arbitrary<Story> =>
+  fc
+    .tuple(fc.uniqueArray(fc.integer({ min: 2, max: 99 }), { minLength: 1, maxLength: 3 }), fc.boolean())
+    .map(([percents, url]) => {
+      const steps = [...percents].sort((a, b) => a - b).map(at)
+      return url && withUrl ? [...steps, withUrl(steps.at(-1)!)] : steps
+    })
 
 const creatifyStories = (id: string): fc.Arbitrary<ReadonlyArray<Story>> => {
   const url = `https://cdn.test/${id}.mp4`
@@ -166,11 +187,15 @@ const creatifyStories = (id: string): fc.Arbitrary<ReadonlyArray<Story>> => {
       { id, status: "failed", failed_reason: "Failed to scrape url", previews: [] },
     ],
   )
+  // (A link-to-video callback that carries `preview` reads as the preview stage: no URL step here.)
   const renderStory = storyOf(
-    [
-      { id, status: "in_queue", failed_reason: null, video_output: null },
-      { id, status: "running", failed_reason: null, video_output: null },
-    ],
+    progressing((progress) => ({
+      id,
+      status: "running",
+      progress,
+      failed_reason: null,
+      video_output: null,
+    })).map((running) => [{ id, status: "in_queue", failed_reason: null, video_output: null }, ...running]),
     [
       { id, status: "done", failed_reason: null, video_output: url },
       { id, status: "failed", failed_reason: "render failed", video_output: null },
@@ -179,10 +204,10 @@ const creatifyStories = (id: string): fc.Arbitrary<ReadonlyArray<Story>> => {
   )
   const template = `${id}-t`
   const templateStory = storyOf(
-    [
-      { id: template, status: "pending", failed_reason: null, output: null },
-      { id: template, status: "running", failed_reason: null, output: null },
-    ],
+    progressing(
+      (progress) => ({ id: template, status: "running", progress, failed_reason: null, output: null }),
+      (step) => ({ ...step, preview: `https://p.test/${template}` }),
+    ).map((running) => [{ id: template, status: "pending", failed_reason: null, output: null }, ...running]),
     [
       { id: template, status: "done", failed_reason: null, output: url },
       { id: template, status: "failed", failed_reason: "bad variables", output: null },
@@ -211,26 +236,38 @@ const joggStories = (id: string): fc.Arbitrary<ReadonlyArray<Story>> =>
     ],
   ).map((story) => [story])
 
+// `open` projects end with generated_video_success / _failed; the earlier steps use the parser's
+// `data.status` the same way as the v2 stories, as a newer API might send them.
 const joggOpenStories = (id: string): fc.Arbitrary<ReadonlyArray<Story>> =>
-  fc
-    .constantFrom(
+  storyOf(
+    [
+      { event: "generated_video_pending", data: { project_id: id, status: "pending" } },
+      { event: "generated_video_processing", data: { project_id: id, status: "processing" } },
+    ],
+    [
       { event: "generated_video_success", data: { project_id: id, video_url: `https://res.test/${id}.mp4` } },
       {
         event: "generated_video_failed",
         data: { project_id: id, error: { message: "Video generation failed" } },
       },
-    )
-    .map((end) => [[end]])
+    ],
+  ).map((story) => [story])
 
 // Hour One documents only video.ready / video.failed; the earlier steps use the parser's
 // `data.status` the same way, as a newer API might send them.
 const draftsStories = (id: string): fc.Arbitrary<ReadonlyArray<Story>> => {
   const data = { id, req_id: `req-${id}`, draft_id: `draft-${id}` }
   return storyOf(
-    [
+    progressing(
+      (progress) => ({ event_name: "video.processing", data: { ...data, status: "processing", progress } }),
+      (step) => ({
+        ...step,
+        data: { ...(step.data as object), video_player_url: `https://player.test/${id}` },
+      }),
+    ).map((processing) => [
       { event_name: "video.not_started", data: { ...data, status: "not_started" } },
-      { event_name: "video.processing", data: { ...data, status: "processing" } },
-    ],
+      ...processing,
+    ]),
     [
       { event_name: "video.ready", data: { ...data, status: "ready" } },
       { event_name: "video_ready", data: { ...data, status: "published" } },

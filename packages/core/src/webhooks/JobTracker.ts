@@ -42,6 +42,15 @@ export interface MemoryJobTracker extends JobTracker {
   readonly get: (ref: string) => VideoJob | undefined
 }
 
+/**
+ * An observation as far along as `previous` that lacks what `previous` showed (a video or
+ * preview URL, previews): an older delivery of the same step, arriving late.
+ */
+const knowsLess = (job: VideoJob, previous: VideoJob): boolean =>
+  (previous.videoUrl !== undefined && job.videoUrl === undefined) ||
+  (previous.previewUrl !== undefined && job.previewUrl === undefined) ||
+  (job.previews?.length ?? 0) < (previous.previews?.length ?? 0)
+
 const evictOldest = (store: Map<string, unknown> | Set<string>, max: number): void => {
   if (store.size <= max) return
   const oldest = store.keys().next()
@@ -71,8 +80,9 @@ export const makeJobTracker = (options: { readonly maxEntries?: number } = {}): 
     const previous = jobs.get(job.ref)
     if (previous === undefined) return "advanced"
     if (sameJob(previous, job)) return "duplicate"
-    if (isTerminal(previous.status) || compareProgress(job, previous) < 0) return "stale"
-    return "advanced"
+    if (isTerminal(previous.status)) return "stale"
+    const order = compareProgress(job, previous)
+    return order < 0 || (order === 0 && knowsLess(job, previous)) ? "stale" : "advanced"
   }
   return {
     get: (ref) => jobs.get(ref),
