@@ -1,4 +1,4 @@
-import type { VideoJobEvent } from "@vidbridge/core"
+import type { VideoJob, VideoJobEvent } from "@vidbridge/core"
 import { serveReceiver } from "@vidbridge/core/testing"
 import { describe, expect, it, vi } from "vitest"
 import { createWebhookReceiver, QueueError } from "../src/index.js"
@@ -106,6 +106,47 @@ describe("the tracker lease", { timeout: QUEUE_TEST_TIMEOUT }, () => {
     await holder!.close()
     await vi.waitFor(() => expect(other.trackers()[0]?.holding).toBe(true), { timeout: 60_000, interval: 20 })
     expect((await queue.waitFor("l-1")).state).toBe("succeeded")
+  })
+})
+
+describe("the shared dedupe store on Redis", { timeout: QUEUE_TEST_TIMEOUT }, () => {
+  const h = useHarness()
+
+  it("decides news as core's tracker does: the same step without the URL it showed, arriving late, is stale", async () => {
+    const served = await h.fake({ manual: true })
+    const receiver = h.cleanup.add(
+      await createWebhookReceiver({
+        connection: redisUrl(),
+        prefix: h.prefix("known"),
+        providers: [served.provider],
+        onEvent: () => undefined,
+      }),
+    )
+    const job = (n: number, patch: Partial<VideoJob> = {}): VideoJob => ({
+      ref: `fake:render:${n}`,
+      provider: "fake",
+      status: "running",
+      vendorStatus: "RUNNING",
+      stage: "render",
+      raw: {},
+      ...patch,
+    })
+    const url = "https://cdn.test/p.jpg"
+    const claim = (j: VideoJob) => receiver.tracker.claim(j)
+    expect(await claim(job(1, { progress: 0.5, previewUrl: url }))).toBe("advanced")
+    expect(await claim(job(1, { progress: 0.5 }))).toBe("stale")
+    expect(await claim(job(2, { videoUrl: url }))).toBe("advanced")
+    expect(await claim(job(2))).toBe("stale")
+    expect(await claim(job(3, { previews: [{ id: "a" }, { id: "b" }] }))).toBe("advanced")
+    expect(await claim(job(3, { previews: [{ id: "a" }] }))).toBe("stale")
+    // Further along without the URL is news; so is the same step with a different URL.
+    expect(await claim(job(1, { progress: 0.6 }))).toBe("advanced")
+    expect(await claim(job(2, { videoUrl: "https://cdn.test/other.jpg" }))).toBe("advanced")
+    // A claim given back restores what the job showed before it, so the late copy stays stale.
+    const later = job(2, { videoUrl: "https://cdn.test/third.jpg" })
+    expect(await claim(later)).toBe("advanced")
+    await receiver.tracker.release(later)
+    expect(await claim(job(2))).toBe("stale")
   })
 })
 
