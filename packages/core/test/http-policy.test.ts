@@ -135,8 +135,8 @@ describe("parseRetryAfter", () => {
     expect(Duration.toMillis(parseRetryAfter(" 3 ", 0)!)).toBe(3000)
     expect(Duration.toMillis(parseRetryAfter("1.25", 0)!)).toBe(1250)
   })
-  it("ignores nothing, blanks and numbers with anything around them", () => {
-    for (const value of [null, undefined, "", "   ", "x3", "3x", "1.x"]) {
+  it("ignores nothing, blanks, negative or malformed numbers and dates that are not HTTP dates", () => {
+    for (const value of [null, undefined, "", "   ", "x3", "3x", "1.x", "1.", "-5", "2026-01-01"]) {
       expect(parseRetryAfter(value, 0), JSON.stringify(value)).toBeUndefined()
     }
   })
