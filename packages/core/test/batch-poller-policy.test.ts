@@ -597,3 +597,61 @@ describe("BatchPoller with the scripted provider", () => {
     ),
   )
 })
+
+describe("BatchPoller: reads that outlive their wait", () => {
+  it.effect("a reading that lands after its wait timed out leaves a new wait on the same job tracked", () =>
+    Effect.scoped(
+      Effect.gen(function* () {
+        const { shape, calls } = handMade({
+          status: (id) => Effect.as(Effect.sleep("3 seconds"), job(id, "succeeded")),
+        })
+        const poller = yield* makeBatchPoller(shape, { interval: "10 seconds" })
+        const first = yield* Effect.forkChild(
+          Effect.flip(poller.track("scripted:job:a", { timeout: "11 seconds" })),
+        )
+        yield* TestClock.adjust(Duration.seconds(11)) // the round's read is in flight until 13 s
+        expect((yield* Fiber.join(first)).reason._tag).toBe("Timeout")
+        const second = yield* Effect.forkChild(poller.track("scripted:job:a"))
+        yield* TestClock.adjust(Duration.seconds(2)) // the old reading lands: not the new wait's
+        expect(poller.size()).toBe(1)
+        yield* TestClock.adjust(Duration.seconds(13)) // the next round starts at 23 s, reads until 26 s
+        expect((yield* Fiber.join(second)).status).toBe("succeeded")
+        expect(calls.single).toEqual(["a", "a"])
+      }),
+    ),
+  )
+
+  it.effect("batch reads of several groups run `concurrency` at a time", () =>
+    Effect.gen(function* () {
+      const peak = (concurrency: number | undefined) =>
+        Effect.scoped(
+          Effect.gen(function* () {
+            let inFlight = 0
+            let most = 0
+            const { shape } = handMade({
+              batchStatusLimit: 2,
+              batch: [
+                (refs) =>
+                  Effect.gen(function* () {
+                    most = Math.max(most, ++inFlight)
+                    yield* Effect.sleep("1 second")
+                    inFlight--
+                    return refs.map((r) => job(r.id, "succeeded"))
+                  }),
+              ],
+            })
+            const poller = yield* makeBatchPoller(shape, { interval: "10 seconds", concurrency })
+            const fiber = yield* Effect.forkChild(
+              poller.trackAll(Array.from({ length: 12 }, (_, i) => `scripted:job:j${i}`)),
+            )
+            yield* TestClock.adjust(Duration.seconds(10))
+            for (let i = 0; i < 6; i++) yield* TestClock.adjust(Duration.seconds(1))
+            yield* Fiber.join(fiber)
+            return most
+          }),
+        )
+      expect(yield* peak(undefined)).toBe(4)
+      expect(yield* peak(2)).toBe(2)
+    }),
+  )
+})
