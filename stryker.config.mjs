@@ -15,6 +15,7 @@ export const scope = [
   "packages/core/src/http/retryAfter.ts",
   "packages/core/src/http/send.ts",
   "packages/core/src/polling/BatchPoller.ts",
+  "packages/core/src/polling/batchReads.ts",
   "packages/core/src/polling/pollUntil.ts",
   "packages/core/src/polling/waitForCompletion.ts",
   "packages/core/src/submissions/reconcile.ts",
