@@ -94,5 +94,10 @@ describe("JoggAI envelope errors, edges", () => {
       "x-request-id": "h-1",
     })
     expect(empty.requestId).toBe("h-1")
+    // A rid that is not text is not an id: the header's stands.
+    const numeric = await fails({ code: 40000, msg: "bad", data: null, rid: 42 }, 200, {
+      "x-request-id": "h-1",
+    })
+    expect(numeric.requestId).toBe("h-1")
   })
 })
