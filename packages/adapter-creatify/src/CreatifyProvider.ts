@@ -1,4 +1,4 @@
-import type { Capabilities, VideoProviderShape } from "@vidbridge/core"
+import { type Capabilities, CatalogOperations, type VideoProviderShape } from "@vidbridge/core"
 import { defineProvider } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import { makeCreatifyClient } from "./CreatifyClient.js"
@@ -31,11 +31,7 @@ export const creatifyCapabilities: Capabilities = {
     "listJobs",
     "parseWebhook",
     "findSubmission",
-    "listAvatars",
-    "listVoices",
-    "listMusic",
-    "listTemplates",
-    "listVisualStyles",
+    ...CatalogOperations,
     "getCreditBalance",
   ],
   aspectRatios: ["9:16", "16:9", "1:1"],

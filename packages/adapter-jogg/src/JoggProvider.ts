@@ -1,4 +1,4 @@
-import type { Capabilities, VideoProviderShape } from "@vidbridge/core"
+import { type Capabilities, CatalogOperations, type VideoProviderShape } from "@vidbridge/core"
 import { deferOperations, defineProvider } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import { estimateCredits } from "./internal/credits.js"
@@ -34,11 +34,7 @@ export const joggCapabilities: Capabilities = {
     "listJobs",
     "parseWebhook",
     "findSubmission",
-    "listAvatars",
-    "listVoices",
-    "listMusic",
-    "listTemplates",
-    "listVisualStyles",
+    ...CatalogOperations,
     "getCreditBalance",
   ],
   aspectRatios: ["9:16", "16:9", "1:1"],
@@ -72,14 +68,7 @@ export const joggOpenCapabilities: Capabilities = {
   submissions,
 }
 
-const catalogNames = [
-  "listAvatars",
-  "listVoices",
-  "listMusic",
-  "listTemplates",
-  "listVisualStyles",
-  "getCreditBalance",
-] as const
+const catalogNames = [...CatalogOperations, "getCreditBalance"] as const
 const openNames = [
   "createProduct",
   "updateProduct",

@@ -66,6 +66,12 @@ const rank: Record<JobStatus, number> = {
 }
 
 /**
+ * How far along `status` is within a stage: unknown 0, queued 1, running 2, awaiting_selection
+ * 3, any terminal status 4 (the order {@link compareProgress} uses after the stage).
+ */
+export const statusRank = (status: JobStatus): number => rank[status] ?? 0
+
+/**
  * Orders two observations of the same job: negative when `a` is older than `b`, zero when
  * neither is ahead, positive when `a` is ahead. A render stage is ahead of a preview stage;
  * within a stage, terminal beats running beats queued, then higher progress wins.
@@ -77,7 +83,7 @@ export const compareProgress = (
 ): number => {
   const stage = (a.stage === "render" ? 1 : 0) - (b.stage === "render" ? 1 : 0)
   if (stage !== 0) return stage
-  const byStatus = rank[a.status] - rank[b.status]
+  const byStatus = statusRank(a.status) - statusRank(b.status)
   if (byStatus !== 0) return byStatus
   return (a.progress ?? 0) - (b.progress ?? 0)
 }

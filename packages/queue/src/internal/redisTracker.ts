@@ -1,4 +1,4 @@
-import { isTerminal, type JobTracker, type Observation, type VideoJob } from "@vidbridge/core"
+import { isTerminal, type JobTracker, type Observation, statusRank, type VideoJob } from "@vidbridge/core"
 import type { Redis } from "ioredis"
 import type { Keys } from "./keys.js"
 
@@ -7,22 +7,10 @@ import type { Keys } from "./keys.js"
 // once. Entries expire after `ttl` (a vendor's redeliveries stop long before).
 
 const STAGE_RANK: Record<string, number> = { preview: 0, render: 10 }
-const STATUS_RANK: Record<string, number> = {
-  unknown: 0,
-  queued: 1,
-  running: 2,
-  awaiting_selection: 3,
-  succeeded: 4,
-  failed: 4,
-  rejected: 4,
-  cancelled: 4,
-}
 
 /** How far a job is (core's `compareProgress` as one number: stage, status, then progress). */
 const rankOf = (job: VideoJob): number =>
-  (STAGE_RANK[job.stage] ?? 0) +
-  (STATUS_RANK[job.status] ?? 0) +
-  Math.min(1, Math.max(0, job.progress ?? 0)) * 0.9
+  (STAGE_RANK[job.stage] ?? 0) + statusRank(job.status) + Math.min(1, Math.max(0, job.progress ?? 0)) * 0.9
 
 /** What makes two observations the same (core's `sameJob`). */
 const signatureOf = (job: VideoJob): string =>

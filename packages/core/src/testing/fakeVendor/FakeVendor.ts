@@ -1,7 +1,7 @@
 import * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { parseProviderOptions } from "../../adapter/inputs.js"
-import type { Capabilities } from "../../Capabilities.js"
+import { type Capabilities, CatalogOperations } from "../../Capabilities.js"
 import { makeHttpClient } from "../../http/HttpClient.js"
 import { JobRef } from "../../JobRef.js"
 import { avatarVideoInput } from "../../model/avatarVideo.js"
@@ -47,11 +47,7 @@ export const fakeVendorCapabilities: Capabilities = {
     "parseWebhook",
     "findSubmission",
     "cancel",
-    "listAvatars",
-    "listVoices",
-    "listMusic",
-    "listTemplates",
-    "listVisualStyles",
+    ...CatalogOperations,
     "getCreditBalance",
   ],
   aspectRatios: ["9:16", "16:9", "1:1"],
