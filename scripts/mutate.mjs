@@ -26,7 +26,13 @@ const projects = [...new Set(mutated.map((file) => file.split("/")[1]))]
 const started = Date.now()
 const run = spawnSync(
   "stryker",
-  ["run", "stryker.config.mjs", ...(files.length > 0 ? ["--mutate", files.join(",")] : [])],
+  [
+    "run",
+    "stryker.config.mjs",
+    ...(files.length > 0 ? ["--mutate", files.join(",")] : []),
+    // MUTATE_CONCURRENCY=1 when other work shares the machine (the config's default is 2).
+    ...(process.env.MUTATE_CONCURRENCY ? ["--concurrency", process.env.MUTATE_CONCURRENCY] : []),
+  ],
   {
     cwd: root,
     stdio: "inherit",
