@@ -87,3 +87,23 @@ export const compareProgress = (
   if (byStatus !== 0) return byStatus
   return (a.progress ?? 0) - (b.progress ?? 0)
 }
+
+/**
+ * {@link compareProgress} as one number, for stores that compare observations without calling
+ * back into JavaScript (a Redis script, an SQL `WHERE`): the render stage adds 10, then
+ * {@link statusRank}, then progress clamped to 0..1 and scaled below one status step. For
+ * progress within 0..1, `progressRank(a) - progressRank(b)` has the sign of `compareProgress(a, b)`.
+ *
+ * @example
+ * ```ts
+ * progressRank({ stage: "render", status: "running", progress: 0.5 }) // 12.45
+ * ```
+ */
+export const progressRank = (job: {
+  readonly status: JobStatus
+  readonly stage: JobStage
+  readonly progress?: number | undefined
+}): number =>
+  (job.stage === "render" ? 10 : 0) +
+  statusRank(job.status) +
+  Math.min(1, Math.max(0, job.progress ?? 0)) * 0.9

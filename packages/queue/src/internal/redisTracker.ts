@@ -1,16 +1,10 @@
-import { isTerminal, type JobTracker, type Observation, statusRank, type VideoJob } from "@vidbridge/core"
+import { isTerminal, type JobTracker, type Observation, progressRank, type VideoJob } from "@vidbridge/core"
 import type { Redis } from "ioredis"
 import type { Keys } from "./keys.js"
 
 // Core's JobTracker over Redis: deciding and remembering in one Lua script, so any number of
 // webhook receivers share one dedupe store and a duplicate racing its original reaches `onEvent`
 // once. Entries expire after `ttl` (a vendor's redeliveries stop long before).
-
-const STAGE_RANK: Record<string, number> = { preview: 0, render: 10 }
-
-/** How far a job is (core's `compareProgress` as one number: stage, status, then progress). */
-const rankOf = (job: VideoJob): number =>
-  (STAGE_RANK[job.stage] ?? 0) + statusRank(job.status) + Math.min(1, Math.max(0, job.progress ?? 0)) * 0.9
 
 /** What makes two observations the same (core's `sameJob`). */
 const signatureOf = (job: VideoJob): string =>
@@ -84,7 +78,7 @@ export const makeRedisJobTracker = (redis: Redis, keys: Keys, ttlMs = 7 * 24 * 3
         keys.hookJob(job.ref),
         eventKey(job, eventId),
         signatureOf(job),
-        String(rankOf(job)),
+        String(progressRank(job)),
         isTerminal(job.status) ? "1" : "0",
         String(ttlMs),
         knownOf(job),
