@@ -5,7 +5,6 @@ import { creatify } from "@vidbridge/adapter-creatify"
 import type { CreatifySimulator } from "@vidbridge/adapter-creatify/testing"
 import { drafts } from "@vidbridge/adapter-drafts"
 import { jogg } from "@vidbridge/adapter-jogg"
-import { builtInProviders, main } from "@vidbridge/cli"
 import { configureFromEnv, fromEnv, type VideoClient, VideoError } from "@vidbridge/core"
 import { deriveWebhookToken } from "@vidbridge/core/adapter"
 import { type Fault, serveHandlers, serveProductPage } from "@vidbridge/core/testing"
@@ -13,6 +12,7 @@ import { Effect, Redacted } from "effect"
 import type { UnhandledFrameHandle } from "msw"
 import { setupServer } from "msw/node"
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest"
+import { runCli } from "./support/cli.js"
 import { assertNoSecret, failureOf, findSecrets, MARKER, SECRETS } from "./support/secrets.js"
 import { echoHandlers, echoModes } from "./support/secretsEcho.js"
 import {
@@ -408,24 +408,10 @@ describe("the vidbridge CLI shows no credential", () => {
   }
 
   const cli = async (argv: ReadonlyArray<string>, env: Record<string, string>) => {
-    let out = ""
-    let err = ""
-    const code = await main(argv, {
-      io: {
-        out: (t) => {
-          out += t
-        },
-        err: (t) => {
-          err += t
-        },
-        interactive: false,
-        env,
-      },
-      providers: builtInProviders,
-    })
-    check(`vidbridge ${argv.join(" ")} (stdout)`, out)
-    check(`vidbridge ${argv.join(" ")} (stderr)`, err)
-    return { code, out, err }
+    const ran = await runCli(argv, env)
+    check(`vidbridge ${argv.join(" ")} (stdout)`, ran.out)
+    check(`vidbridge ${argv.join(" ")} (stderr)`, ran.err)
+    return ran
   }
 
   it("status and create against vendors that refuse, fail or answer garbage, with and without --json", async () => {

@@ -13,7 +13,7 @@ import { createSimulator, DRAFTS_ROUTES, type DraftsSimulator } from "@vidbridge
 import { DownloadError, type DownloadOptions, downloadVideo, type Resolver } from "@vidbridge/cli"
 import { type SimulatorServer, serveHandlers, serveProductPage } from "@vidbridge/core/testing"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
-import { runCli } from "./support/cli.js"
+import { runCli } from "../support/cli.js"
 import { BlockedByTest, keepSocketsOnLoopback } from "./support/loopbackOnly.js"
 
 /** A loopback server that counts requests; `handle` answers them. */

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net"
 import { ProductPageError, readProductPage, VideoError } from "@vidbridge/core"
 import { sampleProduct, serveProductPage } from "@vidbridge/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { runCli } from "./support/cli.js"
+import { runCli } from "../support/cli.js"
 
 type Route = (res: ServerResponse) => void
 

@@ -16,6 +16,8 @@ export const run = async (
     providers?: CliProviders
     /** Answers the CLI's yes/no questions, as a person at a terminal would. */
     confirm?: (question: string) => Promise<boolean>
+    /** Stops the command as Ctrl-C would. */
+    signal?: AbortSignal
   } = {},
 ) => {
   let out = ""
@@ -35,6 +37,7 @@ export const run = async (
       env: { VIDBRIDGE_SIM_SPEED: "10000", VIDBRIDGE_SIM_POLL_MS: "20", ...options.env },
     },
     providers: options.providers ?? fakeProviders,
+    signal: options.signal,
   })
   return { code, out, err }
 }
