@@ -8,6 +8,7 @@ enableCompileCache?.()
 
 const { processIo } = await import("./io.js")
 const { main } = await import("./main.js")
+const { builtInSummaries } = await import("./summaries.js")
 
 const controller = new AbortController()
 process.once("SIGINT", () => controller.abort(new Error("interrupted")))
@@ -16,6 +17,8 @@ process.exitCode = await main(process.argv.slice(2), {
   io: processIo(),
   // The vendors' code loads when a command runs, not for `--help`.
   providers: async () => (await import("./providers.js")).builtInProviders,
+  // `vidbridge providers` lists these without loading any vendor's code.
+  summaries: builtInSummaries,
   signal: controller.signal,
 })
 // The work is done: if a stray handle (a socket a vendor keeps alive) would hold the process

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util"
 import { type AspectRatio, AspectRatios, ProductPageError, VideoError } from "@vidbridge/core"
 import { DownloadError } from "./download/DownloadError.js"
 import type { CliProviders } from "./environment.js"
@@ -22,21 +21,7 @@ export interface Command {
   readonly run: (args: ReadonlyArray<string>, context: Context) => Promise<number>
 }
 
-type Options = NonNullable<Parameters<typeof parseArgs>[0]>["options"]
-
-/** Parses flags strictly; an unknown flag or missing value is a {@link UsageError}. */
-export const parseFlags = <O extends Options>(args: ReadonlyArray<string>, options: O) => {
-  try {
-    return parseArgs({
-      args: [...args],
-      options: { ...options, help: { type: "boolean", short: "h" }, json: { type: "boolean" } },
-      allowPositionals: true,
-      strict: true,
-    })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
-}
+export { parseFlags } from "./flags.js"
 
 /** Checks `--aspect`. */
 export const aspectFlag = (value: string | undefined): AspectRatio | undefined => {

@@ -13,6 +13,9 @@ import type { SimClock, VendorSimulator } from "@vidbridge/core/testing"
 import * as Schedule from "effect/Schedule"
 import { isLoopbackHost } from "./download/addresses.js"
 import { UsageError } from "./io.js"
+import { modeOf } from "./mode.js"
+
+export { modeOf } from "./mode.js"
 
 /**
  * Makes a vendor simulator on a given clock (each adapter's `./testing` export has one). It may
@@ -102,18 +105,6 @@ export interface OpenOptions {
   /** Poll interval against a simulator, in milliseconds. Default 300. */
   readonly pollEvery?: number | undefined
 }
-
-const hasAnyVariable = (
-  definition: AnyProviderDefinition,
-  env: Readonly<Record<string, string | undefined>>,
-) => Object.values(definition.env).some((v) => (env[v.name] ?? "").trim() !== "")
-
-/** Whether a provider would run live (its variables are set) or on its simulator. */
-export const modeOf = (
-  definition: AnyProviderDefinition,
-  env: Readonly<Record<string, string | undefined>>,
-  simulate = false,
-): "live" | "simulator" => (!simulate && hasAnyVariable(definition, env) ? "live" : "simulator")
 
 /**
  * Sample ids a simulator accepts for inputs that live vendors require from your account

@@ -2,6 +2,7 @@ import { about, type CommandName } from "./commands/about.js"
 import type { Command, Context } from "./context.js"
 import type { CliProviders } from "./environment.js"
 import { UsageError } from "./io.js"
+import type { ProviderSummary } from "./summaries.js"
 
 // Each command's module (and the vendor code under it) is imported only to run that command:
 // `vidbridge --help` and `vidbridge <command> --help` read the text in commands/about.ts alone.
@@ -36,6 +37,12 @@ export const commands: ReadonlyArray<Command> = (Object.keys(about) as Array<Com
  */
 export interface MainContext extends Omit<Context, "providers"> {
   readonly providers: CliProviders | (() => Promise<CliProviders>)
+  /**
+   * The same providers' summaries (id, name, capabilities, variables), when known without their
+   * code: `vidbridge providers` then lists them without loading `providers` (no adapter, core or
+   * effect). Without it, `providers` is loaded and read.
+   */
+  readonly summaries?: ReadonlyArray<ProviderSummary> | undefined
 }
 
 const help = () =>
@@ -77,6 +84,10 @@ export const main = async (argv: ReadonlyArray<string>, context: MainContext): P
     return 0
   }
   try {
+    if (command.name === "providers" && context.summaries !== undefined) {
+      const { listProviders } = await import("./commands/providers.js")
+      return await listProviders(rest, context.io, context.summaries)
+    }
     const providers = typeof context.providers === "function" ? await context.providers() : context.providers
     return await command.run(rest, { ...context, providers })
   } catch (error) {

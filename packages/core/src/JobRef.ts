@@ -60,9 +60,11 @@ const make = (
   if (loneSurrogate.test(id)) throw new InvalidJobRef(`${provider}:${kind}:${id}`)
   // Ids and params become URL path segments: "." or ".." would send a call to another endpoint.
   if (isDotSegment(id)) throw new InvalidJobRef(`${provider}:${kind}:${id}`, `the id ${DOT_SEGMENT_MESSAGE}`)
-  const defined = params
-    ? Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined))
-    : {}
+  // Most refs have no params: skip their checks (every call parses a ref or two).
+  if (params === undefined) return { provider, kind, id }
+  const defined = Object.fromEntries(
+    Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined),
+  )
   if (Object.entries(defined).some(([key, value]) => loneSurrogate.test(key) || loneSurrogate.test(value))) {
     throw new InvalidJobRef(`${provider}:${kind}:${id}`)
   }
@@ -75,6 +77,7 @@ const make = (
 
 const format = (ref: JobRef): string => {
   const base = `${ref.provider}:${ref.kind}:${encodeURIComponent(ref.id)}`
+  if (ref.params === undefined) return base
   const entries = Object.entries(ref.params ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return entries.length === 0 ? base : `${base}?${new URLSearchParams(entries).toString()}`
 }

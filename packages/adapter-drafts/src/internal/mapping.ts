@@ -47,8 +47,14 @@ export const mapProgress = (progress: number | null | undefined, status: JobStat
 /** `drafts:video:<id>`; the same string whether the job came from a poll, a list or a webhook. */
 export const videoRef = (id: string): string => JobRef.format(JobRef.make(PROVIDER_ID, VIDEO_KIND, id))
 
-const defined = (entries: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined && v !== null))
+const defined = (entries: Record<string, unknown>): Record<string, unknown> => {
+  const kept: Record<string, unknown> = {}
+  for (const key of Object.keys(entries)) {
+    const value = entries[key]
+    if (value !== undefined && value !== null) kept[key] = value
+  }
+  return kept
+}
 
 /**
  * A vendor video -> neutral job. `name` is the request's `name` (the key travels apart, as
