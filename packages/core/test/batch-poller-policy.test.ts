@@ -321,6 +321,35 @@ describe("BatchPoller: a job missing from a batch answer", () => {
       }),
     ),
   )
+  it.effect("a batch limit declared without a batch read reads one by one, `concurrency` at a time", () =>
+    Effect.scoped(
+      Effect.gen(function* () {
+        let inFlight = 0
+        let most = 0
+        const { shape, calls } = handMade({
+          batchStatusLimit: 100,
+          status: (id) =>
+            Effect.gen(function* () {
+              most = Math.max(most, ++inFlight)
+              yield* Effect.sleep("1 second")
+              inFlight--
+              return job(id, "succeeded")
+            }),
+        })
+        const poller = yield* makeBatchPoller(shape, { interval: "10 seconds", concurrency: 2 })
+        const fiber = yield* Effect.forkChild(
+          poller.trackAll(["scripted:job:a", "scripted:job:b", "scripted:job:c"]),
+        )
+        yield* TestClock.adjust(Duration.seconds(10))
+        expect(calls.single).toEqual(["a", "b"])
+        yield* TestClock.adjust(Duration.seconds(1))
+        yield* TestClock.adjust(Duration.seconds(1))
+        yield* Fiber.join(fiber)
+        expect(calls.single).toEqual(["a", "b", "c"])
+        expect(most).toBe(2)
+      }),
+    ),
+  )
 })
 
 describe("BatchPoller: timeouts, interruption, cancellation", () => {

@@ -37,11 +37,13 @@ export const draftsStatusTable: Readonly<Record<string, JobStatus>> = {
 export const mapStatus = (vendorStatus: string): JobStatus =>
   Object.hasOwn(draftsStatusTable, vendorStatus) ? draftsStatusTable[vendorStatus]! : "unknown"
 
-/** Vendor progress (-1..100) -> 0..1, clamped; a finished video is 1. */
-export const mapProgress = (progress: number | null | undefined, status: JobStatus): number | undefined => {
+/** A finite number: not null, absent, a string or an object (a webhook's fields are not checked). */
+const isFiniteNumber = (value: unknown): value is number => Number.isFinite(value)
+
+/** Vendor progress (-1..100) -> 0..1, clamped; a finished video is 1; anything but a number is none. */
+export const mapProgress = (progress: unknown, status: JobStatus): number | undefined => {
   if (status === "succeeded") return 1
-  if (progress === null || progress === undefined || !Number.isFinite(progress)) return undefined
-  return Math.min(1, Math.max(0, progress / 100))
+  return isFiniteNumber(progress) ? Math.min(1, Math.max(0, progress / 100)) : undefined
 }
 
 /** `drafts:video:<id>`; the same string whether the job came from a poll, a list or a webhook. */

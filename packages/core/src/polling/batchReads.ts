@@ -19,6 +19,13 @@ export interface Tracked {
 /** One job's reading: its job, or why it could not be read. @internal */
 export type Reading<E extends Tracked> = readonly [E, Exit.Exit<VideoJob, VideoError>]
 
+/** `f` on every item, `concurrency` at a time (one after the other by default), results dropped. */
+const each = <A>(
+  items: ReadonlyArray<A>,
+  f: (item: A) => Effect.Effect<void>,
+  concurrency?: number,
+): Effect.Effect<void> => Effect.forEach(items, f, { concurrency, discard: true })
+
 /**
  * Reads every job of `tracked` once, handing each reading to `apply` as soon as it answers;
  * answers the number of status requests made. @internal
@@ -37,27 +44,20 @@ export const readRound = <E extends Tracked>(
     })
   // A batch answer: its jobs applied, the entries it left out read one by one.
   const answered = (group: ReadonlyArray<E>, exit: Exit.Exit<ReadonlyArray<VideoJob>, VideoError>) => {
-    if (Exit.isFailure(exit)) {
-      return Effect.forEach(group, (entry) => apply([entry, Exit.failCause(exit.cause)]), { discard: true })
-    }
+    if (Exit.isFailure(exit)) return each(group, (entry) => apply([entry, Exit.failCause(exit.cause)]))
     const byRef = new Map(exit.value.map((job) => [job.ref, job]))
-    const missing: E[] = []
-    return Effect.andThen(
-      Effect.forEach(
-        group,
-        (entry) => {
-          const job = byRef.get(entry.key)
-          if (job !== undefined) return apply([entry, Exit.succeed(job)])
-          missing.push(entry)
-          return Effect.void
-        },
-        { discard: true },
-      ),
-      Effect.suspend(() => Effect.forEach(missing, readOne, { concurrency, discard: true })),
-    )
+    const found: Array<Reading<E>> = []
+    const missing: Array<E> = []
+    for (const entry of group) {
+      const job = byRef.get(entry.key)
+      if (job === undefined) missing.push(entry)
+      else found.push([entry, Exit.succeed(job)])
+    }
+    return Effect.andThen(each(found, apply), each(missing, readOne, concurrency))
   }
   const { getStatuses, scanStatuses } = provider
-  const limit = getStatuses ? Math.max(1, provider.capabilities.batchStatusLimit) : 1
+  // Without a batch read every job is read by id, whatever limit the capabilities declare; with
+  // one, a group of one is read by id too.
   const reads =
     scanStatuses !== undefined && tracked.length > 1
       ? Effect.flatMap(Effect.exit(scanStatuses(tracked.map((e) => e.ref))), (exit) => {
@@ -68,10 +68,10 @@ export const readRound = <E extends Tracked>(
             Exit.map(exit, (scan) => scan.jobs),
           )
         })
-      : getStatuses === undefined || limit === 1
-        ? Effect.forEach(tracked, readOne, { concurrency, discard: true })
-        : Effect.forEach(
-            chunk(tracked, limit),
+      : getStatuses === undefined
+        ? each(tracked, readOne, concurrency)
+        : each(
+            chunk(tracked, Math.max(1, provider.capabilities.batchStatusLimit)),
             (group) =>
               group.length === 1
                 ? readOne(group[0]!)
@@ -79,7 +79,7 @@ export const readRound = <E extends Tracked>(
                     requests++
                     return answered(group, exit)
                   }),
-            { concurrency, discard: true },
+            concurrency,
           )
   return Effect.map(reads, () => requests)
 }
