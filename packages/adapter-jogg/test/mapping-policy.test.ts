@@ -1,7 +1,8 @@
-import { Schedule } from "effect"
+import { JobRef } from "@vidbridge/core"
+import { Effect, Schedule } from "effect"
 import { HttpResponse } from "msw"
 import { describe, expect, it } from "vitest"
-import { client, rejection, route, useMsw } from "./support.js"
+import { client, provider, rejection, route, useMsw } from "./support.js"
 
 // JoggAI's v2 answers as neutral jobs, pinned where mutation testing (`pnpm mutate`, issue 20)
 // found changes no test noticed: which of the names a field goes by wins (the spec, the guides
@@ -303,6 +304,22 @@ describe("JoggAI AI-script tasks as script jobs", () => {
     const { job } = scripts({ status: "completed", data: { generated_scripts: [] } })
     const error = await rejection(job)
     expect(error.reason).toMatchObject({ _tag: "VendorRejected", vendorMessages: ["JoggAI wrote no script"] })
+  })
+
+  it("a failed task read through the provider port lists no script, even if JoggAI sent some", async () => {
+    route(
+      server,
+      "get",
+      "/v2/ai_scripts/results/t1",
+      answer({
+        status: "failed",
+        err_msg: "Too short",
+        data: { generated_scripts: [{ script_paragraphs: ["x"] }] },
+      }),
+    )
+    const shape = await provider()
+    const job = await Effect.runPromise(shape.getScripts!(JobRef.make("jogg", "ai_script", "t1")))
+    expect(job).toMatchObject({ status: "failed", scripts: [], failure: { message: "Too short" } })
   })
 
   it("failed without err_msg fails, saying JoggAI wrote none", async () => {

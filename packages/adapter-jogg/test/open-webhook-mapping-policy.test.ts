@@ -30,6 +30,7 @@ describe("JoggAI open projects as jobs", () => {
     [4, "succeeded"],
     [5, "failed"],
     [99, "cancelled"],
+    ["99", "cancelled"],
     [6, "unknown"],
     ["4 ", "unknown"],
     ["x4", "unknown"],
