@@ -151,6 +151,40 @@ describe("JoggAI v2 videos as jobs", () => {
   })
 })
 
+describe("JoggAI v2 products", () => {
+  it("a created product keeps JoggAI's name, description, audience and media: type 1 images, type 2 videos", async () => {
+    route(
+      server,
+      "post",
+      "/v2/product",
+      answer({
+        product_id: "P1",
+        name: "Bottle",
+        description: "Keeps cold",
+        target_audience: "hikers",
+        media: [
+          { type: 1, url: "https://cdn.example/a.jpg" },
+          { type: 2, url: "https://cdn.example/a.mp4" },
+          { type: 1 },
+          { type: 3, url: "https://cdn.example/other" },
+        ],
+      }),
+    )
+    const product = await client().createProduct({ url: "https://shop.example/p" })
+    expect(product).toMatchObject({
+      ref: "jogg:product:P1",
+      provider: "jogg",
+      id: "P1",
+      url: "https://shop.example/p",
+      title: "Bottle",
+      description: "Keeps cold",
+      targetAudience: "hikers",
+      imageUrls: ["https://cdn.example/a.jpg"],
+      videoUrls: ["https://cdn.example/a.mp4"],
+    })
+  })
+})
+
 /** `GET /v2/product_previews` answering `previews`, read for the set of `ids`. */
 const previewSet = (ids: string, previews: ReadonlyArray<Record<string, unknown>>) => {
   route(server, "get", "/v2/product_previews", answer({ previews, total: previews.length }))
@@ -284,6 +318,7 @@ describe("JoggAI AI-script tasks as script jobs", () => {
             { script_style: "Data", script_paragraphs: ["One.", "Two."] },
             { script_style: "Storytime", script_paragraphs: ["  ", ""] },
             { script_paragraphs: " Plain. " },
+            { script_style: "Empty" },
           ],
         },
         scripts: [{ script_style: "Guide", script_paragraphs: "ignored" }],
