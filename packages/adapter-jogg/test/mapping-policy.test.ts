@@ -225,6 +225,11 @@ describe("JoggAI preview sets as jobs (derived from GET /v2/product_previews)", 
     expect(job.previewUrl).toBe("https://res.example/b.mp4")
   })
 
+  it("the set's name is the first listed preview's title", async () => {
+    const job = await previewSet("a,b", [{ id: "b", status: "processing", title: "Spring ad [k1]" }])
+    expect(job).toMatchObject({ status: "running", name: "Spring ad" })
+  })
+
   it("all failed: failed, every preview's reason kept", async () => {
     const job = await previewSet("a,b", [
       { id: "a", status: "failed", err_msg: "No avatar" },

@@ -35,6 +35,7 @@ describe("JoggAI open projects as jobs", () => {
     ["4 ", "unknown"],
     ["x4", "unknown"],
     ["processing", "unknown"],
+    ["constructor", "unknown"],
   ] as const)("status %j is %s, kept as vendorStatus", async (vendor, status) => {
     const job = await project({ id: "prj1", status: vendor })
     expect(job).toMatchObject({ ref: projectRef, status, vendorStatus: String(vendor), stage: "render" })
