@@ -284,6 +284,15 @@ describe("JoggAI preview_list answers as jobs", () => {
     expect(job.metadata).toEqual({ rejectedStyles: ["B: Bad style", "a visual style: Quota"] })
   })
 
+  it("one submitted preview already processing makes the set running", async () => {
+    const job = await submit([
+      { preview_id: "p1", visual_style: "A", status: "processing" },
+      { preview_id: "p2", visual_style: "B" },
+    ])
+    expect(job.status).toBe("running")
+    expect(job.previews?.map((p) => p.status)).toEqual(["running", "queued"])
+  })
+
   it("nothing submitted: failed, with every refusal, or saying none was submitted", async () => {
     const refused = await submit([
       { visual_style: "A", err_msg: "Bad style" },

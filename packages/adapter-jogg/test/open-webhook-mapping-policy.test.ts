@@ -34,6 +34,7 @@ describe("JoggAI open projects as jobs", () => {
     [6, "unknown"],
     ["4 ", "unknown"],
     ["x4", "unknown"],
+    ["+4", "unknown"],
     ["processing", "unknown"],
     ["constructor", "unknown"],
   ] as const)("status %j is %s, kept as vendorStatus", async (vendor, status) => {
