@@ -120,5 +120,6 @@ describe("JoggAI API coverage (generated from JoggAI's OpenAPI v2 document)", ()
     const summary = `- JoggAI: **${count}** documented operations (JoggAI's OpenAPI v2 document; the older \`open\` API is not in it)`
     expect(syncBlock(readme, "coverage:jogg", table).stale, "run `pnpm contracts:coverage`").toBe(false)
     expect(syncBlock(rootReadme, "summary:jogg", summary).stale, "run `pnpm contracts:coverage`").toBe(false)
-  })
+    // Two tours of real loopback requests: slow on a busy machine (and under `pnpm mutate`).
+  }, 60_000)
 })
