@@ -100,8 +100,9 @@ export const splitName = (
 
 /** `progress` is a number on most resources, a string on link-to-video; 0..100 or 0..1. */
 export const toProgress = (value: number | string | null | undefined): number | undefined => {
-  const n = typeof value === "string" ? Number.parseFloat(value) : value
-  if (n === undefined || n === null || !Number.isFinite(n) || n < 0) return undefined
+  // One reading for both shapes: a number prints as itself; null and undefined print as words (NaN).
+  const n = Number.parseFloat(String(value))
+  if (!Number.isFinite(n) || n < 0) return undefined
   return Math.min(1, n > 1 ? n / 100 : n)
 }
 
@@ -203,10 +204,8 @@ export const avatarJob = (
   ...opt("progress", toProgress(body.progress)),
   ...opt("videoUrl", body.video_output ?? body.output),
   ...opt("previewUrl", body.preview),
-  ...opt(
-    "thumbnailUrl",
-    "video_thumbnail" in body ? (body.video_thumbnail as string | null | undefined) : undefined,
-  ),
+  // Only AI Avatar v2 documents a thumbnail; an Aurora job answering one has it read the same way.
+  ...opt("thumbnailUrl", (body as Partial<LipsyncV2>).video_thumbnail),
   ...opt("editorUrl", body.editor_url),
   ...opt("durationSeconds", body.duration),
   ...opt("creditsUsed", body.credits_used),
