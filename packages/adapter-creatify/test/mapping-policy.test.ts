@@ -140,6 +140,17 @@ describe("a link-to-video answer, field by field", () => {
     expect(job.previews).toEqual([{ id: "m1", url: "https://p/1" }])
   })
 
+  it.each([
+    ["null", { previews: null }],
+    ["absent", {}],
+  ])("previews %s: a pending job is queued, with no previews", async (_, patch) => {
+    const { previews: _omitted, ...body } = linkToVideo({ status: "pending", ...patch })
+    const job = await readLinkToVideo("previews" in patch ? { ...body, ...patch } : body)
+    expect(job).toMatchObject({ status: "queued", stage: "preview" })
+    expect(job).not.toHaveProperty("previews")
+    expect(job).not.toHaveProperty("previewUrl")
+  })
+
   it("pending previews with a render asked for (`media_job` or `outputs`) are queued in the render stage", async () => {
     const previews = [{ media_job: "m1", url: "https://p/1" }]
     const byMediaJob = await readLinkToVideo(linkToVideo({ previews, media_job: "m1" }), RENDER)
@@ -302,6 +313,22 @@ describe("custom template jobs, field by field", () => {
     expect(waiting).not.toHaveProperty("name")
     const rendered = await readTemplateJob({ status: "running", name: "Promo [vb:k-1]" })
     expect(rendered).toMatchObject({ status: "running", stage: "render", name: "Promo" })
+  })
+
+  it("the answer to renderPreview is read as is once it no longer shows the preview", async () => {
+    server.use(
+      http.get(`${BASE}/api/custom_template_jobs/c1/`, () =>
+        HttpResponse.json({ id: "c1", status: "done", preview: "https://p/c1", name: "[vb:k-1 tpl:tpl-9]" }),
+      ),
+      http.post(`${BASE}/api/custom_template_jobs/c1/render/`, () =>
+        HttpResponse.json({ id: "c1", status: "running", preview: "https://p/c1", progress: 10 }),
+      ),
+    )
+    const provider = await makeProvider()
+    const job = await run(
+      provider.renderPreview!({ job: "creatify:custom_template_job:c1", previewId: "c1" }),
+    )
+    expect(job).toMatchObject({ status: "running", vendorStatus: "running", stage: "render", progress: 0.1 })
   })
 
   it("`done` without a preview or a video is simply succeeded", async () => {

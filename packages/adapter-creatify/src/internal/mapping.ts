@@ -148,9 +148,6 @@ export const toProduct = (
 export const asProduct = (product: ProductRefLike): Partial<Product> | undefined =>
   typeof product === "string" ? undefined : (product as Partial<Product>)
 
-/** The stage a link-to-video ref is in: `render` once a render was asked for. */
-export const stageOf = (ref: JobRef): JobStage => (ref.params?.stage === "render" ? "render" : "preview")
-
 /**
  * A link-to-video job -> neutral VideoJob, read through `ref` (its stage param says a render was
  * asked for). Previews ready and no render shown (no `media_job`, no `outputs`) is
@@ -162,7 +159,7 @@ export const linkToVideoJob = (body: LinkToVideo, ref: JobRef, asked = false): V
   const waiting =
     !asked && body.status === "pending" && previews.length > 0 && !body.media_job && !body.outputs?.length
   const stage: JobStage =
-    !waiting && (stageOf(ref) === "render" || body.status === "done") ? "render" : "preview"
+    !waiting && (ref.params?.stage === "render" || body.status === "done") ? "render" : "preview"
   const mapped: ReadonlyArray<Preview> = previews.map((p) => ({
     id: p.media_job,
     ...opt("visualStyle", p.visual_style),
