@@ -337,4 +337,27 @@ describe("script jobs are matched by product and creation time (they keep no key
       expect(sim.log.count(CREATIFY_ROUTES.createScripts)).toBe(3)
     }),
   )
+
+  it.effect("a lost script job that Creatify rejected is found failed, with the vendor's reason", () =>
+    Effect.gen(function* () {
+      const lag = 10 * 60_000 // beyond core's reconcile window: the call fails SubmissionUnknown
+      const { sim, layer, busy } = yield* simOnTestClock(server, lag)
+      const product = yield* aProduct.pipe(Effect.provide(layer))
+      sim.rejectNext("The product text breaks the content policy.", "scripts")
+      sim.faults.inject(CREATIFY_ROUTES.createScripts, { kind: "status", status: 503, when: "after" })
+      const error = failureOf(yield* drive(generateScripts({ product }).pipe(Effect.provide(layer)), busy))
+      expect(error.reason._tag).toBe("SubmissionUnknown")
+      yield* TestClock.adjust(lag)
+      const answer = yield* findSubmission(error.ref!).pipe(Effect.provide(layer))
+      expect(answer).toMatchObject({
+        status: "found",
+        scripts: {
+          ref: `creatify:ai_script:${sim.scriptJobs()[0]!.id}`,
+          status: "failed",
+          scripts: [],
+          failure: { message: "The product text breaks the content policy." },
+        },
+      })
+    }),
+  )
 })

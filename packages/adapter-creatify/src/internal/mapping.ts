@@ -100,8 +100,9 @@ export const splitName = (
 
 /** `progress` is a number on most resources, a string on link-to-video; 0..100 or 0..1. */
 export const toProgress = (value: number | string | null | undefined): number | undefined => {
-  const n = typeof value === "string" ? Number.parseFloat(value) : value
-  if (n === undefined || n === null || !Number.isFinite(n) || n < 0) return undefined
+  // One reading for both shapes: a number prints as itself; null and undefined print as words (NaN).
+  const n = Number.parseFloat(String(value))
+  if (!Number.isFinite(n) || n < 0) return undefined
   return Math.min(1, n > 1 ? n / 100 : n)
 }
 
@@ -147,9 +148,6 @@ export const toProduct = (
 export const asProduct = (product: ProductRefLike): Partial<Product> | undefined =>
   typeof product === "string" ? undefined : (product as Partial<Product>)
 
-/** The stage a link-to-video ref is in: `render` once a render was asked for. */
-export const stageOf = (ref: JobRef): JobStage => (ref.params?.stage === "render" ? "render" : "preview")
-
 /**
  * A link-to-video job -> neutral VideoJob, read through `ref` (its stage param says a render was
  * asked for). Previews ready and no render shown (no `media_job`, no `outputs`) is
@@ -161,7 +159,7 @@ export const linkToVideoJob = (body: LinkToVideo, ref: JobRef, asked = false): V
   const waiting =
     !asked && body.status === "pending" && previews.length > 0 && !body.media_job && !body.outputs?.length
   const stage: JobStage =
-    !waiting && (stageOf(ref) === "render" || body.status === "done") ? "render" : "preview"
+    !waiting && (ref.params?.stage === "render" || body.status === "done") ? "render" : "preview"
   const mapped: ReadonlyArray<Preview> = previews.map((p) => ({
     id: p.media_job,
     ...opt("visualStyle", p.visual_style),
@@ -203,10 +201,8 @@ export const avatarJob = (
   ...opt("progress", toProgress(body.progress)),
   ...opt("videoUrl", body.video_output ?? body.output),
   ...opt("previewUrl", body.preview),
-  ...opt(
-    "thumbnailUrl",
-    "video_thumbnail" in body ? (body.video_thumbnail as string | null | undefined) : undefined,
-  ),
+  // Only AI Avatar v2 documents a thumbnail; an Aurora job answering one has it read the same way.
+  ...opt("thumbnailUrl", (body as Partial<LipsyncV2>).video_thumbnail),
   ...opt("editorUrl", body.editor_url),
   ...opt("durationSeconds", body.duration),
   ...opt("creditsUsed", body.credits_used),
