@@ -17,7 +17,7 @@ export const run = async (
     /** Answers the CLI's yes/no questions, as a person at a terminal would. */
     confirm?: (question: string) => Promise<boolean>
     /** Stops the command as Ctrl-C would. */
-    signal?: AbortSignal
+    signal?: AbortSignal | undefined
   } = {},
 ) => {
   let out = ""
