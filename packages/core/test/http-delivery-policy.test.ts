@@ -340,6 +340,10 @@ describe("reading an answer", () => {
     )
     // The member is cut inside its value: masked, and the excerpt marked as cut though it is short.
     expect(await excerptOf(`{"token": "${"t".repeat(5000)}"}`)).toBe('{"token": "[REDACTED]"…')
+    // A body of exactly 4,096 characters is whole: nothing cut, nothing marked.
+    const whole = `{"token": "${"t".repeat(4096 - 13)}"}`
+    expect(whole).toHaveLength(4096)
+    expect(await excerptOf(whole)).toBe('{"token": "[REDACTED]"}')
   })
 
   it("a body holding the key is masked where it stands, its layout kept; a text with \\u escapes is not JSON", async () => {
