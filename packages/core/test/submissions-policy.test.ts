@@ -103,6 +103,21 @@ describe("which failures after the announcement are looked up", () => {
     }),
   )
 
+  it.effect("a render that announces nothing and loses its answer: reported as it is, no lookup", () =>
+    Effect.gen(function* () {
+      const silent = (shape: VideoProviderShape): VideoProviderShape => ({
+        ...shape,
+        render: (request) => shape.render!(request),
+      })
+      const { sim, layer, busy } = yield* fakeOnTestClock({ register, shape: silent })
+      sim.faults.inject("POST /renders", { kind: "status", status: 503, when: "after" })
+      const error = failureOf(yield* drive(render({ template: "t" }).pipe(Effect.provide(layer)), busy))
+      expect(error.reason).toMatchObject({ _tag: "VendorUnavailable", delivery: "ambiguous" })
+      expect(sim.log.count("GET /jobs")).toBe(0)
+      expect(sim.log.count("POST /renders")).toBe(1)
+    }),
+  )
+
   it.effect("a hint named op is InvalidInput naming submission, and nothing is sent", () =>
     Effect.gen(function* () {
       const reserved = failingAfterAnnounce(new VendorUnavailable({ message: "x", delivery: "ambiguous" }), {
