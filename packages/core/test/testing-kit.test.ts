@@ -148,3 +148,58 @@ describe("simulator clock", () => {
     expect(stepAt(timeline, 0, c.now()).step.status).toBe("done")
   })
 })
+
+describe("served handlers see the client go away", () => {
+  it("a request held by its handler ends when the client aborts, not at close", async () => {
+    let entered!: () => void
+    const reached = new Promise<void>((resolve) => {
+      entered = resolve
+    })
+    let ended!: (how: string) => void
+    const handlerEnded = new Promise<string>((resolve) => {
+      ended = resolve
+    })
+    const held = await serveHandlers(
+      [
+        http.get("https://api.held.test/v1/slow", async ({ request }) => {
+          entered()
+          await new Promise((resolve) => request.signal.addEventListener("abort", resolve, { once: true }))
+          ended(`aborted: ${request.signal.aborted}`)
+          return HttpResponse.error()
+        }),
+      ],
+      { canonicalBase: "https://api.held.test" },
+    )
+    try {
+      const client = new AbortController()
+      const answer = fetch(`${held.url}/v1/slow`, { signal: client.signal }).catch((e: Error) => e.name)
+      await reached
+      client.abort()
+      expect(await answer).toBe("AbortError")
+      // Without the abort reaching the handler this never settles and the test times out.
+      expect(await handlerEnded).toBe("aborted: true")
+    } finally {
+      await held.close()
+    }
+  })
+
+  it("an answered request does not abort its handler's signal", async () => {
+    let signal: AbortSignal | undefined
+    const served = await serveHandlers(
+      [
+        http.get("https://api.held.test/v1/fast", ({ request }) => {
+          signal = request.signal
+          return HttpResponse.json({ ok: true })
+        }),
+      ],
+      { canonicalBase: "https://api.held.test" },
+    )
+    try {
+      const res = await fetch(`${served.url}/v1/fast`)
+      expect(await res.json()).toEqual({ ok: true })
+      expect(signal?.aborted).toBe(false)
+    } finally {
+      await served.close()
+    }
+  })
+})

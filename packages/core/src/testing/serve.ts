@@ -27,7 +27,7 @@ const readBody = (req: IncomingMessage): Promise<Buffer> =>
     req.on("error", reject)
   })
 
-const toRequest = async (req: IncomingMessage, origin: string): Promise<Request> => {
+const toRequest = async (req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> => {
   const headers = new Headers()
   for (const [key, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(key, value)
@@ -38,6 +38,7 @@ const toRequest = async (req: IncomingMessage, origin: string): Promise<Request>
   return new Request(new URL(req.url ?? "/", origin), {
     method,
     headers,
+    signal,
     ...(body ? { body: new Uint8Array(body) } : {}),
   })
 }
@@ -57,8 +58,8 @@ const send = async (res: ServerResponse, response: Response) => {
 /**
  * Serves a fetch-style handler, `(Request) => Promise<Response>`, with node:http on
  * 127.0.0.1 (a random free port unless `port` is given). `Response.error()` drops the
- * connection, like a network failure. Use it for webhook receivers in tests, or any
- * fetch-style app.
+ * connection, like a network failure. The request's `signal` aborts when the client goes away
+ * before its answer was sent. Use it for webhook receivers in tests, or any fetch-style app.
  *
  * @example
  * ```ts
@@ -72,8 +73,14 @@ export const serveFetchHandler = async (
 ): Promise<SimulatorServer> => {
   let origin = ""
   const server = createServer(async (req, res) => {
+    // The request's signal aborts when the client goes away before its answer was sent, as
+    // `request.signal` does under msw: a handler holding an answer ends then.
+    const gone = new AbortController()
+    res.on("close", () => {
+      if (!res.writableFinished) gone.abort()
+    })
     try {
-      await send(res, await handle(await toRequest(req, origin), origin))
+      await send(res, await handle(await toRequest(req, origin, gone.signal), origin))
     } catch {
       if (!res.headersSent)
         res.writeHead(500, { "content-type": "application/json" }).end('{"detail":"server error"}')
@@ -116,6 +123,7 @@ export const serveHandlers = (
     const canonical = new Request(new URL(url.pathname + url.search, base.origin), {
       method: request.method,
       headers,
+      signal: request.signal,
       ...(body ? { body } : {}),
     })
     return (
