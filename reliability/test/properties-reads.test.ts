@@ -223,7 +223,7 @@ afterAll(() => server.close())
 const ScriptJobShape = z.object({
   ref: z.string().optional(),
   provider: z.literal("creatify"),
-  status: z.enum(["pending", "ready", "failed"]),
+  status: z.enum(["pending", "ready", "failed", "rejected"]),
   scripts: z.array(z.object({ text: z.string() })),
   creditsUsed: z.number().optional(),
   failure: z.object({ message: z.string() }).optional(),

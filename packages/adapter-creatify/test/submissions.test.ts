@@ -338,7 +338,32 @@ describe("script jobs are matched by product and creation time (they keep no key
     }),
   )
 
-  it.effect("a lost script job that Creatify rejected is found failed, with the vendor's reason", () =>
+  it.effect(
+    "a script job Creatify rejected fails ContentRejected whether its answer arrived or was lost",
+    () =>
+      Effect.gen(function* () {
+        const { sim, layer, busy } = yield* simOnTestClock(server)
+        const product = yield* aProduct.pipe(Effect.provide(layer))
+        sim.rejectNext("The product text breaks the content policy.", "scripts")
+        const answered = failureOf(
+          yield* drive(generateScripts({ product }).pipe(Effect.provide(layer)), busy),
+        )
+        // Apart by more than the clock-skew margin, so the lost one is the only match.
+        yield* TestClock.adjust(Duration.minutes(10))
+        sim.rejectNext("The product text breaks the content policy.", "scripts")
+        sim.faults.inject(CREATIFY_ROUTES.createScripts, { kind: "status", status: 503, when: "after" })
+        const found = failureOf(yield* drive(generateScripts({ product }).pipe(Effect.provide(layer)), busy))
+        for (const error of [answered, found]) {
+          expect(error.reason._tag).toBe("ContentRejected")
+          expect(error.reason.message).toContain("The product text breaks the content policy.")
+          expect(error.retryable).toBe(false)
+        }
+        // Found by its product and time, not sent again.
+        expect(sim.log.count(CREATIFY_ROUTES.createScripts)).toBe(2)
+      }),
+  )
+
+  it.effect("a lost script job that Creatify rejected is found rejected, with the vendor's reason", () =>
     Effect.gen(function* () {
       const lag = 10 * 60_000 // beyond core's reconcile window: the call fails SubmissionUnknown
       const { sim, layer, busy } = yield* simOnTestClock(server, lag)
@@ -353,7 +378,7 @@ describe("script jobs are matched by product and creation time (they keep no key
         status: "found",
         scripts: {
           ref: `creatify:ai_script:${sim.scriptJobs()[0]!.id}`,
-          status: "failed",
+          status: "rejected",
           scripts: [],
           failure: { message: "The product text breaks the content policy." },
         },

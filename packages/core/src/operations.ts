@@ -34,7 +34,14 @@ import { pollFloor, pollUntil } from "./polling/pollUntil.js"
 import { checkWaitOptions, parseRef, type WaitOptions } from "./polling/waitForCompletion.js"
 import { SubmissionRef } from "./SubmissionRef.js"
 import { reconcileWindow, type SubmitOptions, submitWith } from "./submissions/reconcile.js"
-import { invalidInput, Timeout, unsupported, VendorRejected, VideoError } from "./VideoError.js"
+import {
+  ContentRejected,
+  invalidInput,
+  Timeout,
+  unsupported,
+  VendorRejected,
+  VideoError,
+} from "./VideoError.js"
 import { VideoProvider, type VideoProviderShape, type WebhookRequest } from "./VideoProvider.js"
 import { validate } from "./validate.js"
 
@@ -200,25 +207,40 @@ const parseSubmission = (provider: string, input: string | SubmissionRef) =>
 const scriptsError = (
   provider: string,
   ref: string | undefined,
-  reason: Timeout | VendorRejected,
+  reason: Timeout | VendorRejected | ContentRejected,
 ): VideoError => new VideoError({ provider, operation: "generateScripts", ref, reason })
 
+/**
+ * A finished script job as `generateScripts` answers it, whether the vendor's answer arrived or the
+ * job was found after a lost one: `rejected` (moderation) fails `ContentRejected`, `failed`
+ * fails `VendorRejected`, each with the vendor's reason.
+ */
 const scriptsOutcome = (
   provider: VideoProviderShape,
   job: ScriptJob,
 ): Effect.Effect<ScriptJob, VideoError> =>
-  job.status === "failed"
+  job.status === "rejected"
     ? Effect.fail(
         scriptsError(
           provider.id,
           job.ref,
-          new VendorRejected({
-            message: `script generation failed${job.failure ? `: ${job.failure.message}` : ""}`,
-            vendorMessages: job.failure ? [job.failure.message] : [],
+          new ContentRejected({
+            message: `the vendor rejected the script job${job.failure ? `: ${job.failure.message}` : ""}`,
           }),
         ),
       )
-    : Effect.succeed(job)
+    : job.status === "failed"
+      ? Effect.fail(
+          scriptsError(
+            provider.id,
+            job.ref,
+            new VendorRejected({
+              message: `script generation failed${job.failure ? `: ${job.failure.message}` : ""}`,
+              vendorMessages: job.failure ? [job.failure.message] : [],
+            }),
+          ),
+        )
+      : Effect.succeed(job)
 
 const withProvider =
   <Args extends ReadonlyArray<unknown>, A>(

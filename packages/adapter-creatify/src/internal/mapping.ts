@@ -249,8 +249,9 @@ export const templateJob = (body: CustomTemplateJob, asked = false): VideoJob =>
 }
 
 /**
- * An AI script job -> neutral ScriptJob. Scripts present are finished; no scripts and a
- * status other than `done` means the job is still running (`pending`, with a ref to poll).
+ * An AI script job -> neutral ScriptJob. `rejected` (moderation) -> `rejected`; `failed` and
+ * `error` -> `failed`; scripts present are finished; no scripts and a status other than `done`
+ * means the job is still running (`pending`, with a ref to poll).
  */
 export const toScriptJob = (body: AiScript): ScriptJob => {
   const scripts = (body.generated_scripts ?? []).map((s) => ({
@@ -261,7 +262,13 @@ export const toScriptJob = (body: AiScript): ScriptJob => {
     text: s.paragraphs,
   }))
   const failed = body.status === "failed" || body.status === "rejected" || body.status === "error"
-  const status = failed ? "failed" : scripts.length > 0 || body.status === "done" ? "ready" : "pending"
+  const status = failed
+    ? body.status === "rejected"
+      ? "rejected"
+      : "failed"
+    : scripts.length > 0 || body.status === "done"
+      ? "ready"
+      : "pending"
   return {
     ref: JobRef.format(JobRef.make(PROVIDER_ID, Kind.aiScript, body.id)),
     provider: PROVIDER_ID,

@@ -113,12 +113,17 @@ export interface Script {
   readonly text: string
 }
 
-/** Scripts from `generateScripts`; vendors that work asynchronously answer `pending` first. */
+/**
+ * Scripts from `generateScripts`; vendors that work asynchronously answer `pending` first.
+ * `failed`: the vendor could not write them; `rejected`: its moderation refused the product text
+ * (`generateScripts` fails `ContentRejected` for it, `VendorRejected` for `failed`; both keep the
+ * vendor's reason in `failure`).
+ */
 export interface ScriptJob {
   /** Serialized JobRef of the script job, where the vendor made one. */
   readonly ref?: string | undefined
   readonly provider: string
-  readonly status: "pending" | "ready" | "failed"
+  readonly status: "pending" | "ready" | "failed" | "rejected"
   readonly scripts: ReadonlyArray<Script>
   readonly creditsUsed?: number | undefined
   readonly failure?: JobFailure | undefined
