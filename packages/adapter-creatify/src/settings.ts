@@ -3,8 +3,7 @@ import * as Duration from "effect/Duration"
 import * as Option from "effect/Option"
 import * as z from "zod/mini"
 
-/** Creatify's API base URL (override with the `baseUrl` setting, `CREATIFY_BASE_URL`). */
-export const CREATIFY_BASE_URL = "https://api.creatify.ai"
+export { CREATIFY_BASE_URL, creatifyEnv } from "./summary.js"
 
 /** How long a callback URL is accepted unless `webhookTokenTtl` says otherwise. */
 export const DEFAULT_TOKEN_TTL: Duration.Duration = Duration.days(14)
@@ -61,21 +60,3 @@ export type CreatifySettings = z.output<typeof CreatifySettings>
 
 /** The settings as given (`creatify(...)`, `CreatifyClient.layer(...)`): secrets as strings or `Redacted`. */
 export type CreatifySettingsInput = z.input<typeof CreatifySettings>
-
-/** Where each setting comes from in the environment (`fromEnv`, the CLI). */
-export const creatifyEnv = {
-  apiId: { name: "CREATIFY_API_ID", description: "Creatify API ID (X-API-ID), from the API dashboard" },
-  apiKey: { name: "CREATIFY_API_KEY", description: "Creatify API key (X-API-KEY), from the API dashboard" },
-  webhookSecret: {
-    name: "CREATIFY_WEBHOOK_SECRET",
-    description: "Secret callback tokens are made with; needed to use webhookUrl",
-  },
-  webhookTokenTtl: {
-    name: "CREATIFY_WEBHOOK_TOKEN_TTL",
-    description: 'How long a callback URL is accepted, e.g. "14 days" (the default)',
-  },
-  baseUrl: {
-    name: "CREATIFY_BASE_URL",
-    description: `Override the API base URL (default ${CREATIFY_BASE_URL})`,
-  },
-} as const

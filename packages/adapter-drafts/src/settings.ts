@@ -1,8 +1,10 @@
-import type { EnvVar, VideoError } from "@vidbridge/core"
+import type { VideoError } from "@vidbridge/core"
 import { httpSettingsFields, secret, validate } from "@vidbridge/core/adapter"
 import type * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { PROVIDER_ID } from "./internal/mapping.js"
+
+export { draftsEnv } from "./summary.js"
 
 /** Hour One's API base URL (the "MakeReals" developer host), `/api/v1` included. */
 export const HOURONE_BASE_URL = "https://api.makereals.com/api/v1"
@@ -36,18 +38,6 @@ export type DraftsSettings = z.output<typeof DraftsSettings>
 
 /** Settings as you pass them to `drafts({...})` or `DraftsClient.layer({...})`. */
 export type DraftsSettingsInput = z.input<typeof DraftsSettings>
-
-/** Where each setting comes from in the environment (`fromEnv`, the CLI). */
-export const draftsEnv: Readonly<Record<string, EnvVar>> = {
-  apiKey: { name: "HOURONE_API_KEY", description: "Hour One (MakeReals) API key" },
-  workspaceId: { name: "HOURONE_WORKSPACE_ID", description: "Hour One workspace id (optional)" },
-  teamId: { name: "HOURONE_TEAM_ID", description: "Hour One team id (optional)" },
-  webhookSecret: {
-    name: "HOURONE_WEBHOOK_SECRET",
-    description: "signing secret of the Hour One webhook (verifies x-hourone-signature)",
-  },
-  baseUrl: { name: "HOURONE_BASE_URL", description: "override the API base URL (tests, proxies)" },
-}
 
 /** Checks raw settings; a wrong one fails with `InvalidInput` naming the field. */
 export const parseDraftsSettings = (input: unknown): Effect.Effect<DraftsSettings, VideoError> =>

@@ -1,8 +1,10 @@
-import type { EnvVar, VideoError } from "@vidbridge/core"
+import type { VideoError } from "@vidbridge/core"
 import { httpSettingsFields, secret, validate } from "@vidbridge/core/adapter"
 import type * as Effect from "effect/Effect"
 import * as z from "zod/mini"
 import { PROVIDER_ID } from "./internal/mapping/refs.js"
+
+export { joggEnv } from "./summary.js"
 
 /** The base URL of JoggAI's current (v2) API, the default. */
 export const JOGG_BASE_URL = "https://api.jogg.ai"
@@ -36,17 +38,6 @@ export type JoggSettings = z.output<typeof JoggSettings>
 
 /** Settings as you pass them to `jogg({...})`. */
 export type JoggSettingsInput = z.input<typeof JoggSettings>
-
-/** The environment variables `fromEnv` reads for JoggAI (the provider definition's `env`). */
-export const joggEnv: Readonly<Record<string, EnvVar>> = {
-  apiKey: { name: "JOGG_API_KEY", description: "JoggAI API key (app.jogg.ai, avatar menu, API)" },
-  apiVersion: { name: "JOGG_API_VERSION", description: 'JoggAI API generation: "v2" (default) or "open"' },
-  webhookSecret: {
-    name: "JOGG_WEBHOOK_SECRET",
-    description: "secret of the JoggAI webhook endpoint, to verify X-Webhook-Signature",
-  },
-  baseUrl: { name: "JOGG_BASE_URL", description: "overrides the JoggAI base URL (proxies, simulators)" },
-}
 
 /** Checks raw settings, as `jogg({...})` does: `InvalidInput` names a wrong setting. */
 export const checkSettings = (input: unknown): Effect.Effect<JoggSettings, VideoError> =>

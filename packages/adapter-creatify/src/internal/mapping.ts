@@ -9,10 +9,11 @@ import type {
   VideoJob,
 } from "@vidbridge/core"
 import { JobRef } from "@vidbridge/core"
+import { PROVIDER_ID } from "../summary.js"
 import type { AiScript, AuroraJob, CustomTemplateJob, LinkAnyShape, LinkToVideo, LipsyncV2 } from "./wire.js"
 
 /** The provider id, first part of every ref this adapter makes. */
-export const PROVIDER_ID = "creatify"
+export { PROVIDER_ID }
 
 /**
  * How many products a provider remembers (the most recently made, updated or used), so that

@@ -7,10 +7,11 @@ import {
   type ProductInput,
   type VideoJob,
 } from "@vidbridge/core"
+import { PROVIDER_ID } from "../summary.js"
 import type { VideoMetadataResponse, VideoResponse } from "./wire.js"
 
 /** The provider id: first part of every ref this adapter makes. */
-export const PROVIDER_ID = "drafts"
+export { PROVIDER_ID }
 
 /** The JobRef kind of an Hour One video. */
 export const VIDEO_KIND = "video"

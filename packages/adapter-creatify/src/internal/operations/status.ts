@@ -2,14 +2,14 @@ import { type JobPage, JobRef, type ListJobsQuery, type VideoError, type VideoJo
 import { chunk, invalidInput } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
 import type { CreatifyClientShape } from "../../CreatifyClient.js"
+import { BATCH_LIMIT } from "../../summary.js"
 import { avatarJob, Kind, linkToVideoJob, PROVIDER_ID } from "../mapping.js"
 import { readJob } from "../reads.js"
 import { listJobsQuery } from "../requests/videos.js"
 
 // Reading jobs: one by its ref, many by the list endpoints' `ids`, and the lists themselves.
 
-/** How many ids Creatify's list endpoints accept in `ids`. */
-export const BATCH_LIMIT = 100
+export { BATCH_LIMIT }
 
 const wrongRef = (ref: JobRef, operation: string): VideoError =>
   invalidInput(PROVIDER_ID, operation, [

@@ -10,9 +10,6 @@ import { defined } from "./products.js"
 // voice is AI Avatar v2 (`POST /api/lipsyncs_v2/`); a photo speaking a recording is Aurora
 // (`POST /api/aurora/`). Creatify's other avatar products are not reached through `render`.
 
-/** The avatar videos `render` makes on Creatify. */
-export const AVATAR_VIDEOS: ReadonlyArray<AvatarVideoInput> = ["avatar+script", "image+audio"]
-
 const AVATAR_ONLY = "is not part of a Creatify avatar video"
 
 /** `providerOptions.creatify` for AI Avatar v2: the model and documented extras, sent as is. */

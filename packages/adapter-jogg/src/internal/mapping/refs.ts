@@ -1,10 +1,11 @@
 import { JobRef } from "@vidbridge/core"
+import { PROVIDER_ID } from "../../summary.js"
 
 // What both API generations share when reading JoggAI: the provider id, the JobRef kinds this
 // adapter makes, and vendor ids and times as neutral values. Pure.
 
 /** The provider id: the first part of every JobRef this adapter makes. */
-export const PROVIDER_ID = "jogg"
+export { PROVIDER_ID }
 
 /** JobRef kinds this adapter makes. */
 export const Kinds = {

@@ -6,6 +6,7 @@ import {
   type Product,
   type VideoJob,
 } from "@vidbridge/core"
+import { durations } from "../../summary.js"
 import type { PreviewListResult, ProductInfo, ProductVideo, VideoList } from "../wire/v2.js"
 import { iso, type Kind, Kinds, nameOf, PROVIDER_ID, previewIdsOf, previewSetRef, str } from "./refs.js"
 
@@ -19,8 +20,8 @@ export const v2Aspect: Readonly<Record<AspectRatio, "portrait" | "landscape" | "
   "1:1": "square",
 }
 
-/** Video lengths JoggAI accepts (seconds); sent as the strings "15", "30", "60". */
-export const durations = [15, 30, 60] as const
+/** Video lengths JoggAI accepts (seconds). */
+export { durations }
 
 /** Used when the request names no length (v2 requires one). */
 export const defaultDuration = 30

@@ -1,6 +1,7 @@
 import type { AvatarVideoInput, InputIssue, RenderRequest } from "@vidbridge/core"
 import { unsupported, unsupportedFields } from "@vidbridge/core/adapter"
 import * as Effect from "effect/Effect"
+import { JOGG_AVATAR_VIDEOS } from "../../summary.js"
 import { keyedName, PROVIDER_ID } from "../mapping/refs.js"
 import { v2Aspect } from "../mapping/v2.js"
 import type { V2AvatarVideoBody, V2TemplateVariable, V2TemplateVideoBody } from "../wire/jobs.js"
@@ -19,9 +20,6 @@ import {
 // Neutral renders -> JoggAI v2 avatar videos (`create_video_from_avatar`) and template videos
 // (`create_video_with_template`), every vendor rule checked before any request. The submission
 // key travels in `video_name` (`"<name> [<key>]"`), as it does for product videos.
-
-/** The avatar videos JoggAI makes: a catalog avatar (photo avatars included) speaking a script or a recording. */
-export const JOGG_AVATAR_VIDEOS: ReadonlyArray<AvatarVideoInput> = ["avatar+script", "avatar+audio"]
 
 /** The aspect ratio of an avatar video when the request names none (JoggAI requires one). */
 export const defaultAvatarAspect = "9:16" as const
