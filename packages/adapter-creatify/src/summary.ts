@@ -1,5 +1,9 @@
-import type { EnvVar } from "@vidbridge/core"
-import { type AvatarVideoInput, type Capabilities, CatalogOperations } from "@vidbridge/core/capabilities"
+import {
+  type AvatarVideoInput,
+  type Capabilities,
+  CatalogOperations,
+  type ProviderSummary,
+} from "@vidbridge/core/capabilities"
 
 // What the adapter is, without its code: `@vidbridge/adapter-creatify/summary` loads no effect,
 // zod or HTTP client, for tools that list providers (`vidbridge providers`). The provider itself
@@ -75,12 +79,7 @@ export const creatifyEnv = {
 } as const
 
 /** The Creatify provider's id, name, capabilities and environment variables. */
-export const creatifySummary: {
-  readonly id: typeof PROVIDER_ID
-  readonly displayName: string
-  readonly capabilities: Capabilities
-  readonly env: Readonly<Record<string, EnvVar>>
-} = {
+export const creatifySummary: ProviderSummary<typeof PROVIDER_ID> = {
   id: PROVIDER_ID,
   displayName: "Creatify",
   capabilities: creatifyCapabilities,

@@ -1,5 +1,5 @@
 import type { EnvVar } from "@vidbridge/core"
-import type { Capabilities } from "@vidbridge/core/capabilities"
+import type { Capabilities, ProviderSummary } from "@vidbridge/core/capabilities"
 
 // What the adapter is, without its code: `@vidbridge/adapter-drafts/summary` loads no effect, zod
 // or HTTP client, for tools that list providers (`vidbridge providers`). The provider itself is
@@ -54,12 +54,7 @@ export const draftsEnv: Readonly<Record<string, EnvVar>> = {
 }
 
 /** The Hour One provider's id, name, capabilities and environment variables. */
-export const draftsSummary: {
-  readonly id: typeof PROVIDER_ID
-  readonly displayName: string
-  readonly capabilities: Capabilities
-  readonly env: Readonly<Record<string, EnvVar>>
-} = {
+export const draftsSummary: ProviderSummary<typeof PROVIDER_ID> = {
   id: PROVIDER_ID,
   displayName: "Hour One",
   capabilities: draftsCapabilities,

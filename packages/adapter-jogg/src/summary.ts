@@ -1,5 +1,10 @@
 import type { EnvVar } from "@vidbridge/core"
-import { type AvatarVideoInput, type Capabilities, CatalogOperations } from "@vidbridge/core/capabilities"
+import {
+  type AvatarVideoInput,
+  type Capabilities,
+  CatalogOperations,
+  type ProviderSummary,
+} from "@vidbridge/core/capabilities"
 
 // What the adapter is, without its code: `@vidbridge/adapter-jogg/summary` loads no effect, zod
 // or HTTP client, for tools that list providers (`vidbridge providers`). The provider itself is
@@ -83,12 +88,7 @@ export const joggEnv: Readonly<Record<string, EnvVar>> = {
 }
 
 /** The JoggAI provider's id, name, capabilities (of the default v2 API) and environment variables. */
-export const joggSummary: {
-  readonly id: typeof PROVIDER_ID
-  readonly displayName: string
-  readonly capabilities: Capabilities
-  readonly env: Readonly<Record<string, EnvVar>>
-} = {
+export const joggSummary: ProviderSummary<typeof PROVIDER_ID> = {
   id: PROVIDER_ID,
   displayName: "JoggAI",
   capabilities: joggCapabilities,

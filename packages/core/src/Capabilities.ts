@@ -1,4 +1,5 @@
 import type { AspectRatio } from "./model/AspectRatio.js"
+import type { EnvVar } from "./ProviderDefinition.js"
 
 /** The catalog reads of the {@link VideoProvider} port (see `CatalogItems`). */
 export const CatalogOperations = [
@@ -82,4 +83,16 @@ export type AvatarVideoInput = "avatar+script" | "avatar+audio" | "image+script"
 export interface SubmissionLookupCapability {
   readonly lookup: "exact" | "heuristic"
   readonly resend: boolean
+}
+
+/**
+ * What a tool that lists providers shows of one, without its code: the adapters' `/summary`
+ * entries export one each (`creatifySummary`, ...), and their provider definitions are built from it.
+ */
+export interface ProviderSummary<Id extends string = string> {
+  readonly id: Id
+  readonly displayName: string
+  readonly capabilities: Capabilities
+  /** Where each setting comes from in the environment. */
+  readonly env: Readonly<Record<string, EnvVar>>
 }
