@@ -78,7 +78,7 @@ const make = (
 const format = (ref: JobRef): string => {
   const base = `${ref.provider}:${ref.kind}:${encodeURIComponent(ref.id)}`
   if (ref.params === undefined) return base
-  const entries = Object.entries(ref.params ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const entries = Object.entries(ref.params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return entries.length === 0 ? base : `${base}?${new URLSearchParams(entries).toString()}`
 }
 

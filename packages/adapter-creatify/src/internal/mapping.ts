@@ -263,13 +263,14 @@ export const toScriptJob = (body: AiScript): ScriptJob => {
     text: s.paragraphs,
   }))
   const failed = body.status === "failed" || body.status === "rejected" || body.status === "error"
-  const status = failed
-    ? body.status === "rejected"
+  const status =
+    body.status === "rejected"
       ? "rejected"
-      : "failed"
-    : scripts.length > 0 || body.status === "done"
-      ? "ready"
-      : "pending"
+      : failed
+        ? "failed"
+        : scripts.length > 0 || body.status === "done"
+          ? "ready"
+          : "pending"
   return {
     ref: JobRef.format(JobRef.make(PROVIDER_ID, Kind.aiScript, body.id)),
     provider: PROVIDER_ID,

@@ -25,8 +25,6 @@ import type { AiScript } from "../wire.js"
 import { makeRenderOperations } from "./renders.js"
 import { makeStatusOperations } from "./status.js"
 
-export { BATCH_LIMIT } from "./status.js"
-
 /** The port's operations (everything but `id` and `capabilities`). */
 export type CreatifyOperations = Omit<VideoProviderShape, "id" | "capabilities">
 

@@ -9,8 +9,6 @@ import { listJobsQuery } from "../requests/videos.js"
 
 // Reading jobs: one by its ref, many by the list endpoints' `ids`, and the lists themselves.
 
-export { BATCH_LIMIT }
-
 const wrongRef = (ref: JobRef, operation: string): VideoError =>
   invalidInput(PROVIDER_ID, operation, [
     {
